@@ -1,0 +1,77 @@
+/**
+ * `npm start`: the local sandbox. Starts DynamoDB Local (in memory, or in --data-dir), creates the
+ * table, loads the municipality registry and the sandbox data, and serves the gateway with every
+ * subgraph in-process at http://localhost:4000/graphql (PORT overrides). Ctrl-C stops all of it.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { parseConfig, portVar } from '../services/core/config';
+import { createDynamo } from '../services/core/dynamo/client';
+import { ensureTable } from '../services/core/dynamo/table';
+import { ConfigError } from '../services/core/errors';
+import { ensureRegistry } from '../services/core/registry';
+import { gatewayConfig } from '../services/gateway/config';
+import { startGateway } from '../services/gateway/server';
+import { startDynamoLocal, type DynamoLocal } from './dynamoLocal';
+import { EXAMPLE_QUERY } from './exampleQuery';
+import { loadFixture } from './fixture';
+
+const sandboxConfigSchema = z.object({
+  PORT: portVar(4000),
+  INSPRAAK_DATA_DIR: z.string().min(1).optional(),
+});
+
+async function main() {
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    console.log('Usage: npm start [-- --data-dir <dir>]\n  --data-dir  keep DynamoDB Local\'s data in <dir> across restarts (default: in memory)');
+    return;
+  }
+  const sandbox = parseConfig(sandboxConfigSchema, process.env);
+  const dataDir = values['data-dir'] ?? sandbox.INSPRAAK_DATA_DIR;
+
+  let ddb: DynamoLocal | undefined;
+  let stopGateway: (() => Promise<void>) | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the sandbox…');
+    await stopGateway?.().catch(() => undefined);
+    await ddb?.stop().catch(() => undefined);
+    console.log('Stopped the gateway and DynamoDB Local.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    ddb = await startDynamoLocal(dataDir ? { dataDir } : {});
+    console.log(`DynamoDB Local      ${ddb.endpoint} (pid ${ddb.pid}, ${dataDir ? `data in ${dataDir}` : 'in memory'})`);
+    const config = gatewayConfig({ ...process.env, DYNAMODB_ENDPOINT: ddb.endpoint, PORT: String(sandbox.PORT) });
+    const { raw, doc } = createDynamo({ region: config.AWS_REGION, endpoint: ddb.endpoint });
+    const db = { doc, table: config.INSPRAAK_TABLE };
+    const table = await ensureTable(raw, db.table);
+    console.log(`Table               ${db.table} (${table})`);
+    const registry = await ensureRegistry(doc, db.table);
+    console.log(`Registry            342 municipalities (${registry.written ? 'loaded' : 'already present'})`);
+    const loaded = await loadFixture(db);
+    console.log(`Sandbox data        ${loaded.sources} sources, ${loaded.proposals} proposals, ${loaded.budgets} budgets, ${loaded.budgetProjects} budget projects (invented examples, dev/fixtures/sandbox.json)`);
+    const gateway = await startGateway(config);
+    stopGateway = gateway.close;
+    const url = gateway.url.replace('127.0.0.1', 'localhost');
+    console.log(`Gateway             ${url} (subgraphs in-process: municipalities, proposals, budgets)`);
+    console.log(`\nOpen ${url} in a browser for Apollo Sandbox, or try:\n`);
+    console.log(`curl -s ${url} -H 'content-type: application/json' \\\n  --data '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'\n`);
+    console.log('Press Ctrl-C to stop.');
+  } catch (e) {
+    console.error(e instanceof ConfigError ? e.message : `The sandbox could not start: ${e instanceof Error ? e.message : String(e)}`);
+    await stop(1);
+  }
+}
+
+main().catch((e: unknown) => {
+  // Bad arguments or configuration, before anything was started.
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(2);
+});

@@ -1,0 +1,12 @@
+import type { TableAccess } from '../core/dynamo/loader';
+import { dynamoBudgetProjectStore, type BudgetProjectStore } from './store/BudgetProjectStore';
+import { dynamoBudgetStore, type BudgetStore } from './store/BudgetStore';
+
+/** What the budgets subgraph's resolvers get for one request. */
+export interface BudgetsContext {
+  stores: { budgets: BudgetStore; projects: BudgetProjectStore };
+}
+
+export function createBudgetsContext(db: TableAccess): BudgetsContext {
+  return { stores: { budgets: dynamoBudgetStore(db), projects: dynamoBudgetProjectStore(db) } };
+}

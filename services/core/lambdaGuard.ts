@@ -1,0 +1,33 @@
+/**
+ * Checks an API Gateway v2 event before Apollo sees it, answering the same GraphQL-shaped errors as the
+ * local HTTP front (core/http.ts) for a body that is too large or is not valid JSON.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { MAX_BODY_BYTES } from './http';
+
+export async function lambdaGuard(
+  event: APIGatewayProxyEventV2,
+  next: () => Promise<APIGatewayProxyStructuredResultV2>,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  if (event.body) {
+    const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return error(413, 'BAD_REQUEST', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    const type = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+    if (type.includes('json')) {
+      try {
+        JSON.parse(raw);
+      } catch {
+        return error(400, 'BAD_REQUEST', 'The request body is not valid JSON. Send {"query": "…", "variables": {…}}.');
+      }
+    }
+  }
+  return next();
+}
+
+function error(statusCode: number, code: string, message: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+  };
+}

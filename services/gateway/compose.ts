@@ -1,0 +1,18 @@
+/** Composes the supergraph from schema/ with @apollo/composition. */
+import { composeServices } from '@apollo/composition';
+import { SUBGRAPH_NAMES, subgraphTypeDefs } from '../core/schema';
+
+export class CompositionError extends Error {}
+
+/**
+ * The supergraph SDL of our subgraphs. Each subgraph's URL in it is a placeholder (`inprocess://name`):
+ * the gateway's data sources decide where a subgraph really runs. Throws CompositionError listing every
+ * composition error when the subgraphs do not compose.
+ */
+export function composeSupergraph(): string {
+  const result = composeServices(SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: `inprocess://${name}` })));
+  if (result.errors) {
+    throw new CompositionError(`The subgraphs do not compose:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}

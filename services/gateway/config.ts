@@ -1,0 +1,31 @@
+/** The gateway's configuration, from the environment, validated at start. */
+import { z } from 'zod';
+import { millisVar, parseConfig, portVar, tableConfigShape } from '../core/config';
+import { SUBGRAPH_NAMES } from '../core/schema';
+
+const subgraphUrls = z
+  .preprocess((v) => {
+    if (v === undefined || v === '') return undefined;
+    try {
+      return JSON.parse(String(v));
+    } catch {
+      return v; // z.record reports the type error below
+    }
+  }, z.partialRecord(z.enum(SUBGRAPH_NAMES, { message: `expected subgraph names among ${SUBGRAPH_NAMES.join(', ')}` }),
+    z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }), { message: 'expected a JSON object of subgraph name to URL' }).optional());
+
+export const gatewayConfigSchema = z.object({
+  ...tableConfigShape,
+  PORT: portVar(4000),
+  /** Where the gateway listens; loopback by default, so a laptop does not publish the sandbox. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Per-subgraph-call timeout. Must stay below the Lambda timeout, which stays below API Gateway's 29 s. */
+  INSPRAAK_SUBGRAPH_TIMEOUT_MS: millisVar(5000, 25_000),
+  /** JSON object of subgraph name → URL for subgraphs served over HTTP; the rest run in-process. */
+  INSPRAAK_SUBGRAPH_URLS: subgraphUrls,
+});
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export function gatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  return parseConfig(gatewayConfigSchema, env);
+}

@@ -1,0 +1,21 @@
+/**
+ * The gateway as a Lambda handler for API Gateway HTTP API (payload v2) events. Clients, stores and the
+ * server are built once per container, at cold start, by the same factory as the local server.
+ */
+import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createDynamo } from '../core/dynamo/client';
+import { gatewayConfig } from './config';
+import { createGatewayServer, dataSources, supergraphSdl } from './gateway';
+import { lambdaGuard } from '../core/lambdaGuard';
+
+const config = gatewayConfig();
+const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+const apollo = createGatewayServer({
+  supergraphSdl: supergraphSdl(),
+  dataSources: dataSources({ doc, table: config.INSPRAAK_TABLE }, config),
+});
+const graphql = startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler());
+
+export const handler = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
+  lambdaGuard(event, () => graphql(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);

@@ -1,0 +1,15 @@
+/**
+ * The gateway as a local HTTP server: composition root for the sandbox and for running the gateway on
+ * a machine. Reads the environment once, builds the clients and stores, and serves.
+ */
+import { createDynamo } from '../core/dynamo/client';
+import { serveHttp, type RunningHttp } from '../core/http';
+import { gatewayConfig, type GatewayConfig } from './config';
+import { createGatewayServer, dataSources, supergraphSdl } from './gateway';
+
+export async function startGateway(config: GatewayConfig = gatewayConfig()): Promise<RunningHttp> {
+  const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  const db = { doc, table: config.INSPRAAK_TABLE };
+  const apollo = createGatewayServer({ supergraphSdl: supergraphSdl(), dataSources: dataSources(db, config) });
+  return serveHttp(apollo, { port: config.PORT, host: config.HOST, context: async () => ({}) });
+}

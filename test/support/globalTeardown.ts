@@ -1,0 +1,5 @@
+import type { DynamoLocal } from '../../dev/dynamoLocal';
+
+export default async function globalTeardown() {
+  await (globalThis as { __ddb?: DynamoLocal }).__ddb?.stop();
+}
