@@ -14,6 +14,7 @@ export function createSubgraphServer<C extends object>(subgraph: Subgraph<C>): A
     schema: subgraph.schema,
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
   });
 }
 

@@ -9,13 +9,20 @@ import { execute, parse, type DocumentNode, type GraphQLFormattedError } from 'g
 import { InspraakError } from '../core/errors';
 import { formatSubgraphError, type Subgraph } from '../core/subgraph';
 
+/** A failure to get an answer from one subgraph; `subgraph` is its name in the supergraph. */
+export abstract class SubgraphError extends InspraakError {
+  constructor(readonly subgraph: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /** A subgraph did not answer within its timeout. */
-export class SubgraphTimeoutError extends InspraakError {
+export class SubgraphTimeoutError extends SubgraphError {
   readonly code = 'SUBGRAPH_TIMEOUT';
 }
 
 /** A subgraph could not be reached or answered with something that is not GraphQL. */
-export class SubgraphUnavailableError extends InspraakError {
+export class SubgraphUnavailableError extends SubgraphError {
   readonly code = 'SUBGRAPH_UNAVAILABLE';
 }
 
@@ -69,17 +76,19 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
 
 /** Calls a subgraph over HTTP with a timeout per call; failures become errors that name no address. */
 export class HttpDataSource extends RemoteGraphQLDataSource {
-  constructor(private readonly name: string, url: string, timeoutMs: number) {
+  constructor(private readonly subgraph: string, url: string, timeoutMs: number) {
     super({
       url,
       fetcher: async (input, init) => {
         try {
-          return await fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never;
+          return (await fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) })) as never;
         } catch (e) {
-          if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) {
-            throw new SubgraphTimeoutError(`The ${name} subgraph did not answer within ${timeoutMs} ms.`, { cause: e });
+          // By name, not instanceof: fetch's DOMException may come from another realm (e.g. under jest).
+          const name = (e as { name?: unknown } | null)?.name;
+          if (name === 'TimeoutError' || name === 'AbortError') {
+            throw new SubgraphTimeoutError(subgraph, `The ${subgraph} subgraph did not answer within ${timeoutMs} ms.`, { cause: e });
           }
-          throw new SubgraphUnavailableError(`The ${name} subgraph could not be reached.`, { cause: e });
+          throw new SubgraphUnavailableError(subgraph, `The ${subgraph} subgraph could not be reached.`, { cause: e });
         }
       },
     });
@@ -90,7 +99,7 @@ export class HttpDataSource extends RemoteGraphQLDataSource {
       return await super.process(options);
     } catch (e) {
       if (e instanceof InspraakError) throw e;
-      throw new SubgraphUnavailableError(`The ${this.name} subgraph answered with something that is not a GraphQL response.`, { cause: e });
+      throw new SubgraphUnavailableError(this.subgraph, `The ${this.subgraph} subgraph answered with something that is not a GraphQL response.`, { cause: e });
     }
   }
 }
@@ -98,7 +107,7 @@ export class HttpDataSource extends RemoteGraphQLDataSource {
 async function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SubgraphTimeoutError(`The ${name} subgraph did not answer within ${ms} ms.`)), ms);
+    timer = setTimeout(() => reject(new SubgraphTimeoutError(name, `The ${name} subgraph did not answer within ${ms} ms.`)), ms);
   });
   try {
     return await Promise.race([promise, timeout]);

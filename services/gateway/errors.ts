@@ -7,6 +7,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { InspraakError } from '../core/errors';
 import { log } from '../core/log';
+import { SubgraphError } from './dataSources';
+import { PageSizeError } from './limits';
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'BAD_REQUEST',
@@ -18,13 +20,14 @@ const PUBLIC_CODES = new Set([
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const path = formatted.path ? { path: formatted.path } : {};
-  const serviceName = formatted.extensions?.serviceName;
+  const serviceName = original instanceof SubgraphError ? original.subgraph : formatted.extensions?.serviceName;
   const ext = (code: unknown) => ({ code, ...(typeof serviceName === 'string' && { serviceName }) });
 
   if (original instanceof InspraakError && PUBLIC_CODES.has(original.code)) {
     return { message: original.message, ...path, extensions: ext(original.code) };
   }
-  const code = formatted.extensions?.code;
+  // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; a bad page size is bad input.
+  const code = original instanceof PageSizeError ? 'BAD_USER_INPUT' : formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     return { message: formatted.message, ...(formatted.locations && { locations: formatted.locations }), ...path, extensions: ext(code) };
   }

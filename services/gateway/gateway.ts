@@ -15,7 +15,7 @@ import { createProposalsSubgraph } from '../proposals/subgraph';
 import type { GatewayConfig } from './config';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { formatGatewayError } from './errors';
-import { armor, pageSizePlugin } from './limits';
+import { armor, costRule, pageSizePlugin, pageSizeRule, tokenLimitPlugin } from './limits';
 
 /** The committed supergraph, written by `npm run compose`. */
 export function supergraphSdl(): string {
@@ -64,7 +64,9 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     includeStacktraceInErrorResponses: false,
     introspection: true,
     allowBatchedHttpRequests: false,
-    validationRules: protection.validationRules,
-    plugins: [...protection.plugins, pageSizePlugin(), ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    // The process that owns the server (dev/start.ts, Lambda) decides when to stop it.
+    stopOnTerminationSignals: false,
+    validationRules: [pageSizeRule, costRule, ...protection.validationRules],
+    plugins: [tokenLimitPlugin(), ...protection.plugins, pageSizePlugin(), ApolloServerPluginLandingPageLocalDefault({ embed: true })],
   });
 }

@@ -4,19 +4,85 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { GraphQLError, Kind, parse, visit, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
 import { MAX_PAGE_SIZE } from '../core/paging';
 
 export function armor() {
   return new ApolloArmor({
     maxDepth: { n: 12, exposeLimits: true },
     maxAliases: { n: 15, exposeLimits: true },
-    maxTokens: { n: 3000, exposeLimits: true },
+    // Armor's token limit throws from parsingDidStart, which turns every syntax error into a 500;
+    // tokenLimitPlugin below does the same job with graphql-js's own maxTokens and answers 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 30, exposeLimits: true },
-    costLimit: { maxCost: 8000, exposeLimits: true },
+    // Cost is checked by costRule below, so that a bad page size is reported as such, not as cost.
+    costLimit: { enabled: false },
     // Suggestions ("Did you mean …?") help developers of a public, introspectable API; keep them.
     blockFieldSuggestion: { enabled: false },
   }).protect();
+}
+
+export const MAX_TOKENS = 3000;
+
+/** Refuses, with HTTP 400, a query of more than MAX_TOKENS tokens before Apollo parses it. */
+export function tokenLimitPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveSource({ source }) {
+          try {
+            parse(source, { maxTokens: MAX_TOKENS, noLocation: true });
+          } catch (e) {
+            // Syntax errors are left to Apollo's own parse, which reports them as GRAPHQL_PARSE_FAILED.
+            if (e instanceof GraphQLError && /token limit/i.test(e.message)) {
+              throw new GraphQLError(`The query has more than ${MAX_TOKENS} tokens. Split it into smaller queries.`, {
+                extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } },
+              });
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+const cost = costLimitRule({ maxCost: 8000, exposeLimits: true });
+
+/**
+ * graphql-armor's cost limit (which weighs `first`), skipped when a page size is already out of range:
+ * pageSizeRule then says what is wrong, instead of a cost figure the client cannot act on.
+ */
+export function costRule(context: ValidationContext): ASTVisitor {
+  let badPageSize = false;
+  visit(context.getDocument(), {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.INT) {
+        const n = Number(node.value.value);
+        if (n < 1 || n > MAX_PAGE_SIZE) badPageSize = true;
+      }
+    },
+  });
+  return badPageSize ? {} : cost(context);
+}
+
+/** A page size outside 1..100; reported with BAD_USER_INPUT rather than as a generic validation failure. */
+export class PageSizeError extends GraphQLError {}
+
+/** The page-size rule as a validation rule, for `first` written in the query: it reports before cost. */
+export function pageSizeRule(context: ValidationContext): ASTVisitor {
+  return {
+    Argument(node) {
+      if (node.name.value !== 'first' || node.value.kind !== Kind.INT) return;
+      const first = Number(node.value.value);
+      if (first < 1 || first > MAX_PAGE_SIZE) {
+        context.reportError(new PageSizeError(
+          `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${first}. Page through longer lists with \`after\`.`,
+          { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } },
+        ));
+      }
+    },
+  };
 }
 
 /**

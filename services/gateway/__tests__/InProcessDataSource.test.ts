@@ -1,0 +1,48 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { InProcessDataSource, SubgraphTimeoutError } from '../dataSources';
+
+const typeDefs = parse(`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Query { slow: String fast: String calls: Int }
+`);
+
+describe('InProcessDataSource', () => {
+  let created = 0;
+  const subgraph = {
+    name: 'test',
+    schema: buildSubgraphSchema({
+      typeDefs,
+      resolvers: {
+        Query: {
+          slow: () => new Promise((r) => setTimeout(() => r('late'), 2000)),
+          fast: () => 'now',
+          calls: (_: unknown, __: unknown, ctx: { n: number }) => ++ctx.n,
+        },
+      },
+    }),
+    createContext: () => {
+      created++;
+      return { n: 0 };
+    },
+  };
+  const request = (query: string) => ({ query, http: { method: 'POST', url: 'inprocess://test', headers: new Map() } });
+
+  it('fails with SUBGRAPH_TIMEOUT when the subgraph does not answer in time', async () => {
+    const ds = new InProcessDataSource(subgraph, 100);
+    await expect(ds.process({ kind: 'INCOMING_OPERATION', request: request('{ slow }'), context: {} } as never)).rejects.toThrow(SubgraphTimeoutError);
+    await expect(ds.process({ kind: 'INCOMING_OPERATION', request: request('{ fast }'), context: {} } as never)).resolves.toEqual({ data: { fast: 'now' } });
+  });
+
+  it('shares one subgraph context within a gateway request and never across requests', async () => {
+    const ds = new InProcessDataSource(subgraph, 1000);
+    created = 0;
+    const one = {};
+    const two = {};
+    const call = (context: object) => ds.process({ kind: 'INCOMING_OPERATION', request: request('{ calls }'), context } as never);
+    expect(await call(one)).toEqual({ data: { calls: 1 } });
+    expect(await call(one)).toEqual({ data: { calls: 2 } });
+    expect(await call(two)).toEqual({ data: { calls: 1 } });
+    expect(created).toBe(2);
+  });
+});

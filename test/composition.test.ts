@@ -1,0 +1,57 @@
+import { composeServices } from '@apollo/composition';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'graphql';
+import { composeSupergraph } from '../services/gateway/compose';
+import { subgraphTypeDefs } from '../services/core/schema';
+
+describe('the supergraph', () => {
+  it('composes from schema/ and equals the committed services/gateway/supergraph.graphql (run `npm run compose`)', () => {
+    const committed = readFileSync(join(__dirname, '..', 'services', 'gateway', 'supergraph.graphql'), 'utf8');
+    expect(composeSupergraph()).toBe(committed);
+  });
+
+  it('lets a third party extend our entities with a subgraph of its own', () => {
+    const reviews = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+      type Query { _reviewsVersion: String }
+      type Proposal @key(fields: "id") { id: ID! reviewScore: Float }
+      type Municipality @key(fields: "code") { code: String! openDataPortal: String }
+    `);
+    const result = composeServices([
+      ...(['municipalities', 'proposals', 'budgets'] as const).map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: `http://${name}` })),
+      { name: 'reviews', typeDefs: reviews, url: 'http://reviews' },
+    ]);
+    expect(result.errors).toBeUndefined();
+    expect(result.supergraphSdl).toMatch(/reviewScore: Float/);
+  });
+
+  it('reports composition errors when subgraphs disagree', () => {
+    const clash = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+      type Query { x: Int }
+      type Proposal @key(fields: "id") { id: ID! title: Int }
+    `);
+    const result = composeServices([
+      { name: 'proposals', typeDefs: subgraphTypeDefs('proposals'), url: 'http://p' },
+      { name: 'clash', typeDefs: clash, url: 'http://c' },
+    ]);
+    expect(result.errors?.map((e) => e.message).join('\n')).toMatch(/Proposal\.title/);
+  });
+
+  it('documents every type, field and argument', () => {
+    for (const name of ['municipalities', 'proposals', 'budgets'] as const) {
+      const undocumented: string[] = [];
+      for (const def of subgraphTypeDefs(name).definitions) {
+        if (!('name' in def) || !def.name) continue;
+        if (!('description' in def) || !def.description) undocumented.push(def.name.value);
+        const fields = ('fields' in def ? def.fields : undefined) ?? ('values' in def ? def.values : undefined) ?? [];
+        for (const f of fields as readonly { name: { value: string }; description?: unknown; arguments?: readonly { name: { value: string }; description?: unknown }[] }[]) {
+          if (!f.description) undocumented.push(`${def.name.value}.${f.name.value}`);
+          for (const a of f.arguments ?? []) if (!a.description) undocumented.push(`${def.name.value}.${f.name.value}(${a.name.value})`);
+        }
+      }
+      expect({ name, undocumented }).toEqual({ name, undocumented: [] });
+    }
+  });
+});

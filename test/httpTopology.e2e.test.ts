@@ -1,0 +1,96 @@
+/**
+ * The HTTP topology: each subgraph served on its own, the gateway calling them over HTTP with a timeout
+ * per call; and what a client sees when a subgraph hangs, is down, or answers garbage.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createBudgetsSubgraph } from '../services/budgets/subgraph';
+import type { RunningHttp } from '../services/core/http';
+import { ensureRegistry } from '../services/core/registry';
+import { serveSubgraph } from '../services/core/serve';
+import { createMunicipalitiesSubgraph } from '../services/municipalities/subgraph';
+import { createProposalsSubgraph } from '../services/proposals/subgraph';
+import { aBudget, aProject, aProposal } from './support/builders';
+import { freshTable, type TestDb } from './support/db';
+import { startTestGateway, type TestGateway } from './support/gateway';
+import { seed } from './support/seed';
+
+const QUERY = `{ municipality(code: "GM0363") { name proposals(first: 3) { edges { node { title municipality { name } } } }
+  budgets { edges { node { title projects { edges { node { title proposal { title } } } } } } } } }`;
+
+/** Nullable root fields, one per subgraph, so one failing subgraph leaves the others' answers. */
+const PARTIAL = `{ municipality(code: "GM0363") { name } proposal(id: "gm0363-openstad:proposal:1") { title }
+  budget(id: "gm0363-openstad:budget:1") { title } }`;
+
+describe('the gateway over HTTP subgraphs', () => {
+  let db: TestDb;
+  const subgraphs: RunningHttp[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  let urls: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await freshTable('http');
+    await ensureRegistry(db.doc, db.table);
+    const budget = aBudget(1);
+    await seed(db, { proposals: [aProposal(1), aProposal(2)], budgets: [budget], projects: [aProject(budget, 0, { proposalId: aProposal(1).id })] });
+    subgraphs.push(await serveSubgraph(createMunicipalitiesSubgraph(db), 0));
+    subgraphs.push(await serveSubgraph(createProposalsSubgraph(db), 0));
+    subgraphs.push(await serveSubgraph(createBudgetsSubgraph(db), 0));
+    urls = { municipalities: subgraphs[0]!.url, proposals: subgraphs[1]!.url, budgets: subgraphs[2]!.url };
+  });
+  afterAll(async () => {
+    await Promise.all([...subgraphs.map((s) => s.close()), ...closers.map((c) => c())]);
+  });
+
+  async function gatewayWith(over: Record<string, string>, timeoutMs = 2000): Promise<TestGateway> {
+    const gw = await startTestGateway(db, { INSPRAAK_SUBGRAPH_URLS: JSON.stringify({ ...urls, ...over }), INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(timeoutMs) });
+    closers.push(gw.close);
+    return gw;
+  }
+
+  function fakeSubgraph(handler: (res: import('node:http').ServerResponse) => void): Promise<string> {
+    const server: Server = createServer((_req, res) => handler(res));
+    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+      closers.push(async () => {
+        server.closeAllConnections();
+        await new Promise((r) => server.close(r));
+      });
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
+    }));
+  }
+
+  it('answers the same cross-subgraph query as in-process', async () => {
+    const gw = await gatewayWith({});
+    const res = await gw.post({ query: QUERY });
+    expect(res.json.errors).toBeUndefined();
+    expect(res.json.data.municipality.name).toBe('Amsterdam');
+    expect(res.json.data.municipality.proposals.edges.map((e: any) => e.node.title)).toEqual(['Voorstel 2', 'Voorstel 1']);
+    expect(res.json.data.municipality.budgets.edges[0].node.projects.edges[0].node.proposal.title).toBe('Voorstel 1');
+  });
+
+  it('gives up on a subgraph that hangs after its timeout, and still answers the rest', async () => {
+    const hanging = await fakeSubgraph(() => undefined);
+    const gw = await gatewayWith({ proposals: hanging }, 300);
+    const started = Date.now();
+    const res = await gw.post({ query: PARTIAL });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(res.status).toBe(200);
+    expect(res.json.data).toEqual({ municipality: { name: 'Amsterdam' }, proposal: null, budget: { title: 'Begroting 1' } });
+    expect(res.json.errors[0].extensions).toEqual({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'proposals' });
+    expect(res.json.errors[0].message).toBe('The proposals subgraph did not answer within 300 ms.');
+    expect(res.text).not.toContain('127.0.0.1');
+  });
+
+  it.each([
+    ['is down', async () => 'http://127.0.0.1:9/graphql'],
+    ['answers an HTML error page', () => fakeSubgraph((res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>'))],
+    ['answers invalid JSON', () => fakeSubgraph((res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data": {'))],
+  ])('reports SUBGRAPH_UNAVAILABLE when a subgraph %s, naming no address', async (_name, url) => {
+    const gw = await gatewayWith({ budgets: await url() });
+    const res = await gw.post({ query: PARTIAL });
+    expect(res.status).toBe(200);
+    expect(res.json.data).toEqual({ municipality: { name: 'Amsterdam' }, proposal: { title: 'Voorstel 1' }, budget: null });
+    expect(res.json.errors[0].extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'budgets' });
+    expect(res.text).not.toMatch(/127\.0\.0\.1|Bad Gateway|Unexpected end/);
+  });
+});

@@ -1,0 +1,32 @@
+/** Starts the real gateway over HTTP on a free port, as `npm start` does, for end-to-end tests. */
+import { serveHttp, type RunningHttp } from '../../services/core/http';
+import type { TableAccess } from '../../services/core/dynamo/loader';
+import { gatewayConfig } from '../../services/gateway/config';
+import { createGatewayServer, dataSources, supergraphSdl } from '../../services/gateway/gateway';
+
+export interface TestGateway extends RunningHttp {
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string }>;
+}
+
+export async function startTestGateway(db: TableAccess, env: Record<string, string> = {}): Promise<TestGateway> {
+  const config = gatewayConfig({ PORT: '0', ...env });
+  const apollo = createGatewayServer({ supergraphSdl: supergraphSdl(), dataSources: dataSources(db, config) });
+  const running = await serveHttp(apollo, { port: 0, host: '127.0.0.1', context: async () => ({}) });
+  return { ...running, post: (body, headers) => post(running.url, body, headers) };
+}
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json: json as any, text };
+}
