@@ -19,8 +19,8 @@ describe('Lambda handlers', () => {
     // The handlers read their configuration once, at cold start, like on AWS.
     process.env.DYNAMODB_ENDPOINT = db.endpoint;
     process.env.INSPRAAK_TABLE = db.table;
-    gateway = (await import('../services/gateway/lambda')).handler;
-    proposals = (await import('../services/proposals/lambda')).handler;
+    gateway = (require('../services/gateway/lambda') as { handler: Handler }).handler;
+    proposals = (require('../services/proposals/lambda') as { handler: Handler }).handler;
   });
 
   it('answers a cross-subgraph query through the gateway handler', async () => {

@@ -3,6 +3,7 @@
  * as a Lambda handler (API Gateway HTTP API v2 events). Both use the same Apollo Server factory.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { serveHttp } from './http';
@@ -15,6 +16,8 @@ export function createSubgraphServer<C extends object>(subgraph: Subgraph<C>): A
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
+    // Inline traces are for Apollo's hosted studio, which Inspraak does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
 }
 

@@ -15,7 +15,7 @@ import { createProposalsSubgraph } from '../proposals/subgraph';
 import type { GatewayConfig } from './config';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { formatGatewayError } from './errors';
-import { armor, costRule, pageSizePlugin, pageSizeRule, tokenLimitPlugin } from './limits';
+import { armor, costRule, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
 
 /** The committed supergraph, written by `npm run compose`. */
 export function supergraphSdl(): string {
@@ -67,6 +67,7 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     // The process that owns the server (dev/start.ts, Lambda) decides when to stop it.
     stopOnTerminationSignals: false,
     validationRules: [pageSizeRule, costRule, ...protection.validationRules],
-    plugins: [tokenLimitPlugin(), ...protection.plugins, pageSizePlugin(), ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    parseOptions: { maxTokens: MAX_TOKENS },
+    plugins: [...protection.plugins, pageSizePlugin(), ApolloServerPluginLandingPageLocalDefault({ embed: true })],
   });
 }

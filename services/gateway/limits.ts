@@ -5,7 +5,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { GraphQLError, Kind, parse, visit, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
 import { MAX_PAGE_SIZE } from '../core/paging';
 
 export function armor() {
@@ -13,7 +13,7 @@ export function armor() {
     maxDepth: { n: 12, exposeLimits: true },
     maxAliases: { n: 15, exposeLimits: true },
     // Armor's token limit throws from parsingDidStart, which turns every syntax error into a 500;
-    // tokenLimitPlugin below does the same job with graphql-js's own maxTokens and answers 400.
+    // graphql-js's own maxTokens (MAX_TOKENS, passed to Apollo as parseOptions) answers 400.
     maxTokens: { enabled: false },
     maxDirectives: { n: 30, exposeLimits: true },
     // Cost is checked by costRule below, so that a bad page size is reported as such, not as cost.
@@ -23,31 +23,16 @@ export function armor() {
   }).protect();
 }
 
+/** Apollo's own parse stops at this many tokens, answering 400 GRAPHQL_PARSE_FAILED (see gateway.ts). */
 export const MAX_TOKENS = 3000;
 
-/** Refuses, with HTTP 400, a query of more than MAX_TOKENS tokens before Apollo parses it. */
-export function tokenLimitPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveSource({ source }) {
-          try {
-            parse(source, { maxTokens: MAX_TOKENS, noLocation: true });
-          } catch (e) {
-            // Syntax errors are left to Apollo's own parse, which reports them as GRAPHQL_PARSE_FAILED.
-            if (e instanceof GraphQLError && /token limit/i.test(e.message)) {
-              throw new GraphQLError(`The query has more than ${MAX_TOKENS} tokens. Split it into smaller queries.`, {
-                extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } },
-              });
-            }
-          }
-        },
-      };
-    },
-  };
-}
-
-const cost = costLimitRule({ maxCost: 8000, exposeLimits: true });
+const cost = costLimitRule({
+  maxCost: 8000,
+  exposeLimits: true,
+  // Report to the validation context (a 400), as ApolloArmor does for its own rules, instead of throwing.
+  propagateOnRejection: false,
+  onReject: [(ctx, error) => ctx?.reportError(error)],
+});
 
 /**
  * graphql-armor's cost limit (which weighs `first`), skipped when a page size is already out of range:

@@ -17,7 +17,7 @@ describe('InProcessDataSource', () => {
         Query: {
           slow: () => new Promise((r) => setTimeout(() => r('late'), 2000)),
           fast: () => 'now',
-          calls: (_: unknown, __: unknown, ctx: { n: number }) => ++ctx.n,
+          calls: (_: unknown, __: unknown, ctx: unknown) => ++(ctx as { n: number }).n,
         },
       },
     }),
