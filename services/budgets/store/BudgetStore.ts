@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { budgetOf, keys, partitions } from '../../core/dynamo/items';
 import { itemLoader, type TableAccess } from '../../core/dynamo/loader';
-import { pageQuery, type Condition } from '../../core/dynamo/pageQuery';
+import { equals, pageQuery, type Condition } from '../../core/dynamo/pageQuery';
 import type { Budget, BudgetPhase, Platform } from '../../core/model';
 import type { Page, PageRequest } from '../../core/paging';
 
@@ -24,8 +24,8 @@ export function dynamoBudgetStore(db: TableAccess): BudgetStore {
     byId: itemLoader(db, keys.budget, budgetOf),
     list: ({ municipalityCode, platform, phase }, page) => {
       const filters: Condition[] = [];
-      if (platform) filters.push({ expression: '#platform = :platform', names: { '#platform': 'platform' }, values: { ':platform': platform } });
-      if (phase) filters.push({ expression: '#phase = :phase', names: { '#phase': 'phase' }, values: { ':phase': phase } });
+      if (platform) filters.push(equals('platform', platform));
+      if (phase) filters.push(equals('phase', phase));
       return pageQuery(db.doc, db.table, municipalityCode
         ? { index: 'byParent', partition: partitions.budgetsOf(municipalityCode), filters, descending: true }
         : { index: 'byKind', partition: partitions.budgets, filters, descending: true }, page, budgetOf);

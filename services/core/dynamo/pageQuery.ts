@@ -17,6 +17,11 @@ export interface Condition {
   values: Record<string, unknown>;
 }
 
+/** The condition `attribute = value`, for a top-level attribute. */
+export function equals(attribute: string, value: string): Condition {
+  return { expression: `#${attribute} = :${attribute}`, names: { [`#${attribute}`]: attribute }, values: { [`:${attribute}`]: value } };
+}
+
 export interface ListQuery {
   index: IndexName;
   partition: string;

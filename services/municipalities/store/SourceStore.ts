@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { keys, partitions, sourceOf } from '../../core/dynamo/items';
 import { itemLoader, type TableAccess } from '../../core/dynamo/loader';
-import { pageQuery, type Condition } from '../../core/dynamo/pageQuery';
+import { equals, pageQuery, type Condition } from '../../core/dynamo/pageQuery';
 import type { Platform, Source } from '../../core/model';
 import type { Page, PageRequest } from '../../core/paging';
 
@@ -24,8 +24,8 @@ export function dynamoSourceStore(db: TableAccess): SourceStore {
     byId: itemLoader(db, keys.source, sourceOf),
     list: ({ municipalityCode, platform, state }, page) => {
       const filters: Condition[] = [];
-      if (platform) filters.push({ expression: '#platform = :platform', names: { '#platform': 'platform' }, values: { ':platform': platform } });
-      if (state) filters.push({ expression: '#state = :state', names: { '#state': 'state' }, values: { ':state': state } });
+      if (platform) filters.push(equals('platform', platform));
+      if (state) filters.push(equals('state', state));
       return pageQuery(db.doc, db.table, municipalityCode
         ? { index: 'byParent', partition: partitions.sourcesOf(municipalityCode), filters, descending: false }
         : { index: 'byKind', partition: partitions.sources, filters, descending: false }, page, sourceOf);

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { keys, partitions, proposalOf } from '../../core/dynamo/items';
 import { itemLoader, type TableAccess } from '../../core/dynamo/loader';
-import { pageQuery, type Condition, type ListQuery } from '../../core/dynamo/pageQuery';
+import { equals, pageQuery, type Condition, type ListQuery } from '../../core/dynamo/pageQuery';
 import type { Platform, Proposal, ProposalStatus } from '../../core/model';
 import type { Page, PageRequest } from '../../core/paging';
 import { fold } from '../../core/text';
@@ -44,7 +44,7 @@ function listQuery(f: ProposalListFilter, order: ProposalListOrder): ListQuery {
   if (f.municipalityCode) {
     index = byRank ? 'byParentRank' : 'byParent';
     partition = partitions.proposalsOf(f.municipalityCode);
-    if (f.provinceCode) filters.push(eq('provinceKey', partitions.proposalsOfProvince(f.provinceCode)));
+    if (f.provinceCode) filters.push(equals('provinceKey', partitions.proposalsOfProvince(f.provinceCode)));
   } else if (f.provinceCode) {
     index = byRank ? 'byProvinceRank' : 'byProvince';
     partition = partitions.proposalsOfProvince(f.provinceCode);
@@ -52,8 +52,8 @@ function listQuery(f: ProposalListFilter, order: ProposalListOrder): ListQuery {
     index = byRank ? 'byKindRank' : 'byKind';
     partition = partitions.proposals;
   }
-  if (f.platform) filters.push(eq('platform', f.platform));
-  if (f.status) filters.push(eq('status', f.status));
+  if (f.platform) filters.push(equals('platform', f.platform));
+  if (f.status) filters.push(equals('status', f.status));
   if (f.tag) filters.push({ expression: 'contains(#tagKeys, :tag)', names: { '#tagKeys': 'tagKeys' }, values: { ':tag': fold(f.tag) } });
 
   const query: ListQuery = { index, partition, filters, descending: order !== 'OLDEST' };
@@ -68,8 +68,4 @@ function listQuery(f: ProposalListFilter, order: ProposalListOrder): ListQuery {
     }
   }
   return query;
-}
-
-function eq(attribute: string, value: string): Condition {
-  return { expression: `#${attribute} = :${attribute}`, names: { [`#${attribute}`]: attribute }, values: { [`:${attribute}`]: value } };
 }
