@@ -13,6 +13,7 @@ import { createProposalsSubgraph } from '../services/proposals/subgraph';
 import { aBudget, aProject, aProposal } from './support/builders';
 import { freshTable, type TestDb } from './support/db';
 import { startTestGateway, type TestGateway } from './support/gateway';
+import { closedPort } from './support/ports';
 import { seed } from './support/seed';
 
 const QUERY = `{ municipality(code: "GM0363") { name proposals(first: 3) { edges { node { title municipality { name } } } }
@@ -82,7 +83,7 @@ describe('the gateway over HTTP subgraphs', () => {
   });
 
   it.each([
-    ['is down', async () => 'http://127.0.0.1:9/graphql'],
+    ['is down', async () => `http://127.0.0.1:${await closedPort()}/graphql`],
     ['answers an HTML error page', () => fakeSubgraph((res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>'))],
     ['answers invalid JSON', () => fakeSubgraph((res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data": {'))],
   ])('reports SUBGRAPH_UNAVAILABLE when a subgraph %s, naming no address', async (_name, url) => {

@@ -287,7 +287,7 @@ export type Proposal = {
 /** Where a harvested record came from. */
 export type Provenance = {
   __typename?: 'Provenance';
-  /** When Inspraak last harvested the record. */
+  /** When Inspraak last stored a change to the record; a harvest that finds it unchanged leaves this as it was (see `Source.harvest.lastSuccessAt` for freshness). */
   harvestedAt: Scalars['DateTime']['output'];
   /** The platform of that installation. */
   platform: Platform;

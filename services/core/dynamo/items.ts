@@ -3,6 +3,8 @@
  * that list it, the top-level attributes that lists filter on, and the entity itself under `doc`.
  * Writers (the registry, the harvester) and readers (the subgraphs) both go through here.
  */
+import { createHash } from 'node:crypto';
+import stringify from 'safe-stable-stringify';
 import type { ZodType } from 'zod';
 import { fold } from '../text';
 import {
@@ -43,6 +45,29 @@ export function rankOf(count: number | null): string {
 
 type Item = Record<string, unknown>;
 
+/** The by-source partition of a source's items of one kind. */
+export const sourcePartition = (sourceId: string, kind: 'proposal' | 'budget' | 'project') => `SOURCE#${sourceId}#${kind}`;
+
+/**
+ * A hash of what a record says, leaving out when it was harvested and whether it is removed: a harvest
+ * that finds the same content writes nothing.
+ */
+export function contentHash(record: { provenance: { harvestedAt: string }; removedAt: string | null }): string {
+  const { removedAt: _removed, provenance, ...rest } = record;
+  const { harvestedAt: _at, ...prov } = provenance;
+  return createHash('sha256').update(stringify({ ...rest, provenance: prov }) ?? '').digest('base64url');
+}
+
+/** What every harvested item carries for the harvester: its source partition, hash and removal flag. */
+function harvested(kind: 'proposal' | 'budget' | 'project', record: { id: string; provenance: { sourceId: string; harvestedAt: string }; removedAt: string | null }) {
+  return {
+    id: record.id,
+    sourceKey: sourcePartition(record.provenance.sourceId, kind),
+    contentHash: contentHash(record),
+    removed: record.removedAt !== null,
+  };
+}
+
 /** The entity an item holds, validated: drift between writer and reader fails loudly, not silently. */
 function docOf<T>(schema: ZodType<T>, item: Item): T {
   return schema.parse(item.doc);
@@ -81,7 +106,7 @@ export function proposalItem(p: Proposal, provinceCode: string): Item {
   const listed = p.removedAt === null;
   const time = orderTime(p, p.publishedAt);
   return {
-    ...keys.proposal(p.id), type: 'Proposal',
+    ...keys.proposal(p.id), type: 'Proposal', ...harvested('proposal', p),
     ...(listed && {
       parentKey: partitions.proposalsOf(p.municipalityCode),
       provinceKey: partitions.proposalsOfProvince(provinceCode),
@@ -103,7 +128,7 @@ export function budgetItem(b: Budget): Item {
   const listed = b.removedAt === null;
   const time = orderTime(b);
   return {
-    ...keys.budget(b.id), type: 'Budget',
+    ...keys.budget(b.id), type: 'Budget', ...harvested('budget', b),
     ...(listed && {
       parentKey: partitions.budgetsOf(b.municipalityCode),
       kindKey: partitions.budgets,
@@ -121,7 +146,7 @@ export function projectItem(p: BudgetProject): Item {
   const listed = p.removedAt === null;
   const position = String(p.position).padStart(6, '0');
   return {
-    ...keys.project(p.id), type: 'BudgetProject',
+    ...keys.project(p.id), type: 'BudgetProject', ...harvested('project', p),
     ...(listed && {
       parentKey: partitions.projectsOf(p.budgetId),
       kindKey: partitions.projects,

@@ -1,7 +1,7 @@
 /**
  * The one DynamoDB table and its indexes, designed from the access patterns in docs/architecture.md.
- * Every index is sparse: an item that should not be listed (a removed proposal) simply lacks the
- * index attributes. The definition is shared by the sandbox, the tests and the CDK stack.
+ * The list indexes are sparse: an item that should not be listed (a removed proposal) simply lacks
+ * their attributes. The by-source index keeps removed items, so a harvest can compare against them. The definition is shared by the sandbox, the tests and the CDK stack.
  */
 import {
   CreateTableCommand, DescribeTableCommand, ResourceNotFoundException,
@@ -23,17 +23,24 @@ export const INDEXES = {
   byKind: { pk: 'kindKey', sk: 'orderKey' },
   /** All items of a kind, by rank. */
   byKindRank: { pk: 'kindKey', sk: 'rankKey' },
+  /** Every item harvested from a source, removed ones included: what the harvester compares a crawl with. */
+  bySource: { pk: 'sourceKey', sk: 'pk' },
 } as const;
 export type IndexName = keyof typeof INDEXES;
 
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'parentKey', 'provinceKey', 'kindKey', 'orderKey', 'rankKey'] as const;
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'parentKey', 'provinceKey', 'kindKey', 'orderKey', 'rankKey', 'sourceKey'] as const;
+
+/** What the harvester needs of an existing item; the by-source index projects only this. */
+export const HARVEST_ATTRIBUTES = ['id', 'contentHash', 'version', 'removed'] as const;
 
 /** Parameters of CreateTable: on-demand billing, string keys, every index projecting all attributes. */
 export function tableDefinition(tableName: string) {
   const GlobalSecondaryIndexes: GlobalSecondaryIndex[] = Object.entries(INDEXES).map(([IndexName, k]) => ({
     IndexName,
     KeySchema: [{ AttributeName: k.pk, KeyType: 'HASH' }, { AttributeName: k.sk, KeyType: 'RANGE' }],
-    Projection: { ProjectionType: 'ALL' },
+    Projection: IndexName === 'bySource'
+      ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...HARVEST_ATTRIBUTES] }
+      : { ProjectionType: 'ALL' },
   }));
   return {
     TableName: tableName,

@@ -238,7 +238,7 @@ export type ProposalTranslation = {
 /** Where a harvested record came from. */
 export type Provenance = {
   __typename?: 'Provenance';
-  /** When Inspraak last harvested the record. */
+  /** When Inspraak last stored a change to the record; a harvest that finds it unchanged leaves this as it was (see `Source.harvest.lastSuccessAt` for freshness). */
   harvestedAt: Scalars['DateTime']['output'];
   /** The platform of that installation. */
   platform: Platform;

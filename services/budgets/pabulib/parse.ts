@@ -1,0 +1,105 @@
+/**
+ * Reads a Pabulib `.pb` file (https://pabulib.org/format): sections META (key;value), PROJECTS and VOTES
+ * (a header line, then rows), `;`-separated with CSV quoting ("…""…"). csv-parse (maintained) does the
+ * CSV; this keeps every key, column and value as written, in order, so that writing it back loses
+ * nothing. Malformed input fails with the line number.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+
+export interface PabulibTable {
+  columns: string[];
+  rows: string[][];
+}
+
+export interface PabulibFile {
+  /** META entries in file order; keys are unique. */
+  meta: [key: string, value: string][];
+  projects: PabulibTable;
+  /** Null when the file has no VOTES section. */
+  votes: PabulibTable | null;
+}
+
+export class PabulibFormatError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(`line ${line}: ${message}`);
+    this.name = 'PabulibFormatError';
+  }
+}
+
+const SECTIONS = ['META', 'PROJECTS', 'VOTES'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export function parsePabulib(text: string): PabulibFile {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = (parseCsv as (input: string, options: object) => unknown)(text, {
+      delimiter: ';',
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      // Some files mix CRLF with a stray LF (Amsterdam 335, line 16).
+      record_delimiter: ['\r\n', '\n'],
+    }) as typeof records; // with `info: true`, csv-parse returns { record, info } pairs
+  } catch (e) {
+    const err = e as { code?: string; lines?: number; bytes_records?: number; message: string };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED' && err.bytes_records !== undefined) {
+      // csv-parse notices at the end of the file; the quote opened in the record after the last complete one.
+      const before = Buffer.from(text).subarray(0, err.bytes_records).toString('utf8');
+      throw new PabulibFormatError(before.split(/\r\n|\n/).length, 'a quote opens here and is never closed');
+    }
+    throw new PabulibFormatError(err.lines ?? 0, err.message);
+  }
+
+  const file: PabulibFile = { meta: [], projects: { columns: [], rows: [] }, votes: null };
+  let section: Section | null = null;
+  let header: string[] | null = null;
+  const seen = new Set<Section>();
+  const keys = new Set<string>();
+  for (const { record, info } of records) {
+    const line = info.lines;
+    if (record.length === 1 && (SECTIONS as readonly string[]).includes(record[0]!.trim())) {
+      section = record[0]!.trim() as Section;
+      if (seen.has(section)) throw new PabulibFormatError(line, `section ${section} appears twice`);
+      if (section !== 'META' && !seen.has('META')) throw new PabulibFormatError(line, `section ${section} before META`);
+      seen.add(section);
+      header = null;
+      if (section === 'VOTES') file.votes = { columns: [], rows: [] };
+      continue;
+    }
+    if (!section) throw new PabulibFormatError(line, 'expected the file to start with META');
+    if (!header) {
+      header = record;
+      const expected = section === 'META' ? ['key', 'value'] : [section === 'PROJECTS' ? 'project_id' : 'voter_id'];
+      if (expected.some((c, i) => header![i] !== c)) {
+        throw new PabulibFormatError(line, `the ${section} header must start with ${expected.join(';')}, found ${record.slice(0, 2).join(';')}`);
+      }
+      if (section === 'PROJECTS') file.projects.columns = header;
+      if (section === 'VOTES') file.votes!.columns = header;
+      continue;
+    }
+    if (record.length !== header.length) {
+      throw new PabulibFormatError(line, `expected ${header.length} fields (${header.join(';')}), found ${record.length}`);
+    }
+    if (section === 'META') {
+      const [key, value] = record as [string, string];
+      if (keys.has(key)) throw new PabulibFormatError(line, `META key "${key}" appears twice`);
+      keys.add(key);
+      file.meta.push([key, value]);
+    } else {
+      (section === 'PROJECTS' ? file.projects : file.votes!).rows.push(record);
+    }
+  }
+  if (!seen.has('PROJECTS')) throw new PabulibFormatError(records.at(-1)?.info.lines ?? 1, 'the file has no PROJECTS section');
+  return file;
+}
+
+/** The value of a META key, or undefined. */
+export function metaValue(file: PabulibFile, key: string): string | undefined {
+  return file.meta.find(([k]) => k === key)?.[1];
+}
+
+/** The projects as objects of column → value. */
+export function projectRecords(file: PabulibFile): Record<string, string>[] {
+  return file.projects.rows.map((row) => Object.fromEntries(file.projects.columns.map((c, i) => [c, row[i]!])));
+}

@@ -1,0 +1,45 @@
+/** Harvests many sources, a few at a time; each source's failure stays its own. */
+import { log } from '../core/log';
+import type { SourceConfig } from './config';
+import { harvestSource, type HarvestDeps, type SourceReport } from './harvestSource';
+
+export interface HarvestAllOptions {
+  /** Sources harvested at once (each is still limited to 2 requests in flight). Default 4. */
+  concurrency?: number;
+  onStart?(source: SourceConfig): void;
+  onDone?(report: SourceReport): void;
+}
+
+export async function harvestAll(deps: HarvestDeps, sources: readonly SourceConfig[], options: HarvestAllOptions = {}): Promise<SourceReport[]> {
+  const reports: SourceReport[] = new Array(sources.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const i = next++;
+      const source = sources[i]!;
+      options.onStart?.(source);
+      let report: SourceReport;
+      try {
+        report = await harvestSource(deps, source);
+      } catch (e) {
+        // Not the installation's fault (the table, a bug): still only this source fails.
+        log.error('harvest failed', { source: source.id, error: e instanceof Error ? e.stack : String(e) });
+        report = {
+          sourceId: source.id, state: 'FAILING', written: 0, unchanged: 0, tombstoned: 0, issues: [], conflicts: [],
+          error: `internal error: ${e instanceof Error ? e.message : String(e)}`, durationMs: 0, counts: { proposals: 0, budgets: 0, budgetProjects: 0 },
+        };
+      }
+      reports[i] = report;
+      options.onDone?.(report);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, sources.length) }, worker));
+  return reports;
+}
+
+/** One line per source for people: state, what changed, how long it took. */
+export function formatReport(r: SourceReport): string {
+  const changes = `${r.written} written, ${r.unchanged} unchanged, ${r.tombstoned} removed, ${r.issues.length} skipped`;
+  const counts = `${r.counts.proposals} proposals, ${r.counts.budgets} budgets, ${r.counts.budgetProjects} projects`;
+  return `${r.sourceId.padEnd(22)} ${r.state.padEnd(8)} ${changes}; holds ${counts} (${(r.durationMs / 1000).toFixed(1)} s)${r.error ? `\n${' '.repeat(23)}${r.error}` : ''}`;
+}
