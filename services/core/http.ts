@@ -15,6 +15,8 @@ export interface HttpOptions<C> {
   port: number;
   host: string;
   context: () => Promise<C>;
+  /** Extra GET routes beside /graphql: answer and return true, or return false to pass. */
+  routes?: (method: string, path: string, res: ServerResponse) => Promise<boolean>;
 }
 
 export interface RunningHttp {
@@ -62,6 +64,7 @@ async function handle<C extends BaseContext>(apollo: ApolloServer<C>, options: H
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     return;
   }
+  if (options.routes && (await options.routes(req.method ?? 'GET', url.pathname, res))) return;
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     sendError(res, 404, 'NOT_FOUND', `No route ${url.pathname}. The GraphQL endpoint is /graphql.`);
     return;

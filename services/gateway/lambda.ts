@@ -8,6 +8,7 @@ import { createDynamo } from '../core/dynamo/client';
 import { gatewayConfig } from './config';
 import { createGatewayServer, dataSources, supergraphSdl } from './gateway';
 import { lambdaGuard } from '../core/lambdaGuard';
+import { EXPORT_PATH, exportBudget } from './exportBudget';
 
 const config = gatewayConfig();
 const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
@@ -17,5 +18,11 @@ const apollo = createGatewayServer({
 });
 const graphql = startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler());
 
-export const handler = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
-  lambdaGuard(event, () => graphql(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+  const match = event.requestContext.http.method === 'GET' ? EXPORT_PATH.exec(event.rawPath) : null;
+  if (match) {
+    const out = await exportBudget(apollo, match[1]!);
+    return { statusCode: out.status, headers: out.headers, body: out.body };
+  }
+  return lambdaGuard(event, () => graphql(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+};

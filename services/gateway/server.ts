@@ -5,11 +5,25 @@
 import { createDynamo } from '../core/dynamo/client';
 import { serveHttp, type RunningHttp } from '../core/http';
 import { gatewayConfig, type GatewayConfig } from './config';
+import { EXPORT_PATH, exportBudget } from './exportBudget';
 import { createGatewayServer, dataSources, supergraphSdl } from './gateway';
+import type { ApolloServer } from '@apollo/server';
+import type { ServerResponse } from 'node:http';
+
+/** The plain-URL routes beside /graphql. */
+export function exportRoutes(apollo: ApolloServer) {
+  return async (method: string, path: string, res: ServerResponse) => {
+    const match = method === 'GET' ? EXPORT_PATH.exec(path) : null;
+    if (!match) return false;
+    const out = await exportBudget(apollo, match[1]!);
+    res.writeHead(out.status, out.headers).end(out.body);
+    return true;
+  };
+}
 
 export async function startGateway(config: GatewayConfig = gatewayConfig()): Promise<RunningHttp> {
   const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const db = { doc, table: config.INSPRAAK_TABLE };
   const apollo = createGatewayServer({ supergraphSdl: supergraphSdl(), dataSources: dataSources(db, config) });
-  return serveHttp(apollo, { port: config.PORT, host: config.HOST, context: async () => ({}) });
+  return serveHttp(apollo, { port: config.PORT, host: config.HOST, context: async () => ({}), routes: exportRoutes(apollo) });
 }

@@ -2,6 +2,7 @@
 import { serveHttp, type RunningHttp } from '../../services/core/http';
 import type { TableAccess } from '../../services/core/dynamo/loader';
 import { gatewayConfig } from '../../services/gateway/config';
+import { exportRoutes } from '../../services/gateway/server';
 import { createGatewayServer, dataSources, supergraphSdl } from '../../services/gateway/gateway';
 
 export interface TestGateway extends RunningHttp {
@@ -11,7 +12,7 @@ export interface TestGateway extends RunningHttp {
 export async function startTestGateway(db: TableAccess, env: Record<string, string> = {}): Promise<TestGateway> {
   const config = gatewayConfig({ PORT: '0', ...env });
   const apollo = createGatewayServer({ supergraphSdl: supergraphSdl(), dataSources: dataSources(db, config) });
-  const running = await serveHttp(apollo, { port: 0, host: '127.0.0.1', context: async () => ({}) });
+  const running = await serveHttp(apollo, { port: 0, host: '127.0.0.1', context: async () => ({}), routes: exportRoutes(apollo) });
   return { ...running, post: (body, headers) => post(running.url, body, headers) };
 }
 

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MunicipalityRef as MunicipalityRefModel, SourceRef as SourceRefModel, ProposalRef as ProposalRefModel } from '../../core/refs';
 import type { Budget as BudgetModel, BudgetProject as BudgetProjectModel, Provenance as ProvenanceModel, Money as MoneyModel } from '../../core/model';
+import type { Outcome as OutcomeModel } from '../outcome/budgetOutcome';
 import type { BudgetsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -37,6 +38,10 @@ export type Budget = {
   locale: Scalars['String']['output'];
   /** The municipality whose installation runs the budget. */
   municipality: Municipality;
+  /** Which projects win: as the platform reports it where it does, otherwise computed from the published votes under the budget's rule. Null when neither is possible (no reported winners and no public votes). */
+  outcome: Maybe<BudgetOutcome>;
+  /** The budget in Pabulib's `.pb` format (https://pabulib.org/format): META and PROJECTS; VOTES only where individual anonymous ballots are public. Also downloadable at `/export/budgets/<id>.pb`. */
+  pabulib: Scalars['String']['output'];
   /** The phase, normalised across platforms. */
   phase: BudgetPhase;
   /** The phase exactly as the platform states it. */
@@ -98,6 +103,23 @@ export type BudgetFilter = {
   phase?: InputMaybe<BudgetPhase>;
   /** Only budgets from installations of this platform. */
   platform?: InputMaybe<Platform>;
+};
+
+/** Which projects of a budget win, and on what basis. */
+export type BudgetOutcome = {
+  __typename?: 'BudgetOutcome';
+  /** Whether the platform reported the winners or Inspraak computed them from the votes. */
+  basis: OutcomeBasis;
+  /** True while voting or counting is not finished: the winners as things stand. */
+  provisional: Scalars['Boolean']['output'];
+  /** What is left of the budget's total, where both are known. */
+  remaining: Maybe<Money>;
+  /** The rule the winners follow. */
+  rule: OutcomeRule;
+  /** The winning projects, in the order the rule chose them (the platform's order when reported). */
+  selected: Array<BudgetProject>;
+  /** What the winning projects cost together, where all their costs are known. */
+  totalCost: Maybe<Money>;
 };
 
 /** The phase of a participatory budget, normalised across platforms. */
@@ -240,6 +262,24 @@ export type MunicipalityBudgetsArgs = {
   filter?: InputMaybe<BudgetFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Where an outcome comes from. */
+export type OutcomeBasis =
+  /** Inspraak computed the winners from the published votes under the budget's rule. */
+  | 'COMPUTED'
+  /** The platform marks the winning projects. */
+  | 'REPORTED';
+
+/** Rules that decide the winners of a participatory budget. */
+export type OutcomeRule =
+  /** Projects by votes, most first, each funded while it still fits the budget (Pabulib `greedy`). */
+  | 'GREEDY_BY_VOTES'
+  /** Greedy by votes, per theme, each theme within its own limit. */
+  | 'GREEDY_BY_VOTES_PER_THEME'
+  /** As the platform decided; its rule is not published. */
+  | 'PLATFORM'
+  /** At most k projects by votes, most first, each while it still fits the budget (choose-k ballots). */
+  | 'TOP_K_BY_VOTES';
 
 /** Relay page information. */
 export type PageInfo = {
@@ -509,9 +549,10 @@ export type ResolversTypes = ResolversObject<{
   BudgetConnection: ResolverTypeWrapper<Omit<BudgetConnection, 'edges'> & { edges: Array<ResolversTypes['BudgetEdge']> }>;
   BudgetEdge: ResolverTypeWrapper<Omit<BudgetEdge, 'node'> & { node: ResolversTypes['Budget'] }>;
   BudgetFilter: BudgetFilter;
+  BudgetOutcome: ResolverTypeWrapper<OutcomeModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetPhase: BudgetPhase;
   BudgetProject: ResolverTypeWrapper<BudgetProjectModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetProjectConnection: ResolverTypeWrapper<Omit<BudgetProjectConnection, 'edges'> & { edges: Array<ResolversTypes['BudgetProjectEdge']> }>;
   BudgetProjectEdge: ResolverTypeWrapper<Omit<BudgetProjectEdge, 'node'> & { node: ResolversTypes['BudgetProject'] }>;
   BudgetProjectOrder: BudgetProjectOrder;
@@ -523,6 +564,8 @@ export type ResolversTypes = ResolversObject<{
   Location: ResolverTypeWrapper<Location>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Municipality: ResolverTypeWrapper<MunicipalityRefModel>;
+  OutcomeBasis: OutcomeBasis;
+  OutcomeRule: OutcomeRule;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Period: ResolverTypeWrapper<Period>;
   Platform: Platform;
@@ -547,8 +590,9 @@ export type ResolversParentTypes = ResolversObject<{
   BudgetConnection: Omit<BudgetConnection, 'edges'> & { edges: Array<ResolversParentTypes['BudgetEdge']> };
   BudgetEdge: Omit<BudgetEdge, 'node'> & { node: ResolversParentTypes['Budget'] };
   BudgetFilter: BudgetFilter;
-  BudgetProject: BudgetProjectModel;
+  BudgetOutcome: OutcomeModel;
   Boolean: Scalars['Boolean']['output'];
+  BudgetProject: BudgetProjectModel;
   BudgetProjectConnection: Omit<BudgetProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['BudgetProjectEdge']> };
   BudgetProjectEdge: Omit<BudgetProjectEdge, 'node'> & { node: ResolversParentTypes['BudgetProject'] };
   DateTime: Scalars['DateTime']['output'];
@@ -578,6 +622,8 @@ export type BudgetResolvers<ContextType = BudgetsContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   locale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['BudgetOutcome']>, ParentType, ContextType>;
+  pabulib?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['BudgetPhase'], ParentType, ContextType>;
   platformPhase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['BudgetProjectConnection'], ParentType, ContextType, RequireFields<BudgetProjectsArgs, 'first' | 'orderBy'>>;
@@ -599,6 +645,15 @@ export type BudgetConnectionResolvers<ContextType = BudgetsContext, ParentType e
 export type BudgetEdgeResolvers<ContextType = BudgetsContext, ParentType extends ResolversParentTypes['BudgetEdge'] = ResolversParentTypes['BudgetEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Budget'], ParentType, ContextType>;
+}>;
+
+export type BudgetOutcomeResolvers<ContextType = BudgetsContext, ParentType extends ResolversParentTypes['BudgetOutcome'] = ResolversParentTypes['BudgetOutcome']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['OutcomeBasis'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remaining?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['OutcomeRule'], ParentType, ContextType>;
+  selected?: Resolver<Array<ResolversTypes['BudgetProject']>, ParentType, ContextType>;
+  totalCost?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 }>;
 
 export type BudgetProjectResolvers<ContextType = BudgetsContext, ParentType extends ResolversParentTypes['BudgetProject'] = ResolversParentTypes['BudgetProject'], FederationReferenceType extends FederationReferenceTypes['BudgetProject'] = FederationReferenceTypes['BudgetProject']> = ResolversObject<{
@@ -725,6 +780,7 @@ export type Resolvers<ContextType = BudgetsContext> = ResolversObject<{
   Budget?: BudgetResolvers<ContextType>;
   BudgetConnection?: BudgetConnectionResolvers<ContextType>;
   BudgetEdge?: BudgetEdgeResolvers<ContextType>;
+  BudgetOutcome?: BudgetOutcomeResolvers<ContextType>;
   BudgetProject?: BudgetProjectResolvers<ContextType>;
   BudgetProjectConnection?: BudgetProjectConnectionResolvers<ContextType>;
   BudgetProjectEdge?: BudgetProjectEdgeResolvers<ContextType>;
