@@ -45,6 +45,9 @@ export function rankOf(count: number | null): string {
 
 type Item = Record<string, unknown>;
 
+/** The change-feed partition of a kind: every write, in time order (`changedAt` is `<time>#<id>`). */
+export const changePartition = (kind: 'proposal' | 'budget' | 'project') => `CHANGE#${kind}`;
+
 /** The by-source partition of a source's items of one kind. */
 export const sourcePartition = (sourceId: string, kind: 'proposal' | 'budget' | 'project') => `SOURCE#${sourceId}#${kind}`;
 
@@ -63,6 +66,9 @@ function harvested(kind: 'proposal' | 'budget' | 'project', record: { id: string
   return {
     id: record.id,
     sourceKey: sourcePartition(record.provenance.sourceId, kind),
+    // Only changed records are written, so the harvest time of a write is the time of the change.
+    changeKey: changePartition(kind),
+    changedAt: `${record.removedAt ?? record.provenance.harvestedAt}#${record.id}`,
     contentHash: contentHash(record),
     removed: record.removedAt !== null,
   };

@@ -25,10 +25,12 @@ export const INDEXES = {
   byKindRank: { pk: 'kindKey', sk: 'rankKey' },
   /** Every item harvested from a source, removed ones included: what the harvester compares a crawl with. */
   bySource: { pk: 'sourceKey', sk: 'pk' },
+  /** Every write of an item of a kind, in time order, removals included: the feed search indexes from. */
+  byChange: { pk: 'changeKey', sk: 'changedAt' },
 } as const;
 export type IndexName = keyof typeof INDEXES;
 
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'parentKey', 'provinceKey', 'kindKey', 'orderKey', 'rankKey', 'sourceKey'] as const;
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'parentKey', 'provinceKey', 'kindKey', 'orderKey', 'rankKey', 'sourceKey', 'changeKey', 'changedAt'] as const;
 
 /** What the harvester needs of an existing item; the by-source index projects only this. */
 export const HARVEST_ATTRIBUTES = ['id', 'contentHash', 'version', 'removed'] as const;

@@ -152,3 +152,28 @@ describe('harvesting one source', () => {
     expect(stored.Item).toMatchObject({ version: 2, doc: { title: 'theirs' } });
   });
 });
+
+describe('the change feed', () => {
+  it('lists the items of a kind by their latest change, removals included', async () => {
+    const db = await freshTable('feed');
+    await ensureRegistry(db.doc, db.table);
+    let clock = Date.UTC(2026, 0, 1);
+    let proposals = [aProposal(1), aProposal(2)];
+    const adapter: PlatformAdapter<SourceConfig> = {
+      platform: 'openstad',
+      harvest: async (ctx) => ({ platformVersion: null, proposals: proposals.map((p) => ({ ...p, provenance: { ...p.provenance, harvestedAt: ctx.harvestedAt } })), budgets: [], projects: [] }),
+    };
+    const deps: HarvestDeps = { db, provinces: provinceIndex(), adapters: { consul: adapter, decidim: adapter, openstad: adapter }, http: () => ({}) as HttpClient, now: () => new Date(clock) };
+    await harvestSource(deps, source);
+    clock += 60_000;
+    proposals = [{ ...aProposal(1), title: 'changed' }];
+    await harvestSource(deps, source);
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const out = await db.doc.send(new QueryCommand({ TableName: db.table, IndexName: 'byChange', KeyConditionExpression: 'changeKey = :k', ExpressionAttributeValues: { ':k': 'CHANGE#proposal' } }));
+    // Each item appears once, at its latest change: both changed at the second harvest.
+    expect(out.Items!.map((i) => [i.changedAt, i.doc.title, i.removed])).toEqual([
+      [`2026-01-01T00:01:00.000Z#${aProposal(1).id}`, 'changed', false],
+      [`2026-01-01T00:01:00.000Z#${aProposal(2).id}`, 'Voorstel 2', true],
+    ]);
+  });
+});

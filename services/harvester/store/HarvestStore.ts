@@ -76,10 +76,10 @@ function tombstoneInput(table: string, w: Extract<ItemWrite, { op: 'tombstone' }
   return {
     TableName: table,
     Key: w.key,
-    UpdateExpression: 'SET #doc.removedAt = :at, removed = :true, version = :next REMOVE parentKey, provinceKey, kindKey, orderKey, rankKey',
+    UpdateExpression: 'SET #doc.removedAt = :at, removed = :true, version = :next, changedAt = :changed REMOVE parentKey, provinceKey, kindKey, orderKey, rankKey',
     ConditionExpression: 'version = :v',
     ExpressionAttributeNames: { '#doc': 'doc' },
-    ExpressionAttributeValues: { ':at': w.removedAt, ':true': true, ':v': w.expectedVersion, ':next': w.expectedVersion + 1 },
+    ExpressionAttributeValues: { ':at': w.removedAt, ':true': true, ':v': w.expectedVersion, ':next': w.expectedVersion + 1, ':changed': `${w.removedAt}#${w.id}` },
   };
 }
 
