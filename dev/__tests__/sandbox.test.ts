@@ -64,7 +64,7 @@ describe('npm start', () => {
     } finally {
       expect(await interrupt(s)).toBe(0);
     }
-    expect(s.output()).toMatch(/Stopped the gateway and DynamoDB Local/);
+    expect(s.output()).toMatch(/Stopped the gateway, the simulated installations and DynamoDB Local/);
     await new Promise((r) => setTimeout(r, 500));
     expect(alive(s.javaPid)).toBe(false);
   }, 120_000);

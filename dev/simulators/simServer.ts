@@ -125,7 +125,13 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
     res.writeHead(out.status, headers).end(out.json !== undefined ? JSON.stringify(out.json) : (out.text ?? ''));
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,

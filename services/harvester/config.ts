@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors';
-import { municipalityCodeSchema, proposalStatusSchema } from '../core/model';
+import { budgetPhaseSchema, municipalityCodeSchema, proposalStatusSchema, VOTING_RULE_KINDS } from '../core/model';
 
 const common = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lower-case letters, digits and dashes, e.g. gm0363-openstad'),
@@ -33,9 +33,26 @@ export const consulSourceSchema = z.object({
   monthsToArchiveProposals: z.number().int().min(1).default(12),
 });
 
+const wholeUnits = z.number().int().min(0).nullable().optional();
+
 export const decidimSourceSchema = z.object({
   ...common,
   platform: z.literal('decidim'),
+  /** Preferred primary language (docs/data-model.md §2.5); default `nl`. */
+  locale: z.string().min(2).optional(),
+  /** Time zone of Decidim `Date` values (0.27 step dates); default Europe/Amsterdam. */
+  timeZone: z.string().min(1).optional(),
+  /** Root taxonomies (ids or names) whose taxonomies are areas; unset: recognised by name (Wijken, …). */
+  areaTaxonomyRoots: z.array(z.string()).optional(),
+  /** Process step position (0-based) → budget phase; the API has no budget phase (data-model §4.6). */
+  phaseSteps: z.record(z.string().regex(/^\d+$/, 'expected a step position'), budgetPhaseSchema).optional(),
+  /** The budgets' voting rule, which the API does not publish (data-model §4.7); amounts in whole units. */
+  votingRule: z.object({
+    kind: z.enum(VOTING_RULE_KINDS), minTotal: wholeUnits, maxTotal: wholeUnits,
+    minProjects: z.number().int().min(0).nullable().optional(), maxProjects: z.number().int().min(0).nullable().optional(),
+  }).optional(),
+  /** A fixed phase for every budget of the source. */
+  phase: budgetPhaseSchema.optional(),
 });
 
 export const openstadSourceSchema = z.object({
@@ -45,6 +62,11 @@ export const openstadSourceSchema = z.object({
   projectId: z.number().int().min(1),
   /** API generation: `headless` (openstad-headless) or `legacy` (openstad-api); openstad.md §1. */
   generation: z.enum(['headless', 'legacy']),
+  /**
+   * The source that harvests the ideas project a budgeting project's plans were copied from
+   * (`extraData.originalId`, openstad.md §4); default this source.
+   */
+  proposalSourceId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional(),
 });
 
 export const sourceConfigSchema = z.discriminatedUnion('platform', [consulSourceSchema, decidimSourceSchema, openstadSourceSchema]);

@@ -41,5 +41,5 @@ export async function harvestAll(deps: HarvestDeps, sources: readonly SourceConf
 export function formatReport(r: SourceReport): string {
   const changes = `${r.written} written, ${r.unchanged} unchanged, ${r.tombstoned} removed, ${r.issues.length} skipped`;
   const counts = `${r.counts.proposals} proposals, ${r.counts.budgets} budgets, ${r.counts.budgetProjects} projects`;
-  return `${r.sourceId.padEnd(22)} ${r.state.padEnd(8)} ${changes}; holds ${counts} (${(r.durationMs / 1000).toFixed(1)} s)${r.error ? `\n${' '.repeat(23)}${r.error}` : ''}`;
+  return `${r.sourceId.padEnd(27)} ${r.state.padEnd(8)} ${changes}; holds ${counts} (${(r.durationMs / 1000).toFixed(1)} s)${r.error ? `\n${' '.repeat(28)}${r.error}` : ''}`;
 }

@@ -18,6 +18,8 @@ export interface HttpClient {
   getJson(path: string, query?: Query): Promise<unknown>;
   /** POST `body` as JSON to `path`; the parsed JSON body of a 2xx answer. */
   postJson(path: string, body: unknown): Promise<unknown>;
+  /** GET `path` as text (HTML pages, for what a platform publishes only there); redirects followed. */
+  getText(path: string, query?: Query): Promise<string>;
 }
 
 export interface HttpClientOptions {
@@ -68,11 +70,15 @@ export class PoliteHttpClient implements HttpClient {
   }
 
   getJson(path: string, query: Query = {}): Promise<unknown> {
-    return this.send('GET', this.url(path, query));
+    return this.send('GET', this.url(path, query), undefined, 'json');
   }
 
   postJson(path: string, body: unknown): Promise<unknown> {
-    return this.send('POST', this.url(path, {}), JSON.stringify(body));
+    return this.send('POST', this.url(path, {}), JSON.stringify(body), 'json');
+  }
+
+  getText(path: string, query: Query = {}): Promise<string> {
+    return this.send('GET', this.url(path, query), undefined, 'text') as Promise<string>;
   }
 
   private url(path: string, query: Query): URL {
@@ -84,15 +90,15 @@ export class PoliteHttpClient implements HttpClient {
     return url;
   }
 
-  private async send(method: string, url: URL, body?: string): Promise<unknown> {
+  private async send(method: string, url: URL, body: string | undefined, as: 'json' | 'text'): Promise<unknown> {
     try {
-      return await this.policy.execute(() => this.limiter.schedule(() => this.attempt(method, url, body)));
+      return await this.policy.execute(() => this.limiter.schedule(() => this.attempt(method, url, body, as)));
     } catch (e) {
       throw e instanceof RetryableError ? e.final : e;
     }
   }
 
-  private async attempt(method: string, url: URL, body?: string): Promise<unknown> {
+  private async attempt(method: string, url: URL, body: string | undefined, as: 'json' | 'text'): Promise<unknown> {
     this.requests++;
     const where = `${method} ${url.pathname}`;
     let res: Response;
@@ -100,7 +106,7 @@ export class PoliteHttpClient implements HttpClient {
       res = await fetch(url, {
         method,
         headers: {
-          accept: 'application/json',
+          accept: as === 'json' ? 'application/json' : 'text/html',
           'user-agent': this.options.userAgent ?? 'Inspraak-harvester/0.1 (+https://github.com/inspraak)',
           ...(body !== undefined && { 'content-type': 'application/json' }),
         },
@@ -129,6 +135,7 @@ export class PoliteHttpClient implements HttpClient {
       if (e instanceof ResponseTooLargeError) throw e;
       throw new RetryableError(unavailable(e, where, this.options.timeoutMs), null);
     }
+    if (as === 'text') return text;
     try {
       return JSON.parse(text);
     } catch {

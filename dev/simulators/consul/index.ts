@@ -1,0 +1,7 @@
+/** The simulated CONSUL Democracy installation (consul.md) and its invented seed data. */
+export { startConsulSimulator, type ConsulSimulator, type ConsulSimulatorOptions } from './startConsulSimulator';
+export { consulSeed, withWinners, CONSUL_SEEDED_MUNICIPALITIES } from './consulSeed';
+export { generateConsulSeed } from './generateConsulSeed';
+export { calculateWinners } from './calculateWinners';
+export type { ConsulGeneration } from './consulSdl';
+export type * from './seedTypes';

@@ -1,0 +1,47 @@
+import type { ConsulInvestment, ConsulProposal, Translated } from './seedTypes';
+
+/** Dutch-only text. */
+export function nl(text: string): Translated {
+  return { nl: text };
+}
+
+type ProposalInput = Pick<ConsulProposal, 'id' | 'createdAt' | 'cachedVotesUp' | 'authorId'> &
+  Partial<Omit<ConsulProposal, 'title' | 'summary' | 'description'>> & { title: Translated | string; summary: Translated | string; description: Translated | string };
+
+/** A proposal with CONSUL's defaults for what a seed entry leaves out (not retired, no video). */
+export function proposal(input: ProposalInput): ConsulProposal {
+  const tr = (t: Translated | string): Translated => (typeof t === 'string' ? nl(t) : t);
+  return {
+    commentsCount: 0,
+    retiredAt: null,
+    retiredReason: null,
+    retiredExplanation: null,
+    videoUrl: null,
+    geozoneId: null,
+    tagIds: [],
+    ...input,
+    title: tr(input.title),
+    summary: tr(input.summary),
+    description: tr(input.description),
+  };
+}
+
+type InvestmentInput = Pick<ConsulInvestment, 'id' | 'budgetId' | 'headingId' | 'price' | 'feasibility' | 'authorId'> &
+  Partial<Omit<ConsulInvestment, 'title' | 'description' | 'winner'>> & { title: string; description: string };
+
+/** An investment; `winner` is left false for `calculateWinners` (consul.md §5.2) to set. */
+export function investment(input: InvestmentInput): ConsulInvestment {
+  return {
+    location: null,
+    selected: false,
+    incompatible: false,
+    ballotLinesCount: 0,
+    cachedVotesUp: 0,
+    commentsCount: 0,
+    milestones: [],
+    ...input,
+    title: nl(input.title),
+    description: nl(input.description),
+    winner: false,
+  };
+}

@@ -1,0 +1,6 @@
+/** The simulated Decidim installation (decidim.md) and its invented seed data. */
+export { startDecidimSimulator, type DecidimSimulator, type DecidimSimulatorOptions } from './startDecidimSimulator';
+export { buildDecidimSeed } from './buildDecidimSeed';
+export { generateDecidimSeed } from './generateDecidimSeed';
+export { DECIDIM_VERSIONS, type DecidimVersion } from './version';
+export type * from './seedTypes';

@@ -1,0 +1,221 @@
+import { startConsulSimulator, type ConsulSimulator, type ConsulSimulatorOptions } from '../../../../../dev/simulators/consul';
+import { budgetProjectSchema, budgetSchema, proposalSchema } from '../../../../core/model';
+import type { RecordIssue } from '../../../adapter';
+import { consulSourceSchema } from '../../../config';
+import { PaginationError, UpstreamHttpError, UpstreamSchemaError } from '../../../errors';
+import { PoliteHttpClient, type Query } from '../../../http/HttpClient';
+import { consulAdapter } from '../index';
+
+const harvestedAt = '2026-11-26T02:00:00.000Z';
+let sim: ConsulSimulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+/** Starts a simulator and harvests it, recording every GraphQL body sent. */
+async function harvest(options: ConsulSimulatorOptions, config: Record<string, unknown> = {}, prepare?: (s: ConsulSimulator) => void) {
+  sim = await startConsulSimulator(options);
+  prepare?.(sim);
+  const http = new PoliteHttpClient({ baseUrl: sim.url, timeoutMs: 2000, maxResponseBytes: 5_000_000, requestsPerMinute: 6000, retries: 1, backoffMs: 10 });
+  const bodies: unknown[] = [];
+  const post = http.postJson.bind(http);
+  http.postJson = (path, body) => {
+    bodies.push(body);
+    return post(path, body);
+  };
+  const municipality = options.municipality ?? 'GM0106';
+  const source = consulSourceSchema.parse({
+    id: `${municipality.toLowerCase()}-consul`, platform: 'consul', municipality, baseUrl: sim.url, votesForProposalSuccess: 300, ...config,
+  });
+  const issues: RecordIssue[] = [];
+  const run = consulAdapter.harvest({ source, http, harvestedAt, report: (i) => issues.push(i) });
+  return { run, issues, bodies, sim };
+}
+
+const ids = (records: { provenance: { upstreamId: string } }[]) => records.map((r) => r.provenance.upstreamId);
+
+describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
+  it('harvests every public proposal, budget and investment of the seed, valid against the unified model', async () => {
+    const { run, issues } = await harvest({ municipality: 'GM0106' });
+    const result = await run;
+    expect(issues).toEqual([]);
+    expect(result.platformVersion).toBe('2.4.1');
+    // 161 is hidden by a moderator, so the API never serves it (consul.md §6).
+    expect(ids(result.proposals)).toEqual(['112', '118', '125', '131', '140', '147', '153', '158']);
+    for (const p of result.proposals) proposalSchema.parse(p);
+    for (const b of result.budgets) budgetSchema.parse(b);
+    for (const p of result.projects) budgetProjectSchema.parse(p);
+    expect(Object.fromEntries(result.proposals.map((p) => [p.provenance.upstreamId, [p.status, p.platformStatus?.code ?? null]]))).toEqual({
+      112: ['OPEN', null], 118: ['SHORTLISTED', null], 125: ['CLOSED', null], 131: ['WITHDRAWN', 'retired:duplicated'],
+      140: ['OPEN', null], 147: ['WITHDRAWN', 'retired:unfeasible'], 153: ['OPEN', null], 158: ['OPEN', null],
+    });
+    const p112 = result.proposals.find((p) => p.id === 'gm0106-consul:proposal:112');
+    expect(p112).toMatchObject({
+      title: 'Meer bankjes in het Asserbos', createdAt: '2026-03-14T10:00:00.000Z', supportCount: 87, commentCount: 6, area: 'Centrum',
+      tags: [{ name: 'Groen', kind: 'THEME' }, { name: 'ouderen', kind: 'FREE' }], url: `${sim!.url}/proposals/112`,
+    });
+    expect(result.proposals.find((p) => p.id.endsWith(':153'))?.area).toBeNull();
+    expect(result.proposals.find((p) => p.id.endsWith(':158'))?.body.html).not.toContain('<script');
+  });
+
+  it('places investments in their budgets and reads winners and ballots from the results page', async () => {
+    const { run, issues } = await harvest({ municipality: 'GM0106' });
+    const { budgets, projects } = await run;
+    expect(issues).toEqual([]);
+    expect(budgets.map((b) => [b.id, b.phase, b.platformPhase])).toEqual([
+      ['gm0106-consul:budget:3', 'FINISHED', 'finished'], ['gm0106-consul:budget:4', 'VOTING', 'balloting'],
+    ]);
+    const summary = Object.fromEntries(projects.map((p) => [p.provenance.upstreamId, [p.budgetId.split(':')[2], p.cost?.amountMinor ?? null, p.voteCount, p.selected]]));
+    expect(summary).toEqual({
+      // consul.md §5.2 "Winners": greedy by ballots within € 100.000; 277 and 279 no longer fit.
+      274: ['3', 3_800_000, 402, true], 275: ['3', 4_500_000, 377, true], 276: ['3', 850_000, 355, true], 277: ['3', 1_200_000, 301, false],
+      278: ['3', 600_000, 250, true], 279: ['3', 2_200_000, 199, false], 280: ['3', 9_500_000, null, false], 281: ['3', null, null, false],
+      301: ['4', 3_000_000, null, null], 302: ['4', 4_800_000, null, null], 303: ['4', 950_000, null, null], 304: ['4', 1_500_000, null, null],
+      305: ['4', null, null, null], 306: ['4', null, null, null], 307: ['4', 700_000, null, null],
+    });
+    expect(projects.filter((p) => p.budgetId.endsWith(':4')).map((p) => p.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('keeps requests few and never asks for more than 25 rows', async () => {
+    const { run, bodies, sim: s } = await harvest({ municipality: 'GM0106' });
+    await run;
+    expect(s.requests.length).toBe(8);
+    for (const b of bodies) {
+      const firsts = [...JSON.stringify(b).matchAll(/first: (\d+)/g)].map((m) => Number(m[1]));
+      for (const f of firsts) expect(f).toBeLessThanOrEqual(25);
+    }
+  });
+
+  it('crawls several pages of 25, following endCursor, and deduplicates repeated rows', async () => {
+    const { run } = await harvest({ municipality: 'GM0106' }, {}, (s) => {
+      const extra = Array.from({ length: 55 }, (_, i) => ({ ...s.seed.proposals[0]!, id: 2000 + i }));
+      // Row 2000 twice, as an unordered relation can repeat a row across pages (consul.md §8 note 4).
+      s.seed = { ...s.seed, proposals: [...s.seed.proposals, ...extra, extra[0]!] };
+    });
+    const result = await run;
+    expect(result.proposals).toHaveLength(8 + 55);
+    expect(new Set(ids(result.proposals)).size).toBe(63);
+  });
+});
+
+describe('consulAdapter against a simulated CONSUL 2.4.1 (Tilburg, nl and en)', () => {
+  it('crawls once per locale and keeps real translations only', async () => {
+    const { run, issues, sim: s } = await harvest({ municipality: 'GM0855' }, { locales: ['nl', 'en'] });
+    const result = await run;
+    expect(issues).toEqual([]);
+    const p58 = result.proposals.find((p) => p.id === 'gm0855-consul:proposal:58')!;
+    expect(p58.locale).toBe('nl');
+    expect(p58.title).toBe('Overdekte fietsenstalling in de Spoorzone');
+    expect(p58.translations.map((t) => [t.locale, t.title])).toEqual([
+      ['nl', 'Overdekte fietsenstalling in de Spoorzone'], ['en', 'Covered bicycle parking in the Spoorzone'],
+    ]);
+    expect(result.proposals.find((p) => p.id.endsWith(':63'))!.translations.map((t) => t.locale)).toEqual(['nl']);
+    expect(s.requests.filter((r) => r.query.includes('locale=en'))).toHaveLength(1);
+  });
+
+  it('reads every heading of a multi-heading results page and pages the investments index by ten', async () => {
+    const { run, issues, sim: s } = await harvest({ municipality: 'GM0855' });
+    const { budgets, projects } = await run;
+    expect(issues).toEqual([]);
+    // Budget 6 is not published (drafting), so neither it nor its investment 420 is served (consul.md §3.4).
+    expect(ids(budgets)).toEqual(['4', '5']);
+    expect(projects.some((p) => p.provenance.upstreamId === '420')).toBe(false);
+    const winners = projects.filter((p) => p.selected).map((p) => p.provenance.upstreamId);
+    // 382 does not fit Noord's € 75.000 after 380 and 381; 385 is incompatible.
+    expect(winners).toEqual(['380', '381', '383', '384', '386']);
+    expect(projects.filter((p) => p.budgetId.endsWith(':5'))).toHaveLength(12);
+    expect(projects.filter((p) => p.budgetId.endsWith(':5')).every((p) => p.cost === null && p.selected === null)).toBe(true);
+    expect(s.requests.filter((r) => r.path === '/budgets/5/investments').map((r) => new URLSearchParams(r.query).get('page'))).toEqual(['1', '2']);
+  });
+});
+
+describe('consulAdapter against a simulated CONSUL 2.2.0', () => {
+  it('detects the older generation and harvests proposals only', async () => {
+    const { run, sim: s } = await harvest({ municipality: 'GM0106', generation: '2.2.0' });
+    const result = await run;
+    expect(result.platformVersion).toBe('2.2.0');
+    expect(result.proposals).toHaveLength(8);
+    expect(result.budgets).toEqual([]);
+    expect(result.projects).toEqual([]);
+    expect(s.requests.some((r) => r.path.startsWith('/budgets'))).toBe(false);
+  });
+
+  it('trusts the schema over a release string a fork left unchanged', async () => {
+    const { run } = await harvest({ municipality: 'GM0106', generation: '2.2.0', release: '2.4.1' });
+    const result = await run;
+    expect(result.platformVersion).toBe('1.5.0-2.2.0');
+    expect(result.budgets).toEqual([]);
+  });
+});
+
+describe('consulAdapter when things go wrong', () => {
+  it('throws UpstreamSchemaError naming the field when an upgrade renamed it (drift)', async () => {
+    // Drift renames Proposal.cachedVotesUp: the whole query is rejected by validation, so no proposal at all
+    // can be read. That is a source-level failure, not a record one (consul.md §2: HTTP 200 with errors).
+    const { run } = await harvest({ municipality: 'GM0106' }, {}, (s) => s.setFault({ kind: 'drift' }));
+    await expect(run).rejects.toThrow(UpstreamSchemaError);
+    await expect(run).rejects.toThrow(/cachedVotesUp/);
+  });
+
+  it('throws PaginationError when the installation serves the same cursor again', async () => {
+    const { run } = await harvest({ municipality: 'GM0106' }, {}, (s) => s.setFault({ kind: 'paginationLoop' }));
+    await expect(run).rejects.toThrow(PaginationError);
+  });
+
+  it('reports and skips a proposal with a malformed field while the rest arrives', async () => {
+    const { run, issues } = await harvest({ municipality: 'GM0106' }, {}, (s) => {
+      s.seed.proposals[1] = { ...s.seed.proposals[1]!, publicCreatedAtRaw: 'gisteren om drie uur' };
+    });
+    const result = await run;
+    expect(issues).toEqual([{ kind: 'proposal', upstreamId: '118', message: expect.stringMatching(/publicCreatedAt/) }]);
+    expect(ids(result.proposals)).toEqual(['112', '125', '131', '140', '147', '153', '158']);
+  });
+
+  it('reports and skips an investment with a price that is not a whole number', async () => {
+    const { run, issues } = await harvest({ municipality: 'GM0106' }, {}, (s) => {
+      const i = s.seed.investments.findIndex((x) => x.id === 302);
+      s.seed.investments[i] = { ...s.seed.investments[i]!, price: '48.000,00' };
+    });
+    const result = await run;
+    expect(issues).toEqual([{ kind: 'project', upstreamId: '302', message: expect.stringMatching(/price/) }]);
+    expect(result.projects).toHaveLength(14);
+  });
+
+  it('reads HTML through the client\'s getText and reports investments it cannot place when the index is missing', async () => {
+    sim = await startConsulSimulator({ municipality: 'GM0106' });
+    const base = sim.url;
+    const texts: string[] = [];
+    const http = Object.assign(
+      new PoliteHttpClient({ baseUrl: base, timeoutMs: 2000, maxResponseBytes: 5_000_000, requestsPerMinute: 6000, retries: 1, backoffMs: 10 }),
+      {
+        async getText(path: string, query: Query = {}) {
+          texts.push(path);
+          // A fork that removed the investments index: only the results page is left (consul.md §8 note 13).
+          if (path.endsWith('/investments')) throw new UpstreamHttpError(404, `GET /${path} answered HTTP 404`);
+          const url = new URL(path, `${base}/`);
+          for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
+          return (await fetch(url)).text();
+        },
+      },
+    );
+    const source = consulSourceSchema.parse({ id: 'gm0106-consul', platform: 'consul', municipality: 'GM0106', baseUrl: base });
+    const issues: RecordIssue[] = [];
+    const result = await consulAdapter.harvest({ source, http, harvestedAt, report: (i) => issues.push(i) });
+    expect(texts).toContain('budgets/3/results');
+    expect(ids(result.projects)).toEqual(['274', '275', '276', '277', '278', '279']);
+    expect(issues.map((i) => [i.kind, i.upstreamId])).toEqual(
+      ['280', '281', '301', '302', '303', '304', '305', '306', '307'].map((id) => ['project', id]),
+    );
+  });
+
+  it('skips budgets when /consul.json says the budgets process is off', async () => {
+    const { run, sim: s } = await harvest({ municipality: 'GM0106' }, {}, (x) => {
+      x.seed = { ...x.seed, features: { ...x.seed.features, budgets: null } };
+    });
+    const result = await run;
+    expect(result.budgets).toEqual([]);
+    expect(result.proposals).toHaveLength(8);
+    expect(s.requests.some((r) => r.path.startsWith('/budgets'))).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The CONSUL Democracy adapter (consul.md; docs/data-model.md §3). Requests, in order: `/consul.json`,
+ * the `__type` schema probe, proposals per locale (25 a page), then on 2.2.1+ budgets, investments and
+ * the budget HTML pages needed to place investments and read winners.
+ */
+import type { HarvestResult, PlatformAdapter } from '../../adapter';
+import type { ConsulSourceConfig } from '../../config';
+import { harvestConsulBudgets } from './harvestBudgets';
+import { harvestConsulProposals } from './harvestProposals';
+import { probeConsulVersion } from './probeVersion';
+
+export const consulAdapter: PlatformAdapter<ConsulSourceConfig> = {
+  platform: 'consul',
+  async harvest(ctx): Promise<HarvestResult> {
+    const version = await probeConsulVersion(ctx);
+    // A process switched off in /consul.json is not presented by the site, though the API still serves it
+    // (consul.md §2, §8 note 16; docs/data-model.md §3.7).
+    const on = (process: string) => version.features[process] !== null;
+    const proposals = on('proposals') ? await harvestConsulProposals(ctx) : [];
+    const { budgets, projects } = version.hasBudgets && on('budgets') ? await harvestConsulBudgets(ctx) : { budgets: [], projects: [] };
+    return { platformVersion: version.platformVersion, proposals, budgets, projects };
+  },
+};
+
+export { normaliseConsulProposal } from './normaliseProposal';
+export { normaliseConsulBudget } from './normaliseBudget';
+export { normaliseConsulInvestment } from './normaliseInvestment';
+export { consulProposalStatus } from './proposalStatus';
+export { consulBudgetPhase } from './budgetPhase';
+export { parsePublicCreatedAt } from './parsePublicCreatedAt';

@@ -1,0 +1,32 @@
+/**
+ * Harvest of one site of the archived openstad-api (openstad.md §3, §5). Requests, in order:
+ * 1. `GET /api/site/{sid}` — the site (also verifies the generation);
+ * 2. `GET /api/site/{sid}/idea?page=n&pageSize=100&sort=createdate_asc&includeTags=1&includeVoteCount=1`
+ *    for n = 0, 1, … — `createdate_asc` because A has no `id_asc` (§3), and new ideas then land on the last page.
+ *
+ * Every idea becomes a Proposal; no Budget is emitted. A site's `config` (voteType, maxBudget, isActive) is
+ * editor-only (§3, §4, §7 note 5), so whether a site is a budgeting round cannot be read, and the source
+ * configuration has no field to declare it (data-model §5.1 says A "needs the role configured").
+ * Inventing a Budget from ideas that happen to carry a `budget` would guess; see the report.
+ */
+import { proposalSchema } from '../../../core/model';
+import type { HarvestContext, HarvestResult } from '../../adapter';
+import type { OpenstadSourceConfig } from '../../config';
+import { fetchAllPages, parseOrThrow } from './fetchAllPages';
+import { fetchTenant } from './fetchTenant';
+import type { NormaliseEnv } from './normaliseCommon';
+import { normaliseLegacyIdea } from './normaliseLegacyIdea';
+import { legacyIdeaSchema, legacySiteSchema } from './schemas';
+import { normaliseOrReport, validateRecords } from './validateRecords';
+
+/** Harvests the site `ctx.source.projectId` of a legacy installation. */
+export async function harvestLegacy(ctx: HarvestContext<OpenstadSourceConfig>): Promise<HarvestResult> {
+  const sid = ctx.source.projectId;
+  const env: NormaliseEnv = { source: ctx.source, harvestedAt: ctx.harvestedAt };
+  parseOrThrow(legacySiteSchema, await fetchTenant(ctx.http, 'legacy', sid), `GET /api/site/${sid}`);
+  const path = `/api/site/${sid}/idea`;
+  const raw = await fetchAllPages(ctx.http, path, { sort: 'createdate_asc', includeTags: 1, includeVoteCount: 1 });
+  const ideas = validateRecords(raw, legacyIdeaSchema, 'proposal', ctx, `GET ${path}`).sort((a, b) => a.id - b.id);
+  const proposals = ideas.flatMap((i) => normaliseOrReport(i, (x) => normaliseLegacyIdea(x, env), proposalSchema, { kind: 'proposal', upstreamId: String(i.id) }, ctx) ?? []);
+  return { platformVersion: 'legacy', proposals, budgets: [], projects: [] };
+}
