@@ -1,0 +1,50 @@
+/**
+ * Privacy: no voter identifier, IP address or per-voter record from any installation is stored or
+ * served. The harvest of one installation of each platform is checked at both ends: what the adapters
+ * ask for, and everything they leave in the table.
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { startConsulSimulator } from '../dev/simulators/consul';
+import { startDecidimSimulator } from '../dev/simulators/decidim';
+import { startOpenstadSimulator } from '../dev/simulators/openstad';
+import { ensureRegistry } from '../services/core/registry';
+import { parseSources } from '../services/harvester/config';
+import { harvestAll } from '../services/harvester/harvestAll';
+import { PoliteHttpClient } from '../services/harvester/http/HttpClient';
+import { harvestDeps } from '../services/harvester/runtime';
+import { freshTable } from './support/db';
+
+it('stores no voter, author or IP data from any platform, and never asks for per-voter records', async () => {
+  const consul = await startConsulSimulator({ municipality: 'GM0855' });
+  const decidim = await startDecidimSimulator({ municipality: 'GM0344', version: '0.27', rateLimitPerMinute: 10_000 });
+  const openstad = await startOpenstadSimulator({ municipality: 'GM0518' });
+  try {
+    const db = await freshTable('privacy');
+    await ensureRegistry(db.doc, db.table);
+    const sources = parseSources([
+      { id: 'c', municipality: 'GM0855', platform: 'consul', baseUrl: consul.url },
+      { id: 'd', municipality: 'GM0344', platform: 'decidim', baseUrl: decidim.url },
+      { id: 'o', municipality: 'GM0518', platform: 'openstad', baseUrl: openstad.url, projectId: 7, generation: 'headless' },
+    ], 'test');
+    const deps = harvestDeps(db, { http: (s) => new PoliteHttpClient({ baseUrl: s.baseUrl, timeoutMs: 5000, maxResponseBytes: s.maxResponseBytes, requestsPerMinute: 60_000 }) });
+    expect((await harvestAll(deps, sources)).map((r) => r.state)).toEqual(['OK', 'OK', 'OK']);
+
+    // OpenStad's vote list carries pseudonymous user ids (openstad.md §7 note 8); only aggregates are read.
+    expect(openstad.requests.filter((r) => /\/vote(\/|$)/.test(r.path) && !r.path.startsWith('/stats/'))).toEqual([]);
+
+    const items = (await db.doc.send(new ScanCommand({ TableName: db.table }))).Items ?? [];
+    const harvested = items.filter((i) => ['Proposal', 'Budget', 'BudgetProject'].includes(String(i.type)));
+    expect(harvested.length).toBeGreaterThan(20);
+    const keys = new Set<string>();
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { keys.add(k.toLowerCase()); walk(x); }
+    };
+    harvested.forEach(walk);
+    for (const forbidden of ['userid', 'user', 'author', 'publicauthor', 'nickname', 'username', 'voter', 'voterid', 'ip', 'email']) {
+      expect({ key: forbidden, present: keys.has(forbidden) }).toEqual({ key: forbidden, present: false });
+    }
+  } finally {
+    await Promise.all([consul.close(), decidim.close(), openstad.close()]);
+  }
+}, 60_000);
