@@ -123,6 +123,27 @@ describe('the gateway, end to end over HTTP', () => {
     });
   });
 
+  it('logs one JSON line per request with the operation, duration and each subgraph call', async () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const level = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = 'info';
+    try {
+      await gw.post({ query: 'query Overview { proposals(first: 2) { edges { node { title municipality { name } } } } }', operationName: 'Overview' });
+    } finally {
+      process.env.LOG_LEVEL = level;
+      spy.mockRestore();
+    }
+    const entries = lines.map((l) => JSON.parse(l)).filter((e) => e.message === 'graphql request');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ level: 'info', operationName: 'Overview', operationType: 'query', status: 200, errorCodes: [] });
+    expect(entries[0].durationMs).toEqual(expect.any(Number));
+    expect(entries[0].subgraphCalls.map((c: { subgraph: string }) => c.subgraph).sort()).toEqual(['municipalities', 'proposals']);
+  });
+
   it('answers CORS preflights and health checks', async () => {
     const pre = await fetch(gw.url, { method: 'OPTIONS', headers: { origin: 'https://portal.example', 'access-control-request-method': 'POST' } });
     expect(pre.status).toBe(204);

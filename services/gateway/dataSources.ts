@@ -8,6 +8,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { InspraakError } from '../core/errors';
 import { formatSubgraphError, type Subgraph } from '../core/subgraph';
+import { recordCall } from './requestLog';
 
 /** A failure to get an answer from one subgraph; `subgraph` is its name in the supergraph. */
 export abstract class SubgraphError extends InspraakError {
@@ -38,6 +39,7 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
     const query = request.query ?? '';
     const document = this.parsed(query);
     const contextValue = this.contextFor(options);
+    const started = performance.now();
     const run = Promise.resolve(execute({
       schema: this.subgraph.schema,
       document,
@@ -45,7 +47,14 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
       variableValues: request.variables ?? {},
       operationName: request.operationName ?? null,
     }));
-    const result = await withTimeout(run, this.timeoutMs, this.subgraph.name);
+    let result;
+    try {
+      result = await withTimeout(run, this.timeoutMs, this.subgraph.name);
+    } catch (e) {
+      recordCall(options.context, this.subgraph.name, performance.now() - started, false);
+      throw e;
+    }
+    recordCall(options.context, this.subgraph.name, performance.now() - started, !result.errors?.length);
     const errors = result.errors?.map((e): GraphQLFormattedError => formatSubgraphError(e.toJSON(), e));
     return { data: result.data as Record<string, unknown> | null | undefined, ...(errors && { errors }) };
   }
@@ -95,9 +104,13 @@ export class HttpDataSource extends RemoteGraphQLDataSource {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      recordCall(options.context, this.subgraph, performance.now() - started, !response.errors?.length);
+      return response;
     } catch (e) {
+      recordCall(options.context, this.subgraph, performance.now() - started, false);
       if (e instanceof InspraakError) throw e;
       throw new SubgraphUnavailableError(this.subgraph, `The ${this.subgraph} subgraph answered with something that is not a GraphQL response.`, { cause: e });
     }

@@ -16,6 +16,7 @@ import type { GatewayConfig } from './config';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { formatGatewayError } from './errors';
 import { armor, costRule, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
+import { requestLogPlugin } from './requestLog';
 
 /** The committed supergraph, written by `npm run compose`. */
 export function supergraphSdl(): string {
@@ -68,6 +69,6 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     stopOnTerminationSignals: false,
     validationRules: [pageSizeRule, costRule, ...protection.validationRules],
     parseOptions: { maxTokens: MAX_TOKENS },
-    plugins: [...protection.plugins, pageSizePlugin(), ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: [requestLogPlugin(), ...protection.plugins, pageSizePlugin(), ApolloServerPluginLandingPageLocalDefault({ embed: true })],
   });
 }
