@@ -1,0 +1,90 @@
+/**
+ * The gateway Lambda and, in the split topology, one Lambda per subgraph.
+ * - single: every subgraph runs in the gateway's process (InProcessDataSource); the gateway reads the table.
+ * - split: each subgraph is its own Lambda behind a Function URL with AuthType AWS_IAM (no public
+ *   subgraph URL); the gateway reaches them over HTTPS (INSPRAAK_SUBGRAPH_URLS) and may only invoke
+ *   those URLs, not read the table. Its HttpDataSource must sign the requests with SigV4 (service
+ *   `lambda`); see docs/operations.md, "Topologies".
+ */
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../services/core/schema';
+import type { InspraakSettings } from '../settings';
+import { GATEWAY_ENTRY, gatewayBundleFiles, SCHEMA_ENV, SCHEMA_FILES, subgraphEntry } from './bundleFiles';
+import { ServiceFunction } from './ServiceFunction';
+
+/**
+ * Memory, and with it CPU: Lambda gives one full vCPU at 1769 MB. The gateway's cold start is CPU-bound
+ * and single-threaded (compiling a 3.6 MB bundle, building three subgraph schemas and the query planner:
+ * ≈0.8 s of CPU, scripts/bench-coldstart.ts), and so is query planning; at 1024 MB (≈0.58 vCPU) that
+ * cold start would take ≈1.7× as long, and above 1769 MB the second vCPU sits idle. Warm requests take
+ * proportionally less time, so the cost per request stays about the same.
+ * A subgraph Lambda (split topology) builds one schema and then mostly waits on DynamoDB; its cold start
+ * is still on a request's path, hence 1024 MB rather than the minimum.
+ */
+export const GATEWAY_MEMORY_MB = 1769;
+export const SUBGRAPH_MEMORY_MB = 1024;
+
+export interface GraphqlGatewayProps {
+  readonly table: ITable;
+  readonly alarmTopic: ITopic;
+  readonly settings: Pick<InspraakSettings, 'topology' | 'subgraphTimeoutMs' | 'gatewayTimeoutSeconds'>;
+}
+
+export class GraphqlGateway extends Construct {
+  readonly gateway: ServiceFunction;
+  readonly subgraphs: Partial<Record<SubgraphName, ServiceFunction>> = {};
+
+  constructor(scope: Construct, id: string, props: GraphqlGatewayProps) {
+    super(scope, id);
+    const { settings, table, alarmTopic } = props;
+    const common = {
+      INSPRAAK_TABLE: table.tableName,
+      ...SCHEMA_ENV,
+    };
+
+    const urls: Partial<Record<SubgraphName, string>> = {};
+    if (settings.topology === 'split') {
+      for (const name of SUBGRAPH_NAMES) {
+        const sub = new ServiceFunction(this, `${pascal(name)}Subgraph`, {
+          entry: subgraphEntry(name),
+          description: `Inspraak ${name} subgraph`,
+          memorySize: SUBGRAPH_MEMORY_MB,
+          // No longer than the gateway waits for it: past that, nobody reads the answer.
+          timeout: Duration.seconds(Math.max(1, Math.ceil(settings.subgraphTimeoutMs / 1000))),
+          environment: common,
+          files: [SCHEMA_FILES],
+          alarmTopic,
+          errorsThreshold: 5,
+        });
+        sub.readsTable(table);
+        const url = sub.fn.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
+        urls[name] = `${url.url}graphql`;
+        this.subgraphs[name] = sub;
+      }
+    }
+
+    this.gateway = new ServiceFunction(this, 'Gateway', {
+      entry: GATEWAY_ENTRY,
+      description: `Inspraak GraphQL gateway (${settings.topology === 'single' ? 'subgraphs in-process' : 'subgraphs on their own Lambdas'})`,
+      memorySize: GATEWAY_MEMORY_MB,
+      timeout: Duration.seconds(settings.gatewayTimeoutSeconds),
+      environment: {
+        ...common,
+        INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),
+        ...(settings.topology === 'split' && { INSPRAAK_SUBGRAPH_URLS: Stack.of(this).toJsonString(urls) }),
+      },
+      files: gatewayBundleFiles(),
+      alarmTopic,
+      // A handful of crashes in five minutes is an incident; one may be a Lambda hiccup.
+      errorsThreshold: 5,
+    });
+    if (settings.topology === 'single') this.gateway.readsTable(table);
+    for (const sub of Object.values(this.subgraphs)) sub.fn.grantInvokeUrl(this.gateway.fn);
+  }
+}
+
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

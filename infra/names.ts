@@ -1,0 +1,25 @@
+/**
+ * The physical names the stacks share. The api and harvest stacks find the data stack's table and alarm
+ * topic by name, not through CloudFormation exports, so each stack keeps its own lifecycle: the data
+ * stack never gets stuck on "export in use", and replacing the api stack never touches it.
+ */
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { INDEXES } from '../services/core/dynamo/table';
+
+/** The table's name: the stack prefix itself (`inspraak` by default, the sandbox's name too). */
+export const tableName = (prefix: string) => prefix;
+export const alarmTopicName = (prefix: string) => `${prefix}-alarms`;
+
+/** The data stack's table, as seen from another stack: with its indexes, so grants cover them. */
+export function importTable(scope: Construct, prefix: string): ITable {
+  return Table.fromTableAttributes(scope, 'Table', { tableName: tableName(prefix), globalIndexes: Object.keys(INDEXES) });
+}
+
+/** The data stack's alarm topic, as seen from another stack. */
+export function importAlarmTopic(scope: Construct, prefix: string): ITopic {
+  const arn = Stack.of(scope).formatArn({ service: 'sns', resource: alarmTopicName(prefix), arnFormat: ArnFormat.NO_RESOURCE_NAME });
+  return Topic.fromTopicArn(scope, 'AlarmTopic', arn);
+}

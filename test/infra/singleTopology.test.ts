@@ -1,0 +1,245 @@
+/**
+ * The deployment in the single topology (gateway with in-process subgraphs), synthesised once with real
+ * esbuild bundling: the three stacks' resources by intent, what the bundles carry, and cdk-nag.
+ */
+import { Match } from 'aws-cdk-lib/assertions';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INDEXES } from '../../services/core/dynamo/table';
+import { nagFindings, removeAssembly, synthInspraak, type Synthesised } from './support';
+
+let s: Synthesised;
+beforeAll(() => {
+  s = synthInspraak({ topology: 'single' }, { bundle: true });
+}, 120_000);
+afterAll(() => removeAssembly(s));
+
+/**
+ * Loads a bundle in a fresh Node process, as Lambda would (its environment, with /var/task replaced by
+ * the asset folder), calls `handler` with `event`, and returns what it answered.
+ */
+function invokeBundle(dir: string, handler: string, event: unknown, env: Record<string, string>): unknown {
+  const script = `require(${JSON.stringify(join(dir, 'index.js'))}).${handler}(${JSON.stringify(event)}, {}).then((r) => process.stdout.write(JSON.stringify(r)))`;
+  const out = execFileSync(process.execPath, ['-e', script], {
+    env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', LOG_LEVEL: 'silent', NODE_OPTIONS: '--enable-source-maps', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return JSON.parse(out);
+}
+
+/** The asset folder of a function, found through its Code in the template. */
+function assetDir(template: Synthesised['api'], logicalIdPrefix: string): string {
+  const fns = template.findResources('AWS::Lambda::Function');
+  const id = Object.keys(fns).find((k) => k.startsWith(logicalIdPrefix));
+  if (!id) throw new Error(`no function ${logicalIdPrefix}*`);
+  const key = (fns[id]!.Properties.Code.S3Key as string).replace(/\.zip$/, '');
+  return join(s.outdir, `asset.${key}`);
+}
+
+describe('the data stack', () => {
+  it('builds the table from tableDefinition: pk/sk, every index of INDEXES with its projection', () => {
+    s.data.resourceCountIs('AWS::DynamoDB::Table', 1);
+    s.data.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: 'inspraak',
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      GlobalSecondaryIndexes: Object.entries(INDEXES).map(([name, k]) => Match.objectLike({
+        IndexName: name,
+        KeySchema: [{ AttributeName: k.pk, KeyType: 'HASH' }, { AttributeName: k.sk, KeyType: 'RANGE' }],
+      })),
+    });
+    s.data.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({
+        IndexName: 'bySource',
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'contentHash', 'version', 'removed'] },
+      })]),
+    });
+  });
+
+  it('keeps the table: point-in-time recovery, deletion protection, retained on stack deletion', () => {
+    s.data.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+  });
+
+  it('has the alarm topic, TLS only', () => {
+    s.data.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'inspraak-alarms' });
+    s.data.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
+
+describe('the api stack', () => {
+  it('runs one gateway Lambda on Node 22, arm64, 1769 MB, 15 s, with the schema and supergraph beside the bundle', () => {
+    s.api.resourceCountIs('AWS::Lambda::Function', 1);
+    s.api.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1769,
+      Timeout: 15,
+      Handler: 'index.handler',
+      Environment: {
+        Variables: {
+          INSPRAAK_TABLE: 'inspraak',
+          INSPRAAK_SUBGRAPH_TIMEOUT_MS: '5000',
+          INSPRAAK_SCHEMA_DIR: '/var/task/schema',
+          INSPRAAK_SUPERGRAPH: '/var/task/supergraph.graphql',
+          NODE_OPTIONS: '--enable-source-maps',
+          APOLLO_TELEMETRY_DISABLED: '1',
+          LOG_LEVEL: 'info',
+        },
+      },
+    });
+  });
+
+  it('bundles the gateway with esbuild: minified index.js with a source map, the SDL files and the supergraph', () => {
+    const dir = assetDir(s.api, 'GatewayFunction');
+    expect(readdirSync(dir).sort()).toEqual(['index.js', 'index.js.map', 'schema', 'supergraph.graphql']);
+    expect(readdirSync(join(dir, 'schema'))).toEqual(expect.arrayContaining(['municipalities.graphql', 'proposals.graphql', 'budgets.graphql']));
+    expect(readFileSync(join(dir, 'supergraph.graphql'), 'utf8')).toBe(readFileSync(join(__dirname, '../../services/gateway/supergraph.graphql'), 'utf8'));
+    const js = readFileSync(join(dir, 'index.js'), 'utf8');
+    expect(js).toMatch(/\/\/# sourceMappingURL=index\.js\.map\s*$/);
+    expect(js.split('\n').length).toBeLessThan(1000); // minified
+  });
+
+  it('answers a query from the bundle alone, with the schema and supergraph it carries', () => {
+    const dir = assetDir(s.api, 'GatewayFunction');
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const event = {
+      version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '', body, isBase64Encoded: false,
+      headers: { 'content-type': 'application/json' },
+      requestContext: { http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' }, requestId: 'test', routeKey: 'POST /graphql', stage: '$default' },
+    };
+    const answer = invokeBundle(dir, 'handler', event, {
+      INSPRAAK_SCHEMA_DIR: join(dir, 'schema'), INSPRAAK_SUPERGRAPH: join(dir, 'supergraph.graphql'), APOLLO_TELEMETRY_DISABLED: '1',
+    }) as { statusCode: number; body: string };
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('lets the gateway read the table and its indexes, and nothing else of DynamoDB', () => {
+    s.api.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Action: Match.arrayWith(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']),
+          Resource: ['arn:aws:dynamodb:eu-west-1:123456789012:table/inspraak', 'arn:aws:dynamodb:eu-west-1:123456789012:table/inspraak/index/*'],
+        })]),
+      },
+    });
+    const text = JSON.stringify(s.api.findResources('AWS::IAM::Policy'));
+    expect(text).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/);
+  });
+
+  it('keeps function logs for one month in the function\'s own log group', () => {
+    s.api.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    s.api.hasResourceProperties('AWS::Lambda::Function', { LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^GatewayLogs') } } });
+    expect(JSON.stringify(s.api.toJSON())).not.toContain('AWSLambdaBasicExecutionRole');
+  });
+
+  it('serves GET and POST /graphql through an HTTP API with CORS for any origin', () => {
+    s.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: {
+        AllowOrigins: ['*'],
+        AllowMethods: ['GET', 'POST', 'OPTIONS'],
+        AllowHeaders: Match.arrayWith(['content-type']),
+      },
+    });
+    s.api.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    s.api.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /graphql' });
+    s.api.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /graphql' });
+    s.api.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', TimeoutInMillis: 29_000 });
+  });
+
+  it('throttles the stage and writes JSON access logs', () => {
+    s.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+    });
+  });
+
+  it('alarms on gateway errors and throttles and on API 5xx answers, notifying the alarm topic', () => {
+    const topic = 'arn:aws:sns:eu-west-1:123456789012:inspraak-alarms';
+    s.api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda', Threshold: 5, AlarmActions: [topic], OKActions: [topic] });
+    s.api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Namespace: 'AWS/Lambda', Threshold: 1 });
+    s.api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway', Statistic: 'Sum', Threshold: 5 });
+  });
+});
+
+describe('the harvest stack', () => {
+  it('queues harvests with a dead-letter queue after three receives, visibility six times the worker timeout', () => {
+    s.harvest.resourceCountIs('AWS::SQS::Queue', 2);
+    s.harvest.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 3600,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestDeadLetters'), 'Arn'] }, maxReceiveCount: 3 },
+      SqsManagedSseEnabled: true,
+    });
+    s.harvest.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600 });
+  });
+
+  it('runs the worker on the queue with bounded concurrency and partial batch failures', () => {
+    s.harvest.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 4 },
+    });
+    s.harvest.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.workerHandler', Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024, Timeout: 600,
+      Environment: { Variables: Match.objectLike({ INSPRAAK_SOURCES: '/var/task/sources.json', INSPRAAK_TABLE: 'inspraak' }) },
+    });
+  });
+
+  it('fans out from an hourly EventBridge Scheduler schedule to the scheduler function, which may only send to the queue', () => {
+    s.harvest.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestSchedulerFunction'), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 } }),
+    });
+    s.harvest.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.scheduleHandler', MemorySize: 256, Timeout: 60,
+      Environment: { Variables: Match.objectLike({ INSPRAAK_HARVEST_QUEUE_URL: { Ref: Match.stringLikeRegexp('^HarvestQueue') } }) },
+    });
+    s.harvest.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^HarvestSchedulerRole') }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestQueue'), 'Arn'] } })]) },
+    });
+  });
+
+  it('ships the sources file with the harvester bundle', () => {
+    const dir = assetDir(s.harvest, 'HarvestWorkerFunction');
+    expect(existsSync(join(dir, 'sources.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'))).toHaveLength(2);
+  });
+
+  it('loads the harvester bundle with its sources file and handles an empty batch', () => {
+    const dir = assetDir(s.harvest, 'HarvestWorkerFunction');
+    expect(invokeBundle(dir, 'workerHandler', { Records: [] }, { INSPRAAK_SOURCES: join(dir, 'sources.json') })).toEqual({ batchItemFailures: [] });
+  });
+
+  it('alarms on dead letters and on a stale harvest (missing reports count as stale)', () => {
+    s.harvest.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestDeadLetters'), 'QueueName'] } }],
+    });
+    s.harvest.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Inspraak', MetricName: 'HarvestAgeSeconds', Statistic: 'Maximum', Period: 3600,
+      Threshold: 24 * 3600, EvaluationPeriods: 3, TreatMissingData: 'breaching',
+    });
+  });
+});
+
+describe('cdk-nag', () => {
+  it('finds nothing unacknowledged in the AwsSolutions pack', () => {
+    expect(nagFindings(s.app)).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+/** Synthesises the Inspraak CDK app for the infra tests. */
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInspraak, type InspraakStacks } from '../../infra/inspraak';
+
+export const TEST_SOURCES = join(__dirname, 'fixtures', 'sources.json');
+/** cdk.json's context (feature flags, defaults), as the CLI would pass it. */
+const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(join(__dirname, '../../cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+
+export const TEST_ENV = { account: '123456789012', region: 'eu-west-1' };
+
+export interface Synthesised {
+  app: App;
+  stacks: InspraakStacks;
+  outdir: string;
+  data: Template;
+  api: Template;
+  harvest: Template;
+}
+
+/**
+ * Builds the app with `context` (plus a test sources file) and synthesises it. With `bundle: false`
+ * CDK skips bundling (context aws:cdk:bundling-stacks = []), which keeps a test file to a second.
+ */
+export function synthInspraak(context: Record<string, unknown>, options: { bundle: boolean }): Synthesised {
+  const outdir = mkdtempSync(join(tmpdir(), 'inspraak-cdk-'));
+  const app = new App({
+    outdir,
+    context: { ...CDK_JSON_CONTEXT, sources: TEST_SOURCES, ...context, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
+  });
+  const stacks = createInspraak(app, TEST_ENV);
+  app.synth();
+  return {
+    app, stacks, outdir,
+    data: Template.fromStack(stacks.data),
+    api: Template.fromStack(stacks.api),
+    harvest: Template.fromStack(stacks.harvest),
+  };
+}
+
+/** cdk-nag's AwsSolutions findings that are not acknowledged, as "rule at path" lines. */
+export function nagFindings(app: App): string[] {
+  const report = new AwsSolutionsChecks(app).validateScope(app);
+  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath ?? r.resourceLogicalId}`));
+}
+
+/** Removes the cloud assembly a test synthesised. */
+export function removeAssembly(s: Synthesised | undefined): void {
+  if (s) rmSync(s.outdir, { recursive: true, force: true });
+}
