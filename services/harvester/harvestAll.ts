@@ -26,7 +26,7 @@ export async function harvestAll(deps: HarvestDeps, sources: readonly SourceConf
         log.error('harvest failed', { source: source.id, error: e instanceof Error ? e.stack : String(e) });
         report = {
           sourceId: source.id, state: 'FAILING', written: 0, unchanged: 0, tombstoned: 0, issues: [], conflicts: [],
-          error: `internal error: ${e instanceof Error ? e.message : String(e)}`, durationMs: 0, counts: { proposals: 0, budgets: 0, budgetProjects: 0 },
+          error: `internal error: ${e instanceof Error ? e.message : String(e)}`, durationMs: 0, counts: { proposals: 0, budgets: 0, budgetProjects: 0 }, lastSuccessAt: null,
         };
       }
       reports[i] = report;

@@ -40,6 +40,8 @@ export interface SourceReport {
   error: string | null;
   durationMs: number;
   counts: Source['harvest']['itemCounts'];
+  /** The source's last successful harvest after this run; null when it never succeeded. */
+  lastSuccessAt: string | null;
 }
 
 const PLATFORM: Record<SourceConfig['platform'], Platform> = { consul: 'CONSUL', decidim: 'DECIDIM', openstad: 'OPENSTAD' };
@@ -56,13 +58,14 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
   const owner = randomUUID();
   const report: SourceReport = {
     sourceId: config.id, state: 'FAILING', written: 0, unchanged: 0, tombstoned: 0, issues: [], conflicts: [],
-    error: null, durationMs: 0, counts: { ...PENDING_HARVEST.itemCounts },
+    error: null, durationMs: 0, counts: { ...PENDING_HARVEST.itemCounts }, lastSuccessAt: null,
   };
   const provinceCode = deps.provinces.get(config.municipality);
   if (!provinceCode) throw new Error(`Source ${config.id} names municipality ${config.municipality}, which is not in the registry.`);
 
   let source = await registerSource(deps.db, sourceRegistration(config), PENDING_HARVEST);
   report.counts = source.harvest.itemCounts;
+  report.lastSuccessAt = source.harvest.lastSuccessAt;
   if (!(await acquireLease(deps.db, config.id, owner, started.getTime(), deps.leaseMs ?? 15 * 60_000))) {
     return { ...report, state: 'SKIPPED', error: 'another harvest of this source is running', durationMs: now().getTime() - started.getTime() };
   }
@@ -102,7 +105,7 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
       harvest: { state, lastAttemptAt: harvestedAt, lastSuccessAt: harvestedAt, lastError, itemCounts: counts },
     };
     await saveSourceStatus(deps.db, source);
-    return { ...report, state, counts, durationMs: now().getTime() - started.getTime() };
+    return { ...report, state, counts, lastSuccessAt: harvestedAt, durationMs: now().getTime() - started.getTime() };
   } finally {
     await releaseLease(deps.db, config.id, owner);
   }

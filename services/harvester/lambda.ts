@@ -14,6 +14,7 @@ import { ConfigError } from '../core/errors';
 import { log } from '../core/log';
 import { loadSources } from './config';
 import { harvestSource } from './harvestSource';
+import { harvestAgeMetric } from './metrics';
 import { dynamoFor, harvestDeps, harvesterConfig } from './runtime';
 
 const config = harvesterConfig();
@@ -45,6 +46,7 @@ export async function workerHandler(event: SQSEvent): Promise<SQSBatchResponse> 
       if (!source) throw new Error(`no source ${message.sourceId} in the sources file`);
       const report = await harvestSource(deps, source);
       log.info('harvested', { source: report.sourceId, state: report.state, written: report.written, tombstoned: report.tombstoned, skipped: report.issues.length, error: report.error, durationMs: report.durationMs });
+      if (report.state !== 'SKIPPED') process.stdout.write(`${harvestAgeMetric(report, new Date())}\n`);
     } catch (e) {
       log.error('harvest message failed', { messageId: record.messageId, error: e instanceof Error ? e.message : String(e) });
       batchItemFailures.push({ itemIdentifier: record.messageId });
