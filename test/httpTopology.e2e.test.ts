@@ -69,6 +69,39 @@ describe('the gateway over HTTP subgraphs', () => {
     expect(res.json.data.municipality.budgets.edges[0].node.projects.edges[0].node.proposal.title).toBe('Voorstel 1');
   });
 
+  it('signs subgraph calls with SigV4 when the subgraphs are IAM-authorised function URLs', async () => {
+    const seen: { authorization?: string; date?: string; host?: string }[] = [];
+    const { createServer } = await import('node:http');
+    // A stand-in for a function URL: records the signature, then forwards to the real subgraph.
+    const proxy = createServer(async (req, res) => {
+      let body = '';
+      for await (const c of req) body += c;
+      seen.push({ authorization: req.headers.authorization, date: req.headers['x-amz-date'] as string, host: req.headers.host });
+      const answer = await fetch(urls.proposals!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    closers.push(() => new Promise((r) => proxy.close(() => r())));
+    const signed = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+    const env = {
+      INSPRAAK_SUBGRAPH_URLS: JSON.stringify({ ...urls, proposals: signed }), INSPRAAK_SUBGRAPH_AUTH: 'aws-iam',
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    };
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      const gw = await startTestGateway(db, env);
+      closers.push(gw.close);
+      const res = await gw.post({ query: PARTIAL });
+      expect(res.json.data.proposal).toEqual({ title: 'Voorstel 1' });
+    } finally {
+      process.env = saved;
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/lambda\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/);
+    expect(seen[0]!.date).toMatch(/^\d{8}T\d{6}Z$/);
+  });
+
   it('gives up on a subgraph that hangs after its timeout, and still answers the rest', async () => {
     const hanging = await fakeSubgraph(() => undefined);
     const gw = await gatewayWith({ proposals: hanging }, 300);

@@ -23,6 +23,8 @@ export const gatewayConfigSchema = z.object({
   INSPRAAK_SUBGRAPH_TIMEOUT_MS: millisVar(5000, 25_000),
   /** JSON object of subgraph name → URL for subgraphs served over HTTP; the rest run in-process. */
   INSPRAAK_SUBGRAPH_URLS: subgraphUrls,
+  /** How the gateway authenticates to HTTP subgraphs: `none`, or `aws-iam` (SigV4, for IAM-authorised Lambda function URLs). */
+  INSPRAAK_SUBGRAPH_AUTH: z.enum(['none', 'aws-iam'], { message: 'expected none or aws-iam' }).default('none'),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

@@ -9,6 +9,7 @@ import { execute, parse, type DocumentNode, type GraphQLFormattedError } from 'g
 import { InspraakError } from '../core/errors';
 import { formatSubgraphError, type Subgraph } from '../core/subgraph';
 import { recordCall } from './requestLog';
+import type { SignRequest } from './signing';
 
 /** A failure to get an answer from one subgraph; `subgraph` is its name in the supergraph. */
 export abstract class SubgraphError extends InspraakError {
@@ -85,12 +86,18 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
 
 /** Calls a subgraph over HTTP with a timeout per call; failures become errors that name no address. */
 export class HttpDataSource extends RemoteGraphQLDataSource {
-  constructor(private readonly subgraph: string, url: string, timeoutMs: number) {
+  /** `sign`, when given, adds request signing headers (SigV4 for IAM-authorised function URLs). */
+  constructor(private readonly subgraph: string, url: string, timeoutMs: number, sign?: SignRequest) {
     super({
       url,
       fetcher: async (input, init) => {
         try {
-          return (await fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) })) as never;
+          let request = init as RequestInit & { headers?: Record<string, string>; body?: string };
+          if (sign) {
+            const headers = Object.fromEntries(new Headers(request.headers as ConstructorParameters<typeof Headers>[0]).entries());
+            request = { ...request, headers: await sign(String(input), { method: request.method ?? 'POST', headers, body: String(request.body ?? '') }) };
+          }
+          return (await fetch(input as string, { ...request, signal: AbortSignal.timeout(timeoutMs) })) as never;
         } catch (e) {
           // By name, not instanceof: fetch's DOMException may come from another realm (e.g. under jest).
           const name = (e as { name?: unknown } | null)?.name;

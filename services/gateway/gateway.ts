@@ -15,6 +15,7 @@ import { createProposalsSubgraph } from '../proposals/subgraph';
 import type { GatewayConfig } from './config';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { formatGatewayError } from './errors';
+import { lambdaUrlSigner, type SignRequest } from './signing';
 import { armor, costRule, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
 import { requestLogPlugin } from './requestLog';
 
@@ -27,7 +28,11 @@ export function supergraphSdl(): string {
  * Data sources for our subgraphs: HTTP for those named in `urls`, in-process over `db` for the rest.
  * Third parties' subgraphs need a supergraph that includes them, composed the same way.
  */
-export function dataSources(db: TableAccess, config: Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_TIMEOUT_MS' | 'INSPRAAK_SUBGRAPH_URLS'>): Record<string, GraphQLDataSource> {
+export function dataSources(
+  db: TableAccess,
+  config: Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_TIMEOUT_MS' | 'INSPRAAK_SUBGRAPH_URLS' | 'AWS_REGION'> & Partial<Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_AUTH'>>,
+  sign: SignRequest | undefined = config.INSPRAAK_SUBGRAPH_AUTH === 'aws-iam' ? lambdaUrlSigner(config.AWS_REGION) : undefined,
+): Record<string, GraphQLDataSource> {
   const timeout = config.INSPRAAK_SUBGRAPH_TIMEOUT_MS;
   const urls: Partial<Record<SubgraphName, string>> = config.INSPRAAK_SUBGRAPH_URLS ?? {};
   const local = {
@@ -37,7 +42,7 @@ export function dataSources(db: TableAccess, config: Pick<GatewayConfig, 'INSPRA
   } satisfies Record<SubgraphName, () => GraphQLDataSource>;
   return Object.fromEntries(Object.entries(local).map(([name, make]) => {
     const url = urls[name as SubgraphName];
-    return [name, url ? new HttpDataSource(name, url, timeout) : make()];
+    return [name, url ? new HttpDataSource(name, url, timeout, sign) : make()];
   }));
 }
 
