@@ -132,6 +132,8 @@ async function main() {
       INSPRAAK_SUBGRAPH_TIMEOUT_MS: '5000',
       APOLLO_TELEMETRY_DISABLED: '1',
       LOG_LEVEL: 'warn',
+      // The Lambda runtime provides the AWS SDK v3 (external to the bundle) on NODE_PATH; here, ours.
+      NODE_PATH: join(__dirname, '..', 'node_modules'),
     };
     const payload = JSON.stringify(event(EXAMPLE_QUERY));
     const times: number[] = [];
