@@ -19,7 +19,7 @@ describe('generated resolver types', () => {
     try {
       cpSync(join(root, 'codegen.yml'), join(dir, 'codegen.yml'));
       cpSync(join(root, 'schema'), join(dir, 'schema'), { recursive: true });
-      for (const sg of ['municipalities', 'proposals', 'budgets']) {
+      for (const sg of ['municipalities', 'proposals', 'budgets', 'search']) {
         cpSync(join(root, 'services', sg, 'generated'), join(dir, 'services', sg, 'generated'), { recursive: true });
       }
       const file = join(dir, 'schema', 'proposals.graphql');

@@ -19,7 +19,7 @@ describe('the supergraph', () => {
       type Municipality @key(fields: "code") { code: String! openDataPortal: String }
     `);
     const result = composeServices([
-      ...(['municipalities', 'proposals', 'budgets'] as const).map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: `http://${name}` })),
+      ...(['municipalities', 'proposals', 'budgets', 'search'] as const).map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: `http://${name}` })),
       { name: 'reviews', typeDefs: reviews, url: 'http://reviews' },
     ]);
     expect(result.errors).toBeUndefined();
@@ -40,7 +40,7 @@ describe('the supergraph', () => {
   });
 
   it('documents every type, field and argument', () => {
-    for (const name of ['municipalities', 'proposals', 'budgets'] as const) {
+    for (const name of ['municipalities', 'proposals', 'budgets', 'search'] as const) {
       const undocumented: string[] = [];
       for (const def of subgraphTypeDefs(name).definitions) {
         if (!('name' in def) || !def.name) continue;

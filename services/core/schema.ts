@@ -8,7 +8,7 @@ export function schemaDir(): string {
   return process.env.INSPRAAK_SCHEMA_DIR ?? join(__dirname, '..', '..', 'schema');
 }
 
-export const SUBGRAPH_NAMES = ['municipalities', 'proposals', 'budgets'] as const;
+export const SUBGRAPH_NAMES = ['municipalities', 'proposals', 'budgets', 'search'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export function subgraphTypeDefs(name: SubgraphName): DocumentNode {

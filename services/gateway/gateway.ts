@@ -12,6 +12,7 @@ import type { SubgraphName } from '../core/schema';
 import { createBudgetsSubgraph } from '../budgets/subgraph';
 import { createMunicipalitiesSubgraph } from '../municipalities/subgraph';
 import { createProposalsSubgraph } from '../proposals/subgraph';
+import { createSearchSubgraph, searchIndexOver } from '../search/subgraph';
 import type { GatewayConfig } from './config';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { formatGatewayError } from './errors';
@@ -39,6 +40,8 @@ export function dataSources(
     municipalities: () => new InProcessDataSource(createMunicipalitiesSubgraph(db), timeout),
     proposals: () => new InProcessDataSource(createProposalsSubgraph(db), timeout),
     budgets: () => new InProcessDataSource(createBudgetsSubgraph(db), timeout),
+    // One search index per gateway process, loaded on first use and refreshed on requests.
+    search: () => new InProcessDataSource(createSearchSubgraph(searchIndexOver(db)), timeout),
   } satisfies Record<SubgraphName, () => GraphQLDataSource>;
   return Object.fromEntries(Object.entries(local).map(([name, make]) => {
     const url = urls[name as SubgraphName];
