@@ -11,7 +11,12 @@ export interface ProposalRef {
   __typename?: 'Proposal';
   id: string;
 }
+export interface BudgetProjectRef {
+  __typename?: 'BudgetProject';
+  id: string;
+}
 
 export const municipalityRef = (code: string): MunicipalityRef => ({ __typename: 'Municipality', code });
 export const sourceRef = (id: string): SourceRef => ({ __typename: 'Source', id });
 export const proposalRef = (id: string): ProposalRef => ({ __typename: 'Proposal', id });
+export const budgetProjectRef = (id: string): BudgetProjectRef => ({ __typename: 'BudgetProject', id });

@@ -1,11 +1,4 @@
 /** Entity references this subgraph returns; the owning subgraphs resolve them through the gateway. */
-import type { ProposalRef } from '../core/refs';
-
-export interface BudgetProjectRef {
-  __typename?: 'BudgetProject';
-  id: string;
-}
-
-export const budgetProjectRef = (id: string): BudgetProjectRef => ({ __typename: 'BudgetProject', id });
+import type { BudgetProjectRef, ProposalRef } from '../core/refs';
 
 export type SearchHitRef = Required<ProposalRef> | Required<BudgetProjectRef>;

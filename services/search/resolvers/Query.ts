@@ -1,10 +1,9 @@
 import { PROVINCES } from '../../core/provinces';
-import { proposalRef } from '../../core/refs';
+import { budgetProjectRef, proposalRef } from '../../core/refs';
 import { LIMITS, parseSearchArgs, searchCursor } from '../args';
 import type { MunicipalityDirectory } from '../documents';
 import type { FacetCounts } from '../engine/SearchEngine';
 import type { QueryResolvers, SearchFacets } from '../generated/resolvers';
-import { budgetProjectRef } from '../refs';
 import { selects } from '../selects';
 
 const PROVINCE_NAMES = new Map(PROVINCES.map((p) => [p.code, p.name]));
