@@ -114,13 +114,17 @@ export async function registerSource(db: TableAccess, source: Omit<Source, 'harv
   const existing = await getSource(db, source.id);
   const merged: Source = { ...source, platformVersion: existing?.platformVersion ?? null, harvest: existing?.harvest ?? pending };
   if (existing && JSON.stringify(existing) === JSON.stringify(merged)) return existing;
-  await db.doc.send(new PutCommand({ TableName: db.table, Item: { ...sourceItem(merged), ...(await leaseOf(db, source.id)) } }));
+  // An update, not a put: it leaves the harvest lease attributes of a running harvest as they are.
+  const { pk: _pk, sk: _sk, ...attributes } = sourceItem(merged);
+  const names = Object.keys(attributes);
+  await db.doc.send(new UpdateCommand({
+    TableName: db.table,
+    Key: keys.source(source.id),
+    UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+    ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:v${i}`, attributes[n]])),
+  }));
   return merged;
-}
-
-async function leaseOf(db: TableAccess, id: string) {
-  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.source(id), ProjectionExpression: 'leaseOwner, leaseUntil', ConsistentRead: true }));
-  return out.Item ?? {};
 }
 
 /** Records a finished harvest in the source's status (and platform version). */
