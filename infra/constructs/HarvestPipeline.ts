@@ -154,7 +154,7 @@ export class HarvestPipeline extends Construct {
  * warns about sources no Lambda can reach (loopback or .example hosts, as in dev/sources.json).
  */
 function checkSources(scope: Construct, file: string): void {
-  let sources;
+  let sources: ReturnType<typeof loadSources>;
   try {
     sources = loadSources(file);
   } catch (e) {

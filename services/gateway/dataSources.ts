@@ -48,7 +48,7 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
       variableValues: request.variables ?? {},
       operationName: request.operationName ?? null,
     }));
-    let result;
+    let result: Awaited<typeof run>;
     try {
       result = await withTimeout(run, this.timeoutMs, this.subgraph.name);
     } catch (e) {

@@ -39,7 +39,7 @@ export function connection<T, V>(items: readonly T[], args: ConnectionArgs, view
   // Omitting first and last means "first: default_max_page_size" (consul.md §3.1); uncapped on 2.2.0.
   const first = args.first != null ? cap(args.first) : args.last == null && options.maxPageSize !== null ? options.maxPageSize : null;
   let sliceStart = start;
-  let sliceEnd = first === null ? end : Math.min(end, start + first);
+  const sliceEnd = first === null ? end : Math.min(end, start + first);
   if (args.last != null) sliceStart = Math.max(sliceStart, sliceEnd - cap(args.last));
   const rows = items.slice(sliceStart, sliceEnd).map((item, i) => ({ cursor: encodeCursor(sliceStart + i + 1), node: view(item) }));
   return {

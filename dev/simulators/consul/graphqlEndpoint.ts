@@ -76,7 +76,10 @@ const documents = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
 /** Parses and validates, remembering valid documents per schema: a crawl sends the same query hundreds of times. */
 function parseAndValidate(schema: GraphQLSchema, query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
   let cache = documents.get(schema);
-  if (!cache) documents.set(schema, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    documents.set(schema, cache);
+  }
   const known = cache.get(query);
   if (known) return { document: known };
   let document: DocumentNode;

@@ -75,7 +75,7 @@ function visit(set: SelectionSetNode, w: Walk, path: string[], onField: (f: Fiel
     onField(f, path);
     if (f.selectionSet) visit(f.selectionSet, w, [...path, f.name.value], onField);
   }
-  typed.forEach((t) => visit(t, w, path, onField));
+  for (const t of typed) visit(t, w, path, onField);
 }
 
 /** The limit errors of `document` (empty when it may run); `security` turns on the 0.30.5/0.31.1 analyzers. */

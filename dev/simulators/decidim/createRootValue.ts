@@ -26,9 +26,9 @@ function allSpaces(seed: DecidimSeed): SpaceEntry[] {
   const out: SpaceEntry[] = seed.processes.map((space) => ({ space, kind: 'process', parent: null }));
   const walk = (space: SeedSpace, parent: SeedSpace | null) => {
     out.push({ space, kind: 'assembly', parent });
-    space.children.forEach((c) => walk(c, space));
+    for (const c of space.children) walk(c, space);
   };
-  seed.assemblies.forEach((a) => walk(a, null));
+  for (const a of seed.assemblies) walk(a, null);
   return out;
 }
 

@@ -61,12 +61,18 @@ export function resolveSeed(seed: OpenstadSeed, baseUrl: string): Map<number, Si
     const statuses: SimStatus[] = (p.statuses ?? []).map((s, i) => ({ id: s.id, projectId: p.id, name: s.name, label: s.label ?? null, seqnr: s.seqnr ?? (i + 1) * 10, canLike: s.canLike ?? true }));
     const tagByName = (name: string): SimTag => {
       let tag = tags.find((t) => t.name === name);
-      if (!tag) tags.push((tag = { id: nextTagId++, projectId: p.id, name, type: 'theme', seqnr: (tags.length + 1) * 10, label: null }));
+      if (!tag) {
+        tag = { id: nextTagId++, projectId: p.id, name, type: 'theme', seqnr: (tags.length + 1) * 10, label: null };
+        tags.push(tag);
+      }
       return tag;
     };
     const statusByName = (name: string): SimStatus => {
       let status = statuses.find((s) => s.name === name);
-      if (!status) statuses.push((status = { id: nextStatusId++, projectId: p.id, name, label: null, seqnr: (statuses.length + 1) * 10, canLike: true }));
+      if (!status) {
+        status = { id: nextStatusId++, projectId: p.id, name, label: null, seqnr: (statuses.length + 1) * 10, canLike: true };
+        statuses.push(status);
+      }
       return status;
     };
     const createdAt = p.createdAt ?? new Date(BASE_TIME).toISOString();

@@ -25,7 +25,10 @@ export async function harvestConsulProposals(ctx: HarvestContext<ConsulSourceCon
       const t = proposalTranslationSchema.safeParse(node);
       if (!t.success) continue;
       let byLocale = translations.get(t.data.id);
-      if (!byLocale) translations.set(t.data.id, (byLocale = new Map()));
+      if (!byLocale) {
+        byLocale = new Map();
+        translations.set(t.data.id, byLocale);
+      }
       if (!byLocale.has(locale)) byLocale.set(locale, t.data);
     }
   }

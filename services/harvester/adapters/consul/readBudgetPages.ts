@@ -53,7 +53,7 @@ function isMissing(e: unknown): boolean {
 async function readResults(ctx: HarvestContext<ConsulSourceConfig>, budgetId: string): Promise<Map<string, ResultsRow> | null> {
   const path = `budgets/${encodeURIComponent(budgetId)}/results`;
   const rows = new Map<string, ResultsRow>();
-  let first;
+  let first: ReturnType<typeof parseResultsPage>;
   try {
     first = parseResultsPage(await fetchHtml(ctx, path));
   } catch (e) {

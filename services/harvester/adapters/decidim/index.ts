@@ -45,8 +45,8 @@ async function harvest(ctx: HarvestContext<DecidimSourceConfig>): Promise<Harves
       if (doneComponents.has(componentId)) continue;
       doneComponents.add(componentId);
       const result = await harvestBudgets(ctx, { features, settings, taxonomies, space, componentId, harvestedProposalIds });
-      result.budgets.forEach((b) => budgets.set(b.id, b));
-      result.projects.forEach((p) => projects.set(p.id, p));
+      for (const b of result.budgets) budgets.set(b.id, b);
+      for (const p of result.projects) projects.set(p.id, p);
     }
   }
 

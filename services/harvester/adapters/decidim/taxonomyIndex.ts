@@ -25,7 +25,7 @@ export function taxonomyIndex(roots: TaxonomyTree[], areaTaxonomyRoots: string[]
   const configured = areaTaxonomyRoots?.map(fold);
   const walk = (node: TaxonomyTree, root: string) => {
     rootOf.set(node.id, root);
-    node.children?.forEach((c) => c && walk(c, root));
+    for (const c of node.children ?? []) if (c) walk(c, root);
   };
   for (const root of roots) {
     walk(root, root.id);

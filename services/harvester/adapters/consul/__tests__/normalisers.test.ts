@@ -6,7 +6,6 @@ import { normaliseConsulInvestment, type InvestmentPlacement } from '../normalis
 import { normaliseConsulProposal } from '../normaliseProposal';
 import { parsePublicCreatedAt } from '../parsePublicCreatedAt';
 import { consulProposalStatus } from '../proposalStatus';
-import { plainText } from '../../../text';
 import { investmentNodeSchema, proposalNodeSchema, type ConsulProposalTranslation } from '../schemas';
 
 const source = consulSourceSchema.parse({

@@ -60,7 +60,7 @@ describe('normaliseDecidimBudget', () => {
     });
     expect(projects.map((p) => ({ id: p.id, position: p.position, cost: p.cost, selected: p.selected, voteCount: p.voteCount, proposalId: p.proposalId, tags: p.tags, location: p.location, url: p.url, upstreamReference: p.provenance.upstreamReference })))
       .toEqual(expected.projects);
-    projects.forEach((p) => expect(budgetProjectSchema.safeParse(p).success).toBe(true));
+    for (const p of projects) expect(budgetProjectSchema.safeParse(p).success).toBe(true);
   });
 
   it('uses the configured voting rule, with the total as the default maximum for approval voting', () => {

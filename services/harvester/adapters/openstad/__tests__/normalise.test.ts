@@ -2,7 +2,6 @@ import type { OpenstadSourceConfig } from '../../../config';
 import { mapHeadlessStatus, mapLegacyStatus, selectedFromStatus } from '../mapStatus';
 import { mapVotingRule } from '../mapVotingRule';
 import type { NormaliseEnv } from '../normaliseCommon';
-import { plainText } from '../../../text';
 import { mapBudgetPhase, normaliseHeadlessBudget } from '../normaliseHeadlessBudget';
 import { normaliseHeadlessProject } from '../normaliseHeadlessProject';
 import { normaliseHeadlessProposal } from '../normaliseHeadlessProposal';
