@@ -20,8 +20,12 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
   if (path) mkdirSync(path, { recursive: true });
   const child: ChildProcess = spawn({ port, ...(path && { path }), sharedDb: true });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const spawnError = new Promise<Error>((r) => child.once('error', r));
   const endpoint = `http://127.0.0.1:${port}`;

@@ -22,12 +22,30 @@ const portOf = (sources: readonly SourceConfig[], id: string) => {
 /** Starts the six installations on the ports the sandbox's sources name; fails clearly when one is taken. */
 export async function startInstallations(sources: readonly SourceConfig[]): Promise<Installation[]> {
   const specs: [string, () => Promise<SimServer>][] = [
-    ['CONSUL 2.4.1, Assen', () => startConsulSimulator({ municipality: 'GM0106', port: portOf(sources, 'gm0106-consul') })],
-    ['CONSUL 2.4.1, Tilburg', () => startConsulSimulator({ municipality: 'GM0855', port: portOf(sources, 'gm0855-consul') })],
-    ['Decidim 0.31, Rotterdam', () => startDecidimSimulator({ municipality: 'GM0599', version: '0.31', port: portOf(sources, 'gm0599-decidim') })],
-    ['Decidim 0.27, Utrecht', () => startDecidimSimulator({ municipality: 'GM0344', version: '0.27', port: portOf(sources, 'gm0344-decidim') })],
-    ['OpenStad headless, Amsterdam', () => startOpenstadSimulator({ municipality: 'GM0363', port: portOf(sources, 'gm0363-openstad-ideeen') })],
-    ['OpenStad headless, Den Haag', () => startOpenstadSimulator({ municipality: 'GM0518', port: portOf(sources, 'gm0518-openstad-begroot') })],
+    [
+      'CONSUL 2.4.1, Assen',
+      () => startConsulSimulator({ municipality: 'GM0106', port: portOf(sources, 'gm0106-consul') }),
+    ],
+    [
+      'CONSUL 2.4.1, Tilburg',
+      () => startConsulSimulator({ municipality: 'GM0855', port: portOf(sources, 'gm0855-consul') }),
+    ],
+    [
+      'Decidim 0.31, Rotterdam',
+      () => startDecidimSimulator({ municipality: 'GM0599', version: '0.31', port: portOf(sources, 'gm0599-decidim') }),
+    ],
+    [
+      'Decidim 0.27, Utrecht',
+      () => startDecidimSimulator({ municipality: 'GM0344', version: '0.27', port: portOf(sources, 'gm0344-decidim') }),
+    ],
+    [
+      'OpenStad headless, Amsterdam',
+      () => startOpenstadSimulator({ municipality: 'GM0363', port: portOf(sources, 'gm0363-openstad-ideeen') }),
+    ],
+    [
+      'OpenStad headless, Den Haag',
+      () => startOpenstadSimulator({ municipality: 'GM0518', port: portOf(sources, 'gm0518-openstad-begroot') }),
+    ],
   ];
   const started: Installation[] = [];
   try {
@@ -35,9 +53,11 @@ export async function startInstallations(sources: readonly SourceConfig[]): Prom
   } catch (e) {
     await Promise.all(started.map((i) => i.server.close()));
     const code = (e as { code?: string }).code;
-    throw new Error(code === 'EADDRINUSE'
-      ? `A port of the simulated installations (4101–4106, see dev/sources.json) is in use: is another sandbox running? (${(e as Error).message})`
-      : (e as Error).message);
+    throw new Error(
+      code === 'EADDRINUSE'
+        ? `A port of the simulated installations (4101–4106, see dev/sources.json) is in use: is another sandbox running? (${(e as Error).message})`
+        : (e as Error).message,
+    );
   }
   return started;
 }

@@ -34,9 +34,14 @@ const sandboxConfigSchema = z.object({
 const SANDBOX_SOURCES = join(__dirname, 'sources.json');
 
 async function main() {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
   if (values.help) {
-    console.log('Usage: npm start [-- --data-dir <dir>]\n  --data-dir  keep DynamoDB Local\'s data in <dir> across restarts (default: in memory)');
+    console.log(
+      "Usage: npm start [-- --data-dir <dir>]\n  --data-dir  keep DynamoDB Local's data in <dir> across restarts (default: in memory)",
+    );
     return;
   }
   const sandbox = parseConfig(sandboxConfigSchema, process.env);
@@ -55,7 +60,9 @@ async function main() {
     await stopGateway?.().catch(() => undefined);
     await Promise.all(installations.map((i) => i.server.close().catch(() => undefined)));
     await ddb?.stop().catch(() => undefined);
-    console.log(`Stopped the gateway, ${installations.length ? 'the simulated installations ' : ''}and DynamoDB Local.`);
+    console.log(
+      `Stopped the gateway, ${installations.length ? 'the simulated installations ' : ''}and DynamoDB Local.`,
+    );
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -63,7 +70,9 @@ async function main() {
 
   try {
     ddb = await startDynamoLocal(dataDir ? { dataDir } : {});
-    console.log(`DynamoDB Local      ${ddb.endpoint} (pid ${ddb.pid}, ${dataDir ? `data in ${dataDir}` : 'in memory'})`);
+    console.log(
+      `DynamoDB Local      ${ddb.endpoint} (pid ${ddb.pid}, ${dataDir ? `data in ${dataDir}` : 'in memory'})`,
+    );
     const config = gatewayConfig({ ...process.env, DYNAMODB_ENDPOINT: ddb.endpoint, PORT: String(sandbox.PORT) });
     const { raw, doc } = createDynamo({ region: config.AWS_REGION, endpoint: ddb.endpoint });
     const db = { doc, table: config.INSPRAAK_TABLE };
@@ -84,17 +93,28 @@ async function main() {
       return reports;
     };
     await harvest();
-    timer = setInterval(() => void harvest().catch((e: unknown) => console.error(`Harvest failed: ${String(e)}`)), sandbox.INSPRAAK_HARVEST_INTERVAL_MS);
+    timer = setInterval(
+      () => void harvest().catch((e: unknown) => console.error(`Harvest failed: ${String(e)}`)),
+      sandbox.INSPRAAK_HARVEST_INTERVAL_MS,
+    );
     const gateway = await startGateway(config);
     stopGateway = gateway.close;
     const url = gateway.url.replace('127.0.0.1', 'localhost');
     console.log(`Gateway             ${url} (subgraphs in-process: municipalities, proposals, budgets)`);
-    console.log(`Next harvest        every ${Math.round(sandbox.INSPRAAK_HARVEST_INTERVAL_MS / 60_000)} min (INSPRAAK_HARVEST_INTERVAL_MS)`);
+    console.log(
+      `Next harvest        every ${Math.round(sandbox.INSPRAAK_HARVEST_INTERVAL_MS / 60_000)} min (INSPRAAK_HARVEST_INTERVAL_MS)`,
+    );
     console.log(`\nOpen ${url} in a browser for Apollo Sandbox, or try:\n`);
-    console.log(`curl -s ${url} -H 'content-type: application/json' \\\n  --data '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'\n`);
+    console.log(
+      `curl -s ${url} -H 'content-type: application/json' \\\n  --data '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'\n`,
+    );
     console.log('Press Ctrl-C to stop.');
   } catch (e) {
-    console.error(e instanceof ConfigError ? e.message : `The sandbox could not start: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      e instanceof ConfigError
+        ? e.message
+        : `The sandbox could not start: ${e instanceof Error ? e.message : String(e)}`,
+    );
     await stop(1);
   }
 }

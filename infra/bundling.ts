@@ -21,10 +21,18 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   // node-fetch v2, for its Headers and Request classes only: Node 22's own are used instead.
   'node-fetch': join(REPO_ROOT, 'infra', 'stubs', 'node-fetch.cjs'),
   // @apollo/gateway's anonymous usage telemetry, off with APOLLO_TELEMETRY_DISABLED=1 (set on every function).
-  ...Object.fromEntries([
-    'exporter-metrics-otlp-http', 'resource-detector-alibaba-cloud', 'resource-detector-aws', 'resource-detector-azure',
-    'resource-detector-gcp', 'resources', 'sdk-metrics', 'semantic-conventions',
-  ].map((pkg) => [`@opentelemetry/${pkg}`, notBundled])),
+  ...Object.fromEntries(
+    [
+      'exporter-metrics-otlp-http',
+      'resource-detector-alibaba-cloud',
+      'resource-detector-aws',
+      'resource-detector-azure',
+      'resource-detector-gcp',
+      'resources',
+      'sdk-metrics',
+      'semantic-conventions',
+    ].map((pkg) => [`@opentelemetry/${pkg}`, notBundled]),
+  ),
   // Run-time composition (LocalCompose, IntrospectAndCompose); the gateway reads a static supergraph.
   '@apollo/composition': notBundled,
   // Query-plan debugging output (toDot).

@@ -23,9 +23,22 @@ export interface InspraakStacks {
 export function createInspraak(app: App, env?: Environment): InspraakStacks {
   const settings = readSettings(app.node);
   const p = settings.prefix;
-  const data = new DataStack(app, `${p}-data`, { env, description: 'Inspraak: table and alarm topic (retained)', prefix: p, alarmEmail: settings.alarmEmail });
-  const api = new ApiStack(app, `${p}-api`, { env, settings, description: `Inspraak: public GraphQL API (${settings.topology} topology)` });
-  const harvest = new HarvestStack(app, `${p}-harvest`, { env, settings, description: 'Inspraak: scheduled harvest of the platforms' });
+  const data = new DataStack(app, `${p}-data`, {
+    env,
+    description: 'Inspraak: table and alarm topic (retained)',
+    prefix: p,
+    alarmEmail: settings.alarmEmail,
+  });
+  const api = new ApiStack(app, `${p}-api`, {
+    env,
+    settings,
+    description: `Inspraak: public GraphQL API (${settings.topology} topology)`,
+  });
+  const harvest = new HarvestStack(app, `${p}-harvest`, {
+    env,
+    settings,
+    description: 'Inspraak: scheduled harvest of the platforms',
+  });
   // Found by name, not by export (names.ts), so the order is declared: the table and topic exist first.
   api.addStackDependency(data);
   harvest.addStackDependency(data);
@@ -41,6 +54,7 @@ export function createInspraak(app: App, env?: Environment): InspraakStacks {
 function acknowledgeCommon(stack: Stack): void {
   Validations.of(stack).acknowledge({
     id: 'AwsSolutions-L1',
-    reason: 'Inspraak runs on Node.js 22 on purpose: package.json requires >=22, and development, the tests and the cold-start benchmark run on 22, which Lambda supports until 2027. Moving to 24 is a deliberate upgrade, not a side effect of a CDK bump.',
+    reason:
+      'Inspraak runs on Node.js 22 on purpose: package.json requires >=22, and development, the tests and the cold-start benchmark run on 22, which Lambda supports until 2027. Moving to 24 is a deliberate upgrade, not a side effect of a CDK bump.',
   });
 }

@@ -15,11 +15,18 @@ export const alarmTopicName = (prefix: string) => `${prefix}-alarms`;
 
 /** The data stack's table, as seen from another stack: with its indexes, so grants cover them. */
 export function importTable(scope: Construct, prefix: string): ITable {
-  return Table.fromTableAttributes(scope, 'Table', { tableName: tableName(prefix), globalIndexes: Object.keys(INDEXES) });
+  return Table.fromTableAttributes(scope, 'Table', {
+    tableName: tableName(prefix),
+    globalIndexes: Object.keys(INDEXES),
+  });
 }
 
 /** The data stack's alarm topic, as seen from another stack. */
 export function importAlarmTopic(scope: Construct, prefix: string): ITopic {
-  const arn = Stack.of(scope).formatArn({ service: 'sns', resource: alarmTopicName(prefix), arnFormat: ArnFormat.NO_RESOURCE_NAME });
+  const arn = Stack.of(scope).formatArn({
+    service: 'sns',
+    resource: alarmTopicName(prefix),
+    arnFormat: ArnFormat.NO_RESOURCE_NAME,
+  });
   return Topic.fromTopicArn(scope, 'AlarmTopic', arn);
 }

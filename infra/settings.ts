@@ -68,16 +68,20 @@ export function readSettings(node: Node): InspraakSettings {
   const int = (key: string, fallback: number, min: number, max: number) => {
     const raw = node.tryGetContext(key);
     const v = raw === undefined || raw === '' ? fallback : Number(raw);
-    if (!Number.isInteger(v) || v < min || v > max) throw new Error(`Context "${key}": expected a whole number from ${min} to ${max}, got "${raw}".`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw new Error(`Context "${key}": expected a whole number from ${min} to ${max}, got "${raw}".`);
     return v;
   };
   const topology = str('topology', d.topology);
-  if (topology !== 'single' && topology !== 'split') throw new Error(`Context "topology": expected "single" or "split", got "${topology}".`);
+  if (topology !== 'single' && topology !== 'split')
+    throw new Error(`Context "topology": expected "single" or "split", got "${topology}".`);
   const prefix = str('prefix', d.prefix);
-  if (!/^[a-z][a-z0-9-]{0,30}$/.test(prefix)) throw new Error(`Context "prefix": expected lower-case letters, digits and dashes, got "${prefix}".`);
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(prefix))
+    throw new Error(`Context "prefix": expected lower-case letters, digits and dashes, got "${prefix}".`);
   const sources = str('sources', d.sources);
   const alarmEmail = node.tryGetContext('alarmEmail') as string | undefined;
-  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(alarmEmail)) throw new Error(`Context "alarmEmail": expected an e-mail address, got "${alarmEmail}".`);
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))
+    throw new Error(`Context "alarmEmail": expected an e-mail address, got "${alarmEmail}".`);
   const settings: InspraakSettings = {
     prefix,
     topology,

@@ -23,16 +23,24 @@ export interface TimeoutChain {
 export function assertTimeouts(t: TimeoutChain): void {
   const problems: string[] = [];
   if (t.subgraphTimeoutMs > MAX_SUBGRAPH_TIMEOUT_MS) {
-    problems.push(`the subgraph timeout (${t.subgraphTimeoutMs} ms) is above the gateway's maximum of ${MAX_SUBGRAPH_TIMEOUT_MS} ms`);
+    problems.push(
+      `the subgraph timeout (${t.subgraphTimeoutMs} ms) is above the gateway's maximum of ${MAX_SUBGRAPH_TIMEOUT_MS} ms`,
+    );
   }
   if (t.subgraphTimeoutMs >= t.gatewayTimeoutSeconds * 1000) {
-    problems.push(`the subgraph timeout (${t.subgraphTimeoutMs} ms) must be below the gateway Lambda timeout (${t.gatewayTimeoutSeconds} s)`);
+    problems.push(
+      `the subgraph timeout (${t.subgraphTimeoutMs} ms) must be below the gateway Lambda timeout (${t.gatewayTimeoutSeconds} s)`,
+    );
   }
   if (t.gatewayTimeoutSeconds >= t.integrationTimeoutSeconds) {
-    problems.push(`the gateway Lambda timeout (${t.gatewayTimeoutSeconds} s) must be below the API integration timeout (${t.integrationTimeoutSeconds} s)`);
+    problems.push(
+      `the gateway Lambda timeout (${t.gatewayTimeoutSeconds} s) must be below the API integration timeout (${t.integrationTimeoutSeconds} s)`,
+    );
   }
   if (t.integrationTimeoutSeconds > API_GATEWAY_MAX_INTEGRATION_SECONDS) {
-    problems.push(`the API integration timeout (${t.integrationTimeoutSeconds} s) is above API Gateway's limit of ${API_GATEWAY_MAX_INTEGRATION_SECONDS} s`);
+    problems.push(
+      `the API integration timeout (${t.integrationTimeoutSeconds} s) is above API Gateway's limit of ${API_GATEWAY_MAX_INTEGRATION_SECONDS} s`,
+    );
   }
   if (problems.length) throw new Error(`Timeouts do not line up: ${problems.join('; ')}.`);
 }

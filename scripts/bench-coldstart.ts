@@ -31,14 +31,29 @@ const TABLE = 'inspraak-bench';
 function event(query: string) {
   const body = JSON.stringify({ query });
   return {
-    version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+    version: '2.0',
+    routeKey: 'POST /graphql',
+    rawPath: '/graphql',
+    rawQueryString: '',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+    },
     requestContext: {
-      accountId: '123456789012', apiId: 'bench', domainName: 'bench.example', domainPrefix: 'bench', requestId: 'bench', routeKey: 'POST /graphql',
-      stage: '$default', time: new Date().toUTCString(), timeEpoch: Date.now(),
+      accountId: '123456789012',
+      apiId: 'bench',
+      domainName: 'bench.example',
+      domainPrefix: 'bench',
+      requestId: 'bench',
+      routeKey: 'POST /graphql',
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
       http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
     },
-    body, isBase64Encoded: false,
+    body,
+    isBase64Encoded: false,
   };
 }
 
@@ -57,9 +72,19 @@ handler(event, context).then((r) => {
 }, (e) => { console.error(e); process.exit(1); });
 `;
 
-interface Timing { bootMs: number; loadMs: number; queryMs: number; cpuMs: number }
+interface Timing {
+  bootMs: number;
+  loadMs: number;
+  queryMs: number;
+  cpuMs: number;
+}
 
-function runOnce(dir: string, env: NodeJS.ProcessEnv, sourceMaps: boolean, payload: string): Promise<{ ms: number; status: number; body: string; timing: Timing }> {
+function runOnce(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  sourceMaps: boolean,
+  payload: string,
+): Promise<{ ms: number; status: number; body: string; timing: Timing }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [join(dir, 'runner.cjs'), join(dir, 'index.js'), payload], {
@@ -76,8 +101,12 @@ function runOnce(dir: string, env: NodeJS.ProcessEnv, sourceMaps: boolean, paylo
         resolve({ ms, status: r.statusCode, body: r.body, timing: r.timing });
       }
     });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    child.once('exit', (code) => { if (code !== 0) reject(new Error(`the handler process exited with ${code}:\n${err.slice(-2000)}`)); });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the handler process exited with ${code}:\n${err.slice(-2000)}`));
+    });
   });
 }
 
@@ -94,7 +123,9 @@ function dirSize(dir: string): number {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'no-source-maps': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '5' }, 'no-source-maps': { type: 'boolean', default: false } },
+  });
   const runs = Number(values.runs);
   const sourceMaps = !values['no-source-maps'];
   const dir = mkdtempSync(join(tmpdir(), 'inspraak-coldstart-'));
@@ -113,7 +144,9 @@ async function main() {
       }
     }
     writeFileSync(join(dir, 'runner.cjs'), RUNNER);
-    console.log(`Bundled ${GATEWAY_ENTRY} in ${Date.now() - t0} ms: index.js ${(statSync(join(dir, 'index.js')).size / 1e6).toFixed(2)} MB, folder ${(dirSize(dir) / 1e6).toFixed(2)} MB (${dir})`);
+    console.log(
+      `Bundled ${GATEWAY_ENTRY} in ${Date.now() - t0} ms: index.js ${(statSync(join(dir, 'index.js')).size / 1e6).toFixed(2)} MB, folder ${(dirSize(dir) / 1e6).toFixed(2)} MB (${dir})`,
+    );
 
     const { raw, doc } = createDynamo({ region: 'eu-west-1', endpoint: ddb.endpoint });
     await ensureTable(raw, TABLE);
@@ -141,15 +174,20 @@ async function main() {
     for (let i = 1; i <= runs; i++) {
       const r = await runOnce(dir, env, sourceMaps, payload);
       const parsed = JSON.parse(r.body) as { data?: { municipality?: { name?: string } }; errors?: unknown[] };
-      if (r.status !== 200 || parsed.errors || !parsed.data?.municipality?.name) throw new Error(`run ${i} did not answer the query: ${r.status} ${r.body.slice(0, 500)}`);
+      if (r.status !== 200 || parsed.errors || !parsed.data?.municipality?.name)
+        throw new Error(`run ${i} did not answer the query: ${r.status} ${r.body.slice(0, 500)}`);
       times.push(r.ms);
       cpu.push(r.timing.cpuMs);
       const t = r.timing;
-      console.log(`run ${i}: ${r.ms.toFixed(0)} ms (node boot ${t.bootMs.toFixed(0)}, load + init ${t.loadMs.toFixed(0)}, first query ${t.queryMs.toFixed(0)}; CPU ${t.cpuMs.toFixed(0)} ms) HTTP ${r.status}, ${parsed.data.municipality.name}`);
+      console.log(
+        `run ${i}: ${r.ms.toFixed(0)} ms (node boot ${t.bootMs.toFixed(0)}, load + init ${t.loadMs.toFixed(0)}, first query ${t.queryMs.toFixed(0)}; CPU ${t.cpuMs.toFixed(0)} ms) HTTP ${r.status}, ${parsed.data.municipality.name}`,
+      );
     }
     const [median, max] = stats(times);
     const [cpuMedian, cpuMax] = stats(cpu);
-    console.log(`Cold start, spawn → first answered query (${runs} runs, source maps ${sourceMaps ? 'on' : 'off'}, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs): median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms; CPU time median ${cpuMedian.toFixed(0)} ms, max ${cpuMax.toFixed(0)} ms`);
+    console.log(
+      `Cold start, spawn → first answered query (${runs} runs, source maps ${sourceMaps ? 'on' : 'off'}, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs): median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms; CPU time median ${cpuMedian.toFixed(0)} ms, max ${cpuMax.toFixed(0)} ms`,
+    );
   } finally {
     await ddb.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -157,6 +195,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
   process.exit(1);
 });

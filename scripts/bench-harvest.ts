@@ -29,16 +29,45 @@ async function main() {
   const requests = new Map<string, PoliteHttpClient>();
   const deps = harvestDeps(db, {
     http: (s) => {
-      const c = new PoliteHttpClient({ baseUrl: s.baseUrl, timeoutMs: 30_000, maxResponseBytes: 200 * 1024 * 1024, requestsPerMinute: 600_000 });
+      const c = new PoliteHttpClient({
+        baseUrl: s.baseUrl,
+        timeoutMs: 30_000,
+        maxResponseBytes: 200 * 1024 * 1024,
+        requestsPerMinute: 600_000,
+      });
       requests.set(s.id, c);
       return c;
     },
   });
 
   const cases: [string, () => Promise<SimServer>, (url: string) => unknown][] = [
-    ['OpenStad headless', () => startOpenstadSimulator({ seed: generateOpenstadSeed(n) }), (url) => ({ id: 'bench-openstad', municipality: 'GM0363', platform: 'openstad', baseUrl: url, projectId: 1, generation: 'headless' })],
-    ['Decidim 0.31', () => startDecidimSimulator({ version: '0.31', seed: (url) => generateDecidimSeed(n, url), rateLimitPerMinute: 1_000_000 }), (url) => ({ id: 'bench-decidim', municipality: 'GM0599', platform: 'decidim', baseUrl: url })],
-    ['CONSUL 2.4.1', () => startConsulSimulator({ seed: generateConsulSeed(n) }), (url) => ({ id: 'bench-consul', municipality: 'GM0106', platform: 'consul', baseUrl: url })],
+    [
+      'OpenStad headless',
+      () => startOpenstadSimulator({ seed: generateOpenstadSeed(n) }),
+      (url) => ({
+        id: 'bench-openstad',
+        municipality: 'GM0363',
+        platform: 'openstad',
+        baseUrl: url,
+        projectId: 1,
+        generation: 'headless',
+      }),
+    ],
+    [
+      'Decidim 0.31',
+      () =>
+        startDecidimSimulator({
+          version: '0.31',
+          seed: (url) => generateDecidimSeed(n, url),
+          rateLimitPerMinute: 1_000_000,
+        }),
+      (url) => ({ id: 'bench-decidim', municipality: 'GM0599', platform: 'decidim', baseUrl: url }),
+    ],
+    [
+      'CONSUL 2.4.1',
+      () => startConsulSimulator({ seed: generateConsulSeed(n) }),
+      (url) => ({ id: 'bench-consul', municipality: 'GM0106', platform: 'consul', baseUrl: url }),
+    ],
   ];
   console.log(`Harvesting ${n} proposals per platform into DynamoDB Local (${ddb.endpoint})\n`);
   console.log('platform            run     items  written  seconds  items/s  requests');
@@ -51,7 +80,9 @@ async function main() {
       const s = Number(process.hrtime.bigint() - t) / 1e9;
       if (r.state !== 'OK') throw new Error(`${name}: ${r.state} ${r.error}`);
       const items = r.counts.proposals + r.counts.budgets + r.counts.budgetProjects;
-      console.log(`${name.padEnd(19)} ${run.padEnd(6)} ${String(items).padStart(6)} ${String(r.written).padStart(8)} ${s.toFixed(1).padStart(8)} ${String(Math.round(items / s)).padStart(8)} ${String(requests.get(source!.id)!.requests).padStart(9)}`);
+      console.log(
+        `${name.padEnd(19)} ${run.padEnd(6)} ${String(items).padStart(6)} ${String(r.written).padStart(8)} ${s.toFixed(1).padStart(8)} ${String(Math.round(items / s)).padStart(8)} ${String(requests.get(source!.id)!.requests).padStart(9)}`,
+      );
     }
     await sim.close();
   }

@@ -9,10 +9,20 @@ import { seed } from './support/seed';
 
 describe('budgets end to end', () => {
   let gw: TestGateway;
-  const budget = aBudget(7, { title: 'Duinoord Begroot', municipalityCode: 'GM0518', provenance: { ...aBudget(7).provenance, sourceId: 'gm0518-openstad' } });
+  const budget = aBudget(7, {
+    title: 'Duinoord Begroot',
+    municipalityCode: 'GM0518',
+    provenance: { ...aBudget(7).provenance, sourceId: 'gm0518-openstad' },
+  });
   const costs = [7800, 9000, 2500, 12000, 6000];
   const votes = [143, 129, 104, 98, 12];
-  const projects = costs.map((c, i) => aProject(budget, i, { cost: { amountMinor: c * 100, currency: 'EUR' }, voteCount: votes[i]!, title: `Project "${i}"; test` }));
+  const projects = costs.map((c, i) =>
+    aProject(budget, i, {
+      cost: { amountMinor: c * 100, currency: 'EUR' },
+      voteCount: votes[i]!,
+      title: `Project "${i}"; test`,
+    }),
+  );
 
   beforeAll(async () => {
     const db = await freshTable('budgets-e2e');
@@ -23,12 +33,21 @@ describe('budgets end to end', () => {
   afterAll(() => gw?.close());
 
   it('computes the outcome the rule function gives on the same votes', async () => {
-    const { json } = await gw.post({ query: `{ budget(id: "${budget.id}") { outcome { basis rule provisional selected { id } totalCost { amountMinor } remaining { formatted } } } }` });
+    const { json } = await gw.post({
+      query: `{ budget(id: "${budget.id}") { outcome { basis rule provisional selected { id } totalCost { amountMinor } remaining { formatted } } } }`,
+    });
     expect(json.errors).toBeUndefined();
-    const expected = greedyByVotes(projects.map((p) => ({ id: p.id, cost: p.cost!.amountMinor, votes: p.voteCount! })), 3_000_000);
+    const expected = greedyByVotes(
+      projects.map((p) => ({ id: p.id, cost: p.cost!.amountMinor, votes: p.voteCount! })),
+      3_000_000,
+    );
     expect(json.data.budget.outcome).toEqual({
-      basis: 'COMPUTED', rule: 'GREEDY_BY_VOTES', provisional: true,
-      selected: expected.map((id) => ({ id })), totalCost: { amountMinor: 2_530_000 }, remaining: { formatted: '€\u00a04.700,00' },
+      basis: 'COMPUTED',
+      rule: 'GREEDY_BY_VOTES',
+      provisional: true,
+      selected: expected.map((id) => ({ id })),
+      totalCost: { amountMinor: 2_530_000 },
+      remaining: { formatted: '€\u00a04.700,00' },
     });
   });
 
@@ -37,7 +56,9 @@ describe('budgets end to end', () => {
     const file = parsePabulib(json.data.budget.pabulib);
     expect(metaValue(file, 'unit')).toBe("'s-Gravenhage");
     expect(metaValue(file, 'budget')).toBe('30000');
-    expect(projectRecords(file).map((p) => [p.cost, p.votes, p.name])).toEqual(costs.map((c, i) => [String(c), String(votes[i]), `Project "${i}"; test`]));
+    expect(projectRecords(file).map((p) => [p.cost, p.votes, p.name])).toEqual(
+      costs.map((c, i) => [String(c), String(votes[i]), `Project "${i}"; test`]),
+    );
     expect(file.votes).toBeNull();
 
     const res = await fetch(gw.url.replace('/graphql', `/export/budgets/${encodeURIComponent(budget.id)}.pb`));

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..');
 const check = (dir?: string) =>
-  spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'codegen-check.ts'), ...(dir ? [dir] : [])], { encoding: 'utf8', cwd: root });
+  spawnSync(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    [join(root, 'scripts', 'codegen-check.ts'), ...(dir ? [dir] : [])],
+    { encoding: 'utf8', cwd: root },
+  );
 
 describe('generated resolver types', () => {
   it('are current with schema/ (run `npm run codegen`)', () => {
@@ -23,7 +27,10 @@ describe('generated resolver types', () => {
         cpSync(join(root, 'services', sg, 'generated'), join(dir, 'services', sg, 'generated'), { recursive: true });
       }
       const file = join(dir, 'schema', 'proposals.graphql');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('"The title in the proposal\'s primary language."', '"The title."'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('"The title in the proposal\'s primary language."', '"The title."'),
+      );
       const result = check(dir);
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/services\/proposals\/generated\/resolvers\.ts/);

@@ -19,7 +19,11 @@ describe('the supergraph', () => {
       type Municipality @key(fields: "code") { code: String! openDataPortal: String }
     `);
     const result = composeServices([
-      ...(['municipalities', 'proposals', 'budgets', 'search'] as const).map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: `http://${name}` })),
+      ...(['municipalities', 'proposals', 'budgets', 'search'] as const).map((name) => ({
+        name,
+        typeDefs: subgraphTypeDefs(name),
+        url: `http://${name}`,
+      })),
       { name: 'reviews', typeDefs: reviews, url: 'http://reviews' },
     ]);
     expect(result.errors).toBeUndefined();
@@ -46,9 +50,14 @@ describe('the supergraph', () => {
         if (!('name' in def) || !def.name) continue;
         if (!('description' in def) || !def.description) undocumented.push(def.name.value);
         const fields = ('fields' in def ? def.fields : undefined) ?? ('values' in def ? def.values : undefined) ?? [];
-        for (const f of fields as readonly { name: { value: string }; description?: unknown; arguments?: readonly { name: { value: string }; description?: unknown }[] }[]) {
+        for (const f of fields as readonly {
+          name: { value: string };
+          description?: unknown;
+          arguments?: readonly { name: { value: string }; description?: unknown }[];
+        }[]) {
           if (!f.description) undocumented.push(`${def.name.value}.${f.name.value}`);
-          for (const a of f.arguments ?? []) if (!a.description) undocumented.push(`${def.name.value}.${f.name.value}(${a.name.value})`);
+          for (const a of f.arguments ?? [])
+            if (!a.description) undocumented.push(`${def.name.value}.${f.name.value}(${a.name.value})`);
         }
       }
       expect({ name, undocumented }).toEqual({ name, undocumented: [] });

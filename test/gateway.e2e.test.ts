@@ -13,15 +13,26 @@ const CODES = ['GM0363', 'GM0518', 'GM0599', 'GM0344', 'GM0106'];
 describe('the gateway, end to end over HTTP', () => {
   let db: TestDb;
   let gw: TestGateway;
-  const budget = aBudget(1, { municipalityCode: 'GM0518', provenance: { ...aBudget(1).provenance, sourceId: 'gm0518-openstad' } });
+  const budget = aBudget(1, {
+    municipalityCode: 'GM0518',
+    provenance: { ...aBudget(1).provenance, sourceId: 'gm0518-openstad' },
+  });
 
   beforeAll(async () => {
     db = await freshTable('e2e');
     await ensureRegistry(db.doc, db.table);
-    const proposals = Array.from({ length: 60 }, (_, n) => aProposal(n, {
-      municipalityCode: CODES[n % CODES.length]!,
-      provenance: { sourceId: 'gm0518-openstad', platform: 'OPENSTAD', upstreamId: String(n), upstreamReference: null, harvestedAt: '2026-01-01T00:00:00.000Z' },
-    }));
+    const proposals = Array.from({ length: 60 }, (_, n) =>
+      aProposal(n, {
+        municipalityCode: CODES[n % CODES.length]!,
+        provenance: {
+          sourceId: 'gm0518-openstad',
+          platform: 'OPENSTAD',
+          upstreamId: String(n),
+          upstreamReference: null,
+          harvestedAt: '2026-01-01T00:00:00.000Z',
+        },
+      }),
+    );
     await seed(db, {
       sources: [aSource({ id: 'gm0518-openstad', municipalityCode: 'GM0518', name: 'Den Haag Begroot' })],
       proposals,
@@ -48,16 +59,28 @@ describe('the gateway, end to end over HTTP', () => {
     expect(json.errors).toBeUndefined();
     const m = json.data.municipality;
     expect(m).toMatchObject({ name: "'s-Gravenhage", province: { code: 'PV28', name: 'Zuid-Holland' } });
-    expect(m.sources.edges[0].node).toEqual({ id: 'gm0518-openstad', name: 'Den Haag Begroot', platform: 'OPENSTAD', harvest: { state: 'PENDING' } });
+    expect(m.sources.edges[0].node).toEqual({
+      id: 'gm0518-openstad',
+      name: 'Den Haag Begroot',
+      platform: 'OPENSTAD',
+      harvest: { state: 'PENDING' },
+    });
     expect(m.proposals.edges.map((e: any) => e.node.municipality.name)).toEqual(["'s-Gravenhage", "'s-Gravenhage"]);
     const b = m.budgets.edges[0].node;
     expect(b.total).toEqual({ amountMinor: 3_000_000, currency: 'EUR', formatted: '€\u00a030.000,00' });
-    expect(b.projects.edges[0].node).toEqual({ title: 'Project 0', cost: { amountMinor: 100_000 }, proposal: { title: 'Voorstel 0', municipality: { code: 'GM0363' } }, budget: { title: 'Begroting 1' } });
+    expect(b.projects.edges[0].node).toEqual({
+      title: 'Project 0',
+      cost: { amountMinor: 100_000 },
+      proposal: { title: 'Voorstel 0', municipality: { code: 'GM0363' } },
+      budget: { title: 'Begroting 1' },
+    });
     expect(b.projects.edges[1].node.proposal).toBeNull();
   });
 
   it('resolves the municipalities of 50 proposals in a constant number of DynamoDB round trips', async () => {
-    const query = (n: number) => ({ query: `{ proposals(first: ${n}) { edges { node { title municipality { name province { name } } provenance { source { name } } } } } }` });
+    const query = (n: number) => ({
+      query: `{ proposals(first: ${n}) { edges { node { title municipality { name province { name } } provenance { source { name } } } } } }`,
+    });
     db.calls.length = 0;
     const small = await gw.post(query(5));
     const smallCalls = db.calls.length;
@@ -75,7 +98,11 @@ describe('the gateway, end to end over HTTP', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const { json }: { json: any } = await gw.post({ query: 'query($after: String) { proposals(first: 25, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', variables: { after } });
+      const { json }: { json: any } = await gw.post({
+        query:
+          'query($after: String) { proposals(first: 25, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        variables: { after },
+      });
       seen.push(...json.data.proposals.edges.map((e: any) => e.node.id));
       after = json.data.proposals.pageInfo.hasNextPage ? json.data.proposals.pageInfo.endCursor : null;
     } while (after);
@@ -87,14 +114,49 @@ describe('the gateway, end to end over HTTP', () => {
     const cases: [string, unknown, number, string][] = [
       ['a malformed JSON body', '{"query": "{ municipalities', 400, 'BAD_REQUEST'],
       ['a syntax error', { query: '{ municipalities { ' }, 400, 'GRAPHQL_PARSE_FAILED'],
-      ['an unknown field', { query: '{ municipalities { edges { node { mayor } } } }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+      [
+        'an unknown field',
+        { query: '{ municipalities { edges { node { mayor } } } }' },
+        400,
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
       ['first: 1000 in the query', { query: '{ proposals(first: 1000) { edges { cursor } } }' }, 400, 'BAD_USER_INPUT'],
-      ['first: 1000 nested', { query: '{ municipality(code: "GM0363") { proposals(first: 1000) { edges { cursor } } } }' }, 400, 'BAD_USER_INPUT'],
-      ['first: 1000 in a variable', { query: 'query($n: Int) { budgets(first: $n) { edges { cursor } } }', variables: { n: 1000 } }, 400, 'BAD_USER_INPUT'],
-      ['a wrong variable type', { query: 'query($n: Int) { budgets(first: $n) { edges { cursor } } }', variables: { n: 'ten' } }, 400, 'BAD_USER_INPUT'],
-      ['a query too deep', { query: `{ municipality(code: "GM0363") { proposals { edges { node { municipality { proposals { edges { node { municipality { proposals { edges { node { id } } } } } } } } } } } } }` }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+      [
+        'first: 1000 nested',
+        { query: '{ municipality(code: "GM0363") { proposals(first: 1000) { edges { cursor } } } }' },
+        400,
+        'BAD_USER_INPUT',
+      ],
+      [
+        'first: 1000 in a variable',
+        { query: 'query($n: Int) { budgets(first: $n) { edges { cursor } } }', variables: { n: 1000 } },
+        400,
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a wrong variable type',
+        { query: 'query($n: Int) { budgets(first: $n) { edges { cursor } } }', variables: { n: 'ten' } },
+        400,
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a query too deep',
+        {
+          query: `{ municipality(code: "GM0363") { proposals { edges { node { municipality { proposals { edges { node { municipality { proposals { edges { node { id } } } } } } } } } } } } }`,
+        },
+        400,
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
       ['no query at all', {}, 400, 'BAD_REQUEST'],
-      ['a query too costly', { query: '{ municipalities(first: 100) { edges { node { proposals(first: 100) { edges { node { id title } } } } } } }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+      [
+        'a query too costly',
+        {
+          query:
+            '{ municipalities(first: 100) { edges { node { proposals(first: 100) { edges { node { id title } } } } } } }',
+        },
+        400,
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
       ['a query of too many tokens', { query: `{ ${'__typename '.repeat(3100)}}` }, 400, 'GRAPHQL_PARSE_FAILED'],
     ];
     it.each(cases)('%s', async (_name, body, status, code) => {
@@ -106,13 +168,28 @@ describe('the gateway, end to end over HTTP', () => {
 
     it.each([
       ['a municipality that does not exist', '{ municipality(code: "GM9999") { name } }', 'municipality', 'NOT_FOUND'],
-      ['a malformed municipality code', '{ municipality(code: "Amsterdam") { name } }', 'municipality', 'BAD_USER_INPUT'],
-      ['a proposal that does not exist', '{ proposal(id: "gm0363-openstad:proposal:424242") { title } }', 'proposal', 'NOT_FOUND'],
+      [
+        'a malformed municipality code',
+        '{ municipality(code: "Amsterdam") { name } }',
+        'municipality',
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a proposal that does not exist',
+        '{ proposal(id: "gm0363-openstad:proposal:424242") { title } }',
+        'proposal',
+        'NOT_FOUND',
+      ],
       ['a malformed proposal id', '{ proposal(id: "42") { title } }', 'proposal', 'BAD_USER_INPUT'],
       ['a budget that does not exist', '{ budget(id: "gm0363-openstad:budget:9") { title } }', 'budget', 'NOT_FOUND'],
       ['a source that does not exist', '{ source(id: "nope") { name } }', 'source', 'NOT_FOUND'],
       ['a forged cursor', '{ proposals(after: "eyJ2IjoxfQ") { edges { cursor } } }', 'proposals', 'BAD_USER_INPUT'],
-      ['an unknown province', '{ municipalities(filter: { province: "Holland" }) { edges { cursor } } }', 'municipalities', 'BAD_USER_INPUT'],
+      [
+        'an unknown province',
+        '{ municipalities(filter: { province: "Holland" }) { edges { cursor } } }',
+        'municipalities',
+        'BAD_USER_INPUT',
+      ],
     ])('%s: 200 with a null field and a coded error', async (_name, query, field, code) => {
       const res = await gw.post({ query });
       expect(res.status).toBe(200);
@@ -132,20 +209,35 @@ describe('the gateway, end to end over HTTP', () => {
     const level = process.env.LOG_LEVEL;
     process.env.LOG_LEVEL = 'info';
     try {
-      await gw.post({ query: 'query Overview { proposals(first: 2) { edges { node { title municipality { name } } } } }', operationName: 'Overview' });
+      await gw.post({
+        query: 'query Overview { proposals(first: 2) { edges { node { title municipality { name } } } } }',
+        operationName: 'Overview',
+      });
     } finally {
       process.env.LOG_LEVEL = level;
       spy.mockRestore();
     }
     const entries = lines.map((l) => JSON.parse(l)).filter((e) => e.message === 'graphql request');
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ level: 'info', operationName: 'Overview', operationType: 'query', status: 200, errorCodes: [] });
+    expect(entries[0]).toMatchObject({
+      level: 'info',
+      operationName: 'Overview',
+      operationType: 'query',
+      status: 200,
+      errorCodes: [],
+    });
     expect(entries[0].durationMs).toEqual(expect.any(Number));
-    expect(entries[0].subgraphCalls.map((c: { subgraph: string }) => c.subgraph).sort()).toEqual(['municipalities', 'proposals']);
+    expect(entries[0].subgraphCalls.map((c: { subgraph: string }) => c.subgraph).sort()).toEqual([
+      'municipalities',
+      'proposals',
+    ]);
   });
 
   it('answers CORS preflights and health checks', async () => {
-    const pre = await fetch(gw.url, { method: 'OPTIONS', headers: { origin: 'https://portal.example', 'access-control-request-method': 'POST' } });
+    const pre = await fetch(gw.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://portal.example', 'access-control-request-method': 'POST' },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     const health = await fetch(gw.url.replace('/graphql', '/health'));

@@ -28,11 +28,22 @@ describe('harvesting through faults', () => {
     consul = await startConsulSimulator({ municipality: 'GM0106' });
     decidim = await startDecidimSimulator({ municipality: 'GM0599', version: '0.31', rateLimitPerMinute: 10_000 });
     openstad = await startOpenstadSimulator({ municipality: 'GM0518' });
-    const [c, d, o] = parseSources([
-      { id: 'gm0106-consul', municipality: 'GM0106', platform: 'consul', baseUrl: consul.url, timeoutMs: 500 },
-      { id: 'gm0599-decidim', municipality: 'GM0599', platform: 'decidim', baseUrl: decidim.url, timeoutMs: 500 },
-      { id: 'gm0518-openstad', municipality: 'GM0518', platform: 'openstad', baseUrl: openstad.url, projectId: 7, generation: 'headless', timeoutMs: 500 },
-    ], 'test') as [SourceConfig, SourceConfig, SourceConfig];
+    const [c, d, o] = parseSources(
+      [
+        { id: 'gm0106-consul', municipality: 'GM0106', platform: 'consul', baseUrl: consul.url, timeoutMs: 500 },
+        { id: 'gm0599-decidim', municipality: 'GM0599', platform: 'decidim', baseUrl: decidim.url, timeoutMs: 500 },
+        {
+          id: 'gm0518-openstad',
+          municipality: 'GM0518',
+          platform: 'openstad',
+          baseUrl: openstad.url,
+          projectId: 7,
+          generation: 'headless',
+          timeoutMs: 500,
+        },
+      ],
+      'test',
+    ) as [SourceConfig, SourceConfig, SourceConfig];
     sources = { consul: c, decidim: d, openstad: o };
   });
   afterAll(async () => {
@@ -44,7 +55,16 @@ describe('harvesting through faults', () => {
   /** Harvests all three; the client retries quickly so that the test stays short. */
   async function harvest(db: TestDb, list: SourceConfig[]): Promise<Record<string, SourceReport>> {
     const deps = harvestDeps(db, {
-      http: (s) => new PoliteHttpClient({ baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, maxResponseBytes: s.maxResponseBytes, requestsPerMinute: 60_000, retries: 2, backoffMs: 20, maxRetryAfterMs: 5000 }),
+      http: (s) =>
+        new PoliteHttpClient({
+          baseUrl: s.baseUrl,
+          timeoutMs: s.timeoutMs,
+          maxResponseBytes: s.maxResponseBytes,
+          requestsPerMinute: 60_000,
+          retries: 2,
+          backoffMs: 20,
+          maxRetryAfterMs: 5000,
+        }),
     });
     const reports = await harvestAll(deps, list, { concurrency: 3 });
     return Object.fromEntries(reports.map((r) => [r.sourceId, r]));
@@ -59,7 +79,11 @@ describe('harvesting through faults', () => {
   }
 
   /** A clean harvest, the fault, a second harvest; returns the faulty source's report and status. */
-  async function withFault(faulty: Platform, fault: Fault | null, variant: (s: SourceConfig) => SourceConfig = (s) => s) {
+  async function withFault(
+    faulty: Platform,
+    fault: Fault | null,
+    variant: (s: SourceConfig) => SourceConfig = (s) => s,
+  ) {
     const db = await freshTable('faults');
     await ensureRegistry(db.doc, db.table);
     const all = Object.values(sources);
@@ -71,7 +95,10 @@ describe('harvesting through faults', () => {
     sim(faulty).setFault(fault);
     let second: Record<string, SourceReport>;
     try {
-      second = await harvest(db, all.map((s) => (s.id === sources[faulty].id ? variant(s) : s)));
+      second = await harvest(
+        db,
+        all.map((s) => (s.id === sources[faulty].id ? variant(s) : s)),
+      );
     } finally {
       sim(faulty).setFault(null);
     }
@@ -91,17 +118,24 @@ describe('harvesting through faults', () => {
     ['429s that do not stop', { kind: 'rateLimit', retryAfterSeconds: 1, times: 1000 } as Fault, /answered HTTP 429/],
     ['invalid JSON', { kind: 'invalidJson' } as Fault, /not JSON/],
     ['a 50 MB response', { kind: 'huge', bytes: 50 * 1024 * 1024 } as Fault, /more than the cap of \d+ bytes/],
-  ])('marks OpenStad FAILING on %s, and keeps what it had', async (_name, fault, message) => {
-    const { report, status } = await withFault('openstad', fault);
-    expect(report.state).toBe('FAILING');
-    expect(report.error).toMatch(message);
-    expect(status).toMatchObject({ state: 'FAILING', lastError: report.error });
-  }, 60_000);
+  ])(
+    'marks OpenStad FAILING on %s, and keeps what it had',
+    async (_name, fault, message) => {
+      const { report, status } = await withFault('openstad', fault);
+      expect(report.state).toBe('FAILING');
+      expect(report.error).toMatch(message);
+      expect(status).toMatchObject({ state: 'FAILING', lastError: report.error });
+    },
+    60_000,
+  );
 
   it('marks a source FAILING when its connection is refused', async () => {
     const port = await closedPort();
     const { report } = await withFault('consul', null, (s) => ({ ...s, baseUrl: `http://127.0.0.1:${port}` }));
-    expect(report).toMatchObject({ state: 'FAILING', error: expect.stringMatching(/could not be reached \(ECONNREFUSED\)/) });
+    expect(report).toMatchObject({
+      state: 'FAILING',
+      error: expect.stringMatching(/could not be reached \(ECONNREFUSED\)/),
+    });
   }, 60_000);
 
   it('waits out a 429 with Retry-After and then harvests normally', async () => {
@@ -109,16 +143,24 @@ describe('harvesting through faults', () => {
     expect(report).toMatchObject({ state: 'OK', error: null, written: 0 });
   }, 60_000);
 
-  it.each(['consul', 'decidim', 'openstad'] as Platform[])('reports schema drift of %s clearly and keeps what it had', async (platform) => {
-    const { report, status } = await withFault(platform, { kind: 'drift' });
-    expect(['FAILING', 'DEGRADED']).toContain(report.state);
-    expect(report.error ?? status.lastError).toMatch(/cachedVotesUp|voteCount|records|title|schema|field/i);
-  }, 60_000);
+  it.each(['consul', 'decidim', 'openstad'] as Platform[])(
+    'reports schema drift of %s clearly and keeps what it had',
+    async (platform) => {
+      const { report, status } = await withFault(platform, { kind: 'drift' });
+      expect(['FAILING', 'DEGRADED']).toContain(report.state);
+      expect(report.error ?? status.lastError).toMatch(/cachedVotesUp|voteCount|records|title|schema|field/i);
+    },
+    60_000,
+  );
 
-  it.each(['consul', 'decidim', 'openstad'] as Platform[])('stops a pagination loop of %s', async (platform) => {
-    const { report } = await withFault(platform, { kind: 'paginationLoop' });
-    expect(report).toMatchObject({ state: 'FAILING', error: expect.stringMatching(/twice|loop|again/i) });
-  }, 60_000);
+  it.each(['consul', 'decidim', 'openstad'] as Platform[])(
+    'stops a pagination loop of %s',
+    async (platform) => {
+      const { report } = await withFault(platform, { kind: 'paginationLoop' });
+      expect(report).toMatchObject({ state: 'FAILING', error: expect.stringMatching(/twice|loop|again/i) });
+    },
+    60_000,
+  );
 
   it('writes nothing when a second harvest finds everything unchanged', async () => {
     const db = await freshTable('idempotent');
@@ -126,7 +168,11 @@ describe('harvesting through faults', () => {
     await harvest(db, Object.values(sources));
     db.calls.length = 0;
     const second = await harvest(db, Object.values(sources));
-    expect(Object.values(second).map((r) => [r.state, r.written, r.tombstoned])).toEqual([['OK', 0, 0], ['OK', 0, 0], ['OK', 0, 0]]);
+    expect(Object.values(second).map((r) => [r.state, r.written, r.tombstoned])).toEqual([
+      ['OK', 0, 0],
+      ['OK', 0, 0],
+      ['OK', 0, 0],
+    ]);
     expect(Object.values(second).every((r) => r.unchanged > 0)).toBe(true);
     expect(db.calls.filter((c) => /TransactWrite|BatchWrite|PutItem/.test(c))).toEqual([]);
   }, 60_000);

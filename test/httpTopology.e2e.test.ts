@@ -33,7 +33,11 @@ describe('the gateway over HTTP subgraphs', () => {
     db = await freshTable('http');
     await ensureRegistry(db.doc, db.table);
     const budget = aBudget(1);
-    await seed(db, { proposals: [aProposal(1), aProposal(2)], budgets: [budget], projects: [aProject(budget, 0, { proposalId: aProposal(1).id })] });
+    await seed(db, {
+      proposals: [aProposal(1), aProposal(2)],
+      budgets: [budget],
+      projects: [aProject(budget, 0, { proposalId: aProposal(1).id })],
+    });
     subgraphs.push(await serveSubgraph(createMunicipalitiesSubgraph(db), 0));
     subgraphs.push(await serveSubgraph(createProposalsSubgraph(db), 0));
     subgraphs.push(await serveSubgraph(createBudgetsSubgraph(db), 0));
@@ -44,20 +48,25 @@ describe('the gateway over HTTP subgraphs', () => {
   });
 
   async function gatewayWith(over: Record<string, string>, timeoutMs = 2000): Promise<TestGateway> {
-    const gw = await startTestGateway(db, { INSPRAAK_SUBGRAPH_URLS: JSON.stringify({ ...urls, ...over }), INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(timeoutMs) });
+    const gw = await startTestGateway(db, {
+      INSPRAAK_SUBGRAPH_URLS: JSON.stringify({ ...urls, ...over }),
+      INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(timeoutMs),
+    });
     closers.push(gw.close);
     return gw;
   }
 
   function fakeSubgraph(handler: (res: import('node:http').ServerResponse) => void): Promise<string> {
     const server: Server = createServer((_req, res) => handler(res));
-    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-      closers.push(async () => {
-        server.closeAllConnections();
-        await new Promise((r) => server.close(r));
-      });
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
-    }));
+    return new Promise((resolve) =>
+      server.listen(0, '127.0.0.1', () => {
+        closers.push(async () => {
+          server.closeAllConnections();
+          await new Promise((r) => server.close(r));
+        });
+        resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
+      }),
+    );
   }
 
   it('answers the same cross-subgraph query as in-process', async () => {
@@ -65,7 +74,10 @@ describe('the gateway over HTTP subgraphs', () => {
     const res = await gw.post({ query: QUERY });
     expect(res.json.errors).toBeUndefined();
     expect(res.json.data.municipality.name).toBe('Amsterdam');
-    expect(res.json.data.municipality.proposals.edges.map((e: any) => e.node.title)).toEqual(['Voorstel 2', 'Voorstel 1']);
+    expect(res.json.data.municipality.proposals.edges.map((e: any) => e.node.title)).toEqual([
+      'Voorstel 2',
+      'Voorstel 1',
+    ]);
     expect(res.json.data.municipality.budgets.edges[0].node.projects.edges[0].node.proposal.title).toBe('Voorstel 1');
   });
 
@@ -76,16 +88,26 @@ describe('the gateway over HTTP subgraphs', () => {
     const proxy = createServer(async (req, res) => {
       let body = '';
       for await (const c of req) body += c;
-      seen.push({ authorization: req.headers.authorization, date: req.headers['x-amz-date'] as string, host: req.headers.host });
-      const answer = await fetch(urls.proposals!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      seen.push({
+        authorization: req.headers.authorization,
+        date: req.headers['x-amz-date'] as string,
+        host: req.headers.host,
+      });
+      const answer = await fetch(urls.proposals!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
     closers.push(() => new Promise((r) => proxy.close(() => r())));
     const signed = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
     const env = {
-      INSPRAAK_SUBGRAPH_URLS: JSON.stringify({ ...urls, proposals: signed }), INSPRAAK_SUBGRAPH_AUTH: 'aws-iam',
-      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+      INSPRAAK_SUBGRAPH_URLS: JSON.stringify({ ...urls, proposals: signed }),
+      INSPRAAK_SUBGRAPH_AUTH: 'aws-iam',
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
     };
     const saved = { ...process.env };
     Object.assign(process.env, env);
@@ -98,7 +120,9 @@ describe('the gateway over HTTP subgraphs', () => {
       process.env = saved;
     }
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/lambda\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/);
+    expect(seen[0]!.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/lambda\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/,
+    );
     expect(seen[0]!.date).toMatch(/^\d{8}T\d{6}Z$/);
   });
 
@@ -109,7 +133,11 @@ describe('the gateway over HTTP subgraphs', () => {
     const res = await gw.post({ query: PARTIAL });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(res.status).toBe(200);
-    expect(res.json.data).toEqual({ municipality: { name: 'Amsterdam' }, proposal: null, budget: { title: 'Begroting 1' } });
+    expect(res.json.data).toEqual({
+      municipality: { name: 'Amsterdam' },
+      proposal: null,
+      budget: { title: 'Begroting 1' },
+    });
     expect(res.json.errors[0].extensions).toEqual({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'proposals' });
     expect(res.json.errors[0].message).toBe('The proposals subgraph did not answer within 300 ms.');
     expect(res.text).not.toContain('127.0.0.1');
@@ -117,13 +145,23 @@ describe('the gateway over HTTP subgraphs', () => {
 
   it.each([
     ['is down', async () => `http://127.0.0.1:${await closedPort()}/graphql`],
-    ['answers an HTML error page', () => fakeSubgraph((res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>'))],
-    ['answers invalid JSON', () => fakeSubgraph((res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data": {'))],
+    [
+      'answers an HTML error page',
+      () => fakeSubgraph((res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>')),
+    ],
+    [
+      'answers invalid JSON',
+      () => fakeSubgraph((res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data": {')),
+    ],
   ])('reports SUBGRAPH_UNAVAILABLE when a subgraph %s, naming no address', async (_name, url) => {
     const gw = await gatewayWith({ budgets: await url() });
     const res = await gw.post({ query: PARTIAL });
     expect(res.status).toBe(200);
-    expect(res.json.data).toEqual({ municipality: { name: 'Amsterdam' }, proposal: { title: 'Voorstel 1' }, budget: null });
+    expect(res.json.data).toEqual({
+      municipality: { name: 'Amsterdam' },
+      proposal: { title: 'Voorstel 1' },
+      budget: null,
+    });
     expect(res.json.errors[0].extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'budgets' });
     expect(res.text).not.toMatch(/127\.0\.0\.1|Bad Gateway|Unexpected end/);
   });

@@ -24,12 +24,25 @@ describe('Lambda handlers', () => {
   });
 
   it('answers a cross-subgraph query through the gateway handler', async () => {
-    const body = JSON.stringify({ query: '{ proposals(first: 1) { edges { node { title municipality { name province { name } } } } } }' });
+    const body = JSON.stringify({
+      query: '{ proposals(first: 1) { edges { node { title municipality { name province { name } } } } } }',
+    });
     const res = await gateway(httpApiEvent(body), lambdaContext);
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['content-type']).toMatch(/application\/(graphql-response\+)?json/);
     expect(JSON.parse(res.body!)).toEqual({
-      data: { proposals: { edges: [{ node: { title: 'Bankjes in het Vondelpark', municipality: { name: 'Amsterdam', province: { name: 'Noord-Holland' } } } }] } },
+      data: {
+        proposals: {
+          edges: [
+            {
+              node: {
+                title: 'Bankjes in het Vondelpark',
+                municipality: { name: 'Amsterdam', province: { name: 'Noord-Holland' } },
+              },
+            },
+          ],
+        },
+      },
     });
   });
 
@@ -41,7 +54,12 @@ describe('Lambda handlers', () => {
 
   it.each([
     ['malformed JSON', '{"query": "{', 400, 'BAD_REQUEST'],
-    ['first: 1000', JSON.stringify({ query: '{ proposals(first: 1000) { edges { cursor } } }' }), 400, 'BAD_USER_INPUT'],
+    [
+      'first: 1000',
+      JSON.stringify({ query: '{ proposals(first: 1000) { edges { cursor } } }' }),
+      400,
+      'BAD_USER_INPUT',
+    ],
     ['an unknown field', JSON.stringify({ query: '{ proposals { total } }' }), 400, 'GRAPHQL_VALIDATION_FAILED'],
   ])('answers %s with a coded GraphQL error and status %i', async (_name, body, status, code) => {
     const res = await gateway(httpApiEvent(body), lambdaContext);

@@ -40,27 +40,54 @@ describe('real Pabulib elections through a simulated OpenStad installation', () 
     const configs = [];
     for (const [i, file] of FILES.entries()) {
       const pb = parsePabulib(readFileSync(join(DATA, file), 'utf8'));
-      const projects = projectRecords(pb).map((p) => ({ id: p.project_id!, cost: Number(p.cost), votes: Number(p.votes), name: p.name! }));
+      const projects = projectRecords(pb).map((p) => ({
+        id: p.project_id!,
+        cost: Number(p.cost),
+        votes: Number(p.votes),
+        name: p.name!,
+      }));
       const budget = Number(metaValue(pb, 'budget'));
       const projectId = 100 + i;
       const sim = await startOpenstadSimulator({
         seed: {
           note: `Loaded from Pabulib ${file} (licence unstated; read at test time only).`,
-          projects: [{
-            id: projectId, name: file.replace('.pb', '').toLowerCase(), title: metaValue(pb, 'description')!,
-            config: { votes: { voteType: 'budgeting', isViewable: true, isActive: false, minBudget: 1, maxBudget: budget }, project: { projectHasEnded: true } },
-            voterCount: Number(metaValue(pb, 'num_votes')),
-            resources: projects.map((p) => ({ id: Number(p.id), title: p.name, budget: p.cost, yes: p.votes })),
-          }],
+          projects: [
+            {
+              id: projectId,
+              name: file.replace('.pb', '').toLowerCase(),
+              title: metaValue(pb, 'description')!,
+              config: {
+                votes: { voteType: 'budgeting', isViewable: true, isActive: false, minBudget: 1, maxBudget: budget },
+                project: { projectHasEnded: true },
+              },
+              voterCount: Number(metaValue(pb, 'num_votes')),
+              resources: projects.map((p) => ({ id: Number(p.id), title: p.name, budget: p.cost, yes: p.votes })),
+            },
+          ],
         },
       });
       sims.push(sim);
       const unit = metaValue(pb, 'unit')!;
       const sourceId = `pabulib-${i}`;
-      configs.push({ id: sourceId, municipality: MUNICIPALITY[unit]!, platform: 'openstad', baseUrl: sim.url, projectId, generation: 'headless' });
+      configs.push({
+        id: sourceId,
+        municipality: MUNICIPALITY[unit]!,
+        platform: 'openstad',
+        baseUrl: sim.url,
+        projectId,
+        generation: 'headless',
+      });
       elections.push({ file, sourceId, projectId, budget, projects });
     }
-    const deps = harvestDeps(db, { http: (s) => new PoliteHttpClient({ baseUrl: s.baseUrl, timeoutMs: 5000, maxResponseBytes: s.maxResponseBytes, requestsPerMinute: 60_000 }) });
+    const deps = harvestDeps(db, {
+      http: (s) =>
+        new PoliteHttpClient({
+          baseUrl: s.baseUrl,
+          timeoutMs: 5000,
+          maxResponseBytes: s.maxResponseBytes,
+          requestsPerMinute: 60_000,
+        }),
+    });
     const reports = await harvestAll(deps, parseSources(configs, 'test'));
     expect(reports.map((r) => [r.sourceId, r.state])).toEqual(configs.map((c) => [c.id, 'OK']));
     gw = await startTestGateway(db);
@@ -87,16 +114,28 @@ describe('real Pabulib elections through a simulated OpenStad installation', () 
     expect(b.total).toEqual({ amountMinor: e.budget * 100, currency: 'EUR' });
     expect(b.phase).toBe('FINISHED');
     expect(b.projects.pageInfo.hasNextPage).toBe(false);
-    const got = b.projects.edges.map((x: any) => [x.node.provenance.upstreamId, x.node.cost.amountMinor, x.node.voteCount, x.node.title]);
+    const got = b.projects.edges.map((x: any) => [
+      x.node.provenance.upstreamId,
+      x.node.cost.amountMinor,
+      x.node.voteCount,
+      x.node.title,
+    ]);
     const want = e.projects.map((p) => [p.id, p.cost * 100, p.votes, p.name.replace(/\s+/g, ' ').trim()]);
     expect(got.sort()).toEqual(want.sort());
   });
 
   it.each(FILES)('%s: the outcome through the gateway is what the rule function computes directly', async (file) => {
     const e = elections.find((x) => x.file === file)!;
-    const { json } = await gw.post({ query: `{ budget(id: "${e.sourceId}:budget:${e.projectId}") { outcome { basis rule provisional selected { provenance { upstreamId } } } } }` });
-    const expected = greedyByVotes(e.projects.map((p) => ({ id: p.id, cost: p.cost, votes: p.votes })), e.budget);
+    const { json } = await gw.post({
+      query: `{ budget(id: "${e.sourceId}:budget:${e.projectId}") { outcome { basis rule provisional selected { provenance { upstreamId } } } } }`,
+    });
+    const expected = greedyByVotes(
+      e.projects.map((p) => ({ id: p.id, cost: p.cost, votes: p.votes })),
+      e.budget,
+    );
     expect(json.data.budget.outcome).toMatchObject({ basis: 'COMPUTED', rule: 'GREEDY_BY_VOTES', provisional: false });
-    expect(json.data.budget.outcome.selected.map((p: any) => p.provenance.upstreamId).sort()).toEqual([...expected].sort());
+    expect(json.data.budget.outcome.selected.map((p: any) => p.provenance.upstreamId).sort()).toEqual(
+      [...expected].sort(),
+    );
   });
 });

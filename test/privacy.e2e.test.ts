@@ -21,12 +21,30 @@ it('stores no voter, author or IP data from any platform, and never asks for per
   try {
     const db = await freshTable('privacy');
     await ensureRegistry(db.doc, db.table);
-    const sources = parseSources([
-      { id: 'c', municipality: 'GM0855', platform: 'consul', baseUrl: consul.url },
-      { id: 'd', municipality: 'GM0344', platform: 'decidim', baseUrl: decidim.url },
-      { id: 'o', municipality: 'GM0518', platform: 'openstad', baseUrl: openstad.url, projectId: 7, generation: 'headless' },
-    ], 'test');
-    const deps = harvestDeps(db, { http: (s) => new PoliteHttpClient({ baseUrl: s.baseUrl, timeoutMs: 5000, maxResponseBytes: s.maxResponseBytes, requestsPerMinute: 60_000 }) });
+    const sources = parseSources(
+      [
+        { id: 'c', municipality: 'GM0855', platform: 'consul', baseUrl: consul.url },
+        { id: 'd', municipality: 'GM0344', platform: 'decidim', baseUrl: decidim.url },
+        {
+          id: 'o',
+          municipality: 'GM0518',
+          platform: 'openstad',
+          baseUrl: openstad.url,
+          projectId: 7,
+          generation: 'headless',
+        },
+      ],
+      'test',
+    );
+    const deps = harvestDeps(db, {
+      http: (s) =>
+        new PoliteHttpClient({
+          baseUrl: s.baseUrl,
+          timeoutMs: 5000,
+          maxResponseBytes: s.maxResponseBytes,
+          requestsPerMinute: 60_000,
+        }),
+    });
     expect((await harvestAll(deps, sources)).map((r) => r.state)).toEqual(['OK', 'OK', 'OK']);
 
     // OpenStad's vote list carries pseudonymous user ids (openstad.md §7 note 8); only aggregates are read.
@@ -38,10 +56,25 @@ it('stores no voter, author or IP data from any platform, and never asks for per
     const keys = new Set<string>();
     const walk = (v: unknown) => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { keys.add(k.toLowerCase()); walk(x); }
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          keys.add(k.toLowerCase());
+          walk(x);
+        }
     };
     harvested.forEach(walk);
-    for (const forbidden of ['userid', 'user', 'author', 'publicauthor', 'nickname', 'username', 'voter', 'voterid', 'ip', 'email']) {
+    for (const forbidden of [
+      'userid',
+      'user',
+      'author',
+      'publicauthor',
+      'nickname',
+      'username',
+      'voter',
+      'voterid',
+      'ip',
+      'email',
+    ]) {
       expect({ key: forbidden, present: keys.has(forbidden) }).toEqual({ key: forbidden, present: false });
     }
   } finally {

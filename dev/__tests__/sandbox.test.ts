@@ -19,10 +19,18 @@ interface Sandbox {
 }
 
 async function startSandbox(args: string[] = []): Promise<Sandbox> {
-  const child = spawn(tsx, ['dev/start.ts', ...args], { cwd: root, env: { ...process.env, PORT: '0' }, detached: true });
+  const child = spawn(tsx, ['dev/start.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, PORT: '0' },
+    detached: true,
+  });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const deadline = Date.now() + 90_000;
   while (!/Press Ctrl-C to stop/.test(out)) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the sandbox did not start:\n${out}`);
@@ -54,7 +62,11 @@ describe('npm start', () => {
     const s = await startSandbox();
     try {
       expect(s.output()).toMatch(/Registry\s+342 municipalities \(loaded\)/);
-      const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: EXAMPLE_QUERY }) });
+      const res = await fetch(s.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: EXAMPLE_QUERY }),
+      });
       const json = (await res.json()) as any;
       expect(json.errors).toBeUndefined();
       expect(json.data.municipality.name).toBe("'s-Gravenhage");
@@ -84,7 +96,12 @@ describe('npm start', () => {
   }, 180_000);
 
   it('refuses a bad PORT with a message naming it, before starting anything', () => {
-    const result = spawnSync(tsx, ['dev/start.ts'], { cwd: root, env: { ...process.env, PORT: 'eighty' }, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(tsx, ['dev/start.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/PORT: expected a port number \(got "eighty"\)/);
     expect(result.stdout).not.toMatch(/DynamoDB Local/);

@@ -81,7 +81,12 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
       const now = Date.now();
       while (window.length && window[0]! < now - 60_000) window.shift();
       if (window.length >= options.rateLimitPerMinute) {
-        res.writeHead(429, { 'retry-after': String(Math.ceil((window[0]! + 60_000 - now) / 1000)), 'content-type': 'text/plain' }).end('Retry later\n');
+        res
+          .writeHead(429, {
+            'retry-after': String(Math.ceil((window[0]! + 60_000 - now) / 1000)),
+            'content-type': 'text/plain',
+          })
+          .end('Retry later\n');
         return;
       }
       window.push(now);
@@ -91,17 +96,23 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
       case 'hang':
         return; // never answer; close() ends the connection
       case 'status':
-        res.writeHead(fault.status, { 'content-type': 'text/html' }).end(`<html><body><h1>${fault.status}</h1></body></html>`);
+        res
+          .writeHead(fault.status, { 'content-type': 'text/html' })
+          .end(`<html><body><h1>${fault.status}</h1></body></html>`);
         return;
       case 'rateLimit':
         if (rateLimitLeft > 0) {
           rateLimitLeft--;
-          res.writeHead(429, { 'retry-after': String(fault.retryAfterSeconds), 'content-type': 'text/plain' }).end('Retry later\n');
+          res
+            .writeHead(429, { 'retry-after': String(fault.retryAfterSeconds), 'content-type': 'text/plain' })
+            .end('Retry later\n');
           return;
         }
         break;
       case 'invalidJson':
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"data": {"items": [1, 2, <html>Internal error</html>');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"data": {"items": [1, 2, <html>Internal error</html>');
         return;
       case 'huge':
         await streamHuge(res, fault.bytes);
@@ -115,13 +126,26 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
       try {
         body = JSON.parse(rawBody);
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Error parsing JSON' }));
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ message: 'Error parsing JSON' }));
         return;
       }
     }
     const platformFault = fault?.kind === 'drift' || fault?.kind === 'paginationLoop' ? fault : null;
-    const out = await handler({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody, fault: platformFault });
-    const headers = { ...(out.json !== undefined && { 'content-type': 'application/json; charset=utf-8' }), ...out.headers };
+    const out = await handler({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      rawBody,
+      fault: platformFault,
+    });
+    const headers = {
+      ...(out.json !== undefined && { 'content-type': 'application/json; charset=utf-8' }),
+      ...out.headers,
+    };
     res.writeHead(out.status, headers).end(out.json !== undefined ? JSON.stringify(out.json) : (out.text ?? ''));
   }
 
@@ -141,10 +165,11 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
       fault = f;
       rateLimitLeft = f?.kind === 'rateLimit' ? f.times : 0;
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

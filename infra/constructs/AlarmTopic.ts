@@ -9,11 +9,16 @@ export class AlarmTopic extends Construct {
 
   constructor(scope: Construct, id: string, props: { topicName: string; email?: string | undefined }) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { topicName: props.topicName, displayName: 'Inspraak alarms', enforceSSL: true });
+    this.topic = new Topic(this, 'Topic', {
+      topicName: props.topicName,
+      displayName: 'Inspraak alarms',
+      enforceSSL: true,
+    });
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
     Validations.of(this.topic).acknowledge({
       id: 'AwsSolutions-SNS2',
-      reason: 'Alarm notifications carry only alarm names and states, no personal or secret data. CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, and a customer-managed key would cost more than what it protects.',
+      reason:
+        'Alarm notifications carry only alarm names and states, no personal or secret data. CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, and a customer-managed key would cost more than what it protects.',
     });
   }
 }

@@ -75,7 +75,10 @@ export class GraphqlGateway extends Construct {
       environment: {
         ...common,
         INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),
-        ...(settings.topology === 'split' && { INSPRAAK_SUBGRAPH_URLS: Stack.of(this).toJsonString(urls), INSPRAAK_SUBGRAPH_AUTH: 'aws-iam' }),
+        ...(settings.topology === 'split' && {
+          INSPRAAK_SUBGRAPH_URLS: Stack.of(this).toJsonString(urls),
+          INSPRAAK_SUBGRAPH_AUTH: 'aws-iam',
+        }),
       },
       files: gatewayBundleFiles(),
       alarmTopic,

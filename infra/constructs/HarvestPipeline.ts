@@ -37,7 +37,10 @@ export const WORKER_MEMORY_MB = 1024;
 export interface HarvestPipelineProps {
   readonly table: ITable;
   readonly alarmTopic: ITopic;
-  readonly settings: Pick<InspraakSettings, 'sourcesFile' | 'harvestEveryHours' | 'harvestConcurrency' | 'harvestTimeoutMinutes' | 'staleAfterHours'>;
+  readonly settings: Pick<
+    InspraakSettings,
+    'sourcesFile' | 'harvestEveryHours' | 'harvestConcurrency' | 'harvestTimeoutMinutes' | 'staleAfterHours'
+  >;
 }
 
 export class HarvestPipeline extends Construct {
@@ -52,16 +55,23 @@ export class HarvestPipeline extends Construct {
     const { settings, table, alarmTopic } = props;
     checkSources(this, settings.sourcesFile);
     if (settings.staleAfterHours <= settings.harvestEveryHours) {
-      throw new Error(`Context "staleAfterHours" (${settings.staleAfterHours}) must be more than "harvestEveryHours" (${settings.harvestEveryHours}).`);
+      throw new Error(
+        `Context "staleAfterHours" (${settings.staleAfterHours}) must be more than "harvestEveryHours" (${settings.harvestEveryHours}).`,
+      );
     }
     const workerTimeout = Duration.minutes(settings.harvestTimeoutMinutes);
     // AWS's advice for SQS event sources: six times the function timeout, so that a message is not
     // handed out again while a throttled or retried invocation may still be working on it.
     const visibilityTimeout = Duration.minutes(Math.min(12 * 60, 6 * settings.harvestTimeoutMinutes));
-    if (visibilityTimeout.toSeconds() <= workerTimeout.toSeconds()) throw new Error('The harvest queue\'s visibility timeout must exceed the worker\'s timeout.');
+    if (visibilityTimeout.toSeconds() <= workerTimeout.toSeconds())
+      throw new Error("The harvest queue's visibility timeout must exceed the worker's timeout.");
 
     const encryption = QueueEncryption.SQS_MANAGED;
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', { retentionPeriod: Duration.days(14), enforceSSL: true, encryption });
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption,
+    });
     this.queue = new Queue(this, 'Queue', {
       visibilityTimeout,
       // Long enough for every retry; a message older than that is superseded by later schedules anyway.
@@ -79,7 +89,11 @@ export class HarvestPipeline extends Construct {
       description: 'Inspraak harvest fan-out: one queue message per source',
       memorySize: SCHEDULER_MEMORY_MB,
       timeout: Duration.minutes(1),
-      environment: { INSPRAAK_TABLE: table.tableName, INSPRAAK_SOURCES: sources, INSPRAAK_HARVEST_QUEUE_URL: this.queue.queueUrl },
+      environment: {
+        INSPRAAK_TABLE: table.tableName,
+        INSPRAAK_SOURCES: sources,
+        INSPRAAK_HARVEST_QUEUE_URL: this.queue.queueUrl,
+      },
       files,
       alarmTopic,
     });
@@ -96,12 +110,14 @@ export class HarvestPipeline extends Construct {
       alarmTopic,
     });
     this.worker.writesTable(table);
-    this.worker.fn.addEventSource(new SqsEventSource(this.queue, {
-      // One source per invocation: the timeout is per source, and one slow installation delays no other.
-      batchSize: 1,
-      reportBatchItemFailures: true,
-      maxConcurrency: settings.harvestConcurrency,
-    }));
+    this.worker.fn.addEventSource(
+      new SqsEventSource(this.queue, {
+        // One source per invocation: the timeout is per source, and one slow installation delays no other.
+        batchSize: 1,
+        reportBatchItemFailures: true,
+        maxConcurrency: settings.harvestConcurrency,
+      }),
+    );
 
     const schedulerTarget = new LambdaInvoke(this.scheduler.fn, {
       // The shape of an EventBridge scheduled event, which scheduleHandler logs.
@@ -120,7 +136,8 @@ export class HarvestPipeline extends Construct {
     const fnRef = flattenCfnReference(Stack.of(this).resolve(this.scheduler.fn.functionArn));
     Validations.of(Stack.of(this)).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${fnRef}:*]`,
-      reason: 'EventBridge Scheduler\'s role may invoke the harvest fan-out function, and ":*" covers only that function\'s versions and aliases (CDK\'s grantInvoke).',
+      reason:
+        "EventBridge Scheduler's role may invoke the harvest fan-out function, and \":*\" covers only that function's versions and aliases (CDK's grantInvoke).",
     });
     this.schedule = new Schedule(this, 'Schedule', {
       description: `Harvest every source every ${settings.harvestEveryHours} hour(s)`,
@@ -129,7 +146,10 @@ export class HarvestPipeline extends Construct {
     });
 
     alarm(this, 'DeadLetters', {
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
       threshold: 0,
       strictlyAbove: true,
       description: `Inspraak harvest: messages in the dead-letter queue (a source's harvest failed ${MAX_RECEIVE_COUNT} times for a reason other than its installation). See docs/operations.md, "Harvest dead letters".`,
@@ -158,10 +178,18 @@ function checkSources(scope: Construct, file: string): void {
   try {
     sources = loadSources(file);
   } catch (e) {
-    throw new Error(`${(e as Error).message}\nPass the sources file with -c sources=<path> (default dev/sources.json).`);
+    throw new Error(
+      `${(e as Error).message}\nPass the sources file with -c sources=<path> (default dev/sources.json).`,
+    );
   }
   const unreachable = sources.filter((s) => /^(localhost|127\.|\[::1\])|\.example$/.test(new URL(s.baseUrl).hostname));
   if (unreachable.length) {
-    Annotations.of(scope).addWarningV2('inspraak:sourcesUnreachable', `${unreachable.length} of ${sources.length} sources in ${file} point at hosts a Lambda cannot reach (${unreachable.slice(0, 3).map((s) => s.baseUrl).join(', ')}…): deploy with -c sources=<the production sources file>.`);
+    Annotations.of(scope).addWarningV2(
+      'inspraak:sourcesUnreachable',
+      `${unreachable.length} of ${sources.length} sources in ${file} point at hosts a Lambda cannot reach (${unreachable
+        .slice(0, 3)
+        .map((s) => s.baseUrl)
+        .join(', ')}…): deploy with -c sources=<the production sources file>.`,
+    );
   }
 }

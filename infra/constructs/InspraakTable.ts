@@ -4,7 +4,13 @@
  * On demand, point-in-time recovery, deletion protection, and retained when its stack is deleted.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, type GlobalSecondaryIndexProps } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  Table,
+  type GlobalSecondaryIndexProps,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { INDEXES, tableDefinition } from '../../services/core/dynamo/table';
 
@@ -14,10 +20,16 @@ const definition = tableDefinition('inspraak');
 function attribute(name: string) {
   const def = definition.AttributeDefinitions.find((a) => a.AttributeName === name);
   if (!def) throw new Error(`tableDefinition has no attribute definition for key "${name}".`);
-  return { name, type: { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY }[def.AttributeType] };
+  return {
+    name,
+    type: { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY }[def.AttributeType],
+  };
 }
 
-function keyOf(schema: readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[], type: 'HASH' | 'RANGE') {
+function keyOf(
+  schema: readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[],
+  type: 'HASH' | 'RANGE',
+) {
   const name = schema.find((k) => k.KeyType === type)?.AttributeName;
   return name === undefined ? undefined : attribute(name);
 }
@@ -26,12 +38,15 @@ function keyOf(schema: readonly { AttributeName?: string | undefined; KeyType?: 
 export function globalSecondaryIndexes(): GlobalSecondaryIndexProps[] {
   return definition.GlobalSecondaryIndexes.map((gsi) => {
     const partitionKey = keyOf(gsi.KeySchema ?? [], 'HASH');
-    if (!gsi.IndexName || !partitionKey) throw new Error(`tableDefinition has an index without a name or partition key.`);
+    if (!gsi.IndexName || !partitionKey)
+      throw new Error(`tableDefinition has an index without a name or partition key.`);
     const sortKey = keyOf(gsi.KeySchema ?? [], 'RANGE');
     const p = gsi.Projection;
     const projection: Pick<GlobalSecondaryIndexProps, 'projectionType' | 'nonKeyAttributes'> =
-      p?.ProjectionType === 'INCLUDE' ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...(p.NonKeyAttributes ?? [])] }
-        : p?.ProjectionType === 'KEYS_ONLY' ? { projectionType: ProjectionType.KEYS_ONLY }
+      p?.ProjectionType === 'INCLUDE'
+        ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...(p.NonKeyAttributes ?? [])] }
+        : p?.ProjectionType === 'KEYS_ONLY'
+          ? { projectionType: ProjectionType.KEYS_ONLY }
           : { projectionType: ProjectionType.ALL };
     return { indexName: gsi.IndexName, partitionKey, ...(sortKey && { sortKey }), ...projection };
   });
@@ -57,6 +72,7 @@ export class InspraakTable extends Construct {
     for (const gsi of globalSecondaryIndexes()) this.table.addGlobalSecondaryIndex(gsi);
     // A guard against the definition and INDEXES drifting apart (both live in table.ts).
     const names = definition.GlobalSecondaryIndexes.map((g) => g.IndexName).sort();
-    if (names.join() !== Object.keys(INDEXES).sort().join()) throw new Error(`tableDefinition's indexes (${names.join()}) differ from INDEXES.`);
+    if (names.join() !== Object.keys(INDEXES).sort().join())
+      throw new Error(`tableDefinition's indexes (${names.join()}) differ from INDEXES.`);
   }
 }

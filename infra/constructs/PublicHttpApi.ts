@@ -5,7 +5,13 @@
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  LogGroupLogDestination,
+  type HttpStage,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -59,7 +65,10 @@ export class PublicHttpApi extends Construct {
         maxAge: Duration.days(1),
       },
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: LOG_RETENTION,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
@@ -69,19 +78,23 @@ export class PublicHttpApi extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
-    const integration = new HttpLambdaIntegration('Gateway', props.handler, { timeout: Duration.seconds(settings.integrationTimeoutSeconds) });
+    const integration = new HttpLambdaIntegration('Gateway', props.handler, {
+      timeout: Duration.seconds(settings.integrationTimeoutSeconds),
+    });
     const routes = this.api.addRoutes({ path: '/graphql', methods: [HttpMethod.GET, HttpMethod.POST], integration });
     for (const route of routes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: 'Inspraak is a public, read-only open-data API: anyone may query it without credentials. Abuse is bounded by stage throttling and the gateway\'s per-request limits (depth, cost, page size).',
+        reason:
+          "Inspraak is a public, read-only open-data API: anyone may query it without credentials. Abuse is bounded by stage throttling and the gateway's per-request limits (depth, cost, page size).",
       });
     }
 
     alarm(this, 'ServerErrors', {
       metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 5,
-      description: 'Inspraak API: 5 or more HTTP 5xx answers in 5 minutes (gateway crashes, timeouts or throttling). See docs/operations.md, "API 5xx".',
+      description:
+        'Inspraak API: 5 or more HTTP 5xx answers in 5 minutes (gateway crashes, timeouts or throttling). See docs/operations.md, "API 5xx".',
       topic: props.alarmTopic,
     });
   }

@@ -46,7 +46,10 @@ export class ServiceFunction extends Construct {
     super(scope, id);
     this.logGroup = new LogGroup(this, 'Logs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     // Not AWSLambdaBasicExecutionRole, which may write every log group of the account.
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${props.description} (Inspraak)` });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description} (Inspraak)`,
+    });
     this.logGroup.grantWrite(role);
     const files = props.files ?? [];
     this.fn = new NodejsFunction(this, 'Function', {

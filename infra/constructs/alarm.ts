@@ -21,7 +21,9 @@ export function alarm(scope: Construct, id: string, o: AlarmOptions): Alarm {
   const a = new Alarm(scope, `${id}Alarm`, {
     metric: o.metric,
     threshold: o.threshold,
-    comparisonOperator: o.strictlyAbove ? ComparisonOperator.GREATER_THAN_THRESHOLD : ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    comparisonOperator: o.strictlyAbove
+      ? ComparisonOperator.GREATER_THAN_THRESHOLD
+      : ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     evaluationPeriods: o.evaluationPeriods ?? 1,
     treatMissingData: o.treatMissingData ?? TreatMissingData.NOT_BREACHING,
     alarmDescription: o.description,

@@ -22,8 +22,14 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     this.table = new InspraakTable(this, 'Data', { tableName: tableName(props.prefix) }).table;
-    this.alarmTopic = new AlarmTopic(this, 'Alarms', { topicName: alarmTopicName(props.prefix), email: props.alarmEmail }).topic;
+    this.alarmTopic = new AlarmTopic(this, 'Alarms', {
+      topicName: alarmTopicName(props.prefix),
+      email: props.alarmEmail,
+    }).topic;
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'INSPRAAK_TABLE' });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'Subscribe here to receive alarms' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarmTopic.topicArn,
+      description: 'Subscribe here to receive alarms',
+    });
   }
 }

@@ -20,6 +20,9 @@ export class HarvestStack extends Stack {
       table: importTable(this, settings.prefix),
       alarmTopic: importAlarmTopic(this, settings.prefix),
     });
-    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.harvest.deadLetterQueue.queueUrl, description: 'Failed harvest messages' });
+    new CfnOutput(this, 'DeadLetterQueueUrl', {
+      value: this.harvest.deadLetterQueue.queueUrl,
+      description: 'Failed harvest messages',
+    });
   }
 }

@@ -10,8 +10,11 @@ export async function startBudgetsSubgraph(config = subgraphConfig()) {
 }
 
 if (require.main === module) {
-  startBudgetsSubgraph().then((s) => console.log(`budgets subgraph at ${s.url}`), (e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  startBudgetsSubgraph().then(
+    (s) => console.log(`budgets subgraph at ${s.url}`),
+    (e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
 }

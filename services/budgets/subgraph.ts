@@ -13,8 +13,14 @@ import { Provenance } from './resolvers/Provenance';
 import { Query } from './resolvers/Query';
 
 export const resolvers: Resolvers = {
-  Query, Municipality, Budget, BudgetProject, Money, Provenance,
-  DateTime: DateTimeResolver, SafeInt: SafeIntResolver,
+  Query,
+  Municipality,
+  Budget,
+  BudgetProject,
+  Money,
+  Provenance,
+  DateTime: DateTimeResolver,
+  SafeInt: SafeIntResolver,
 };
 
 /** The budgets subgraph over the table in `db`. */

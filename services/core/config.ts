@@ -29,23 +29,36 @@ function failConfig(message: string): never {
 export const portVar = (fallback: number) =>
   z.preprocess(
     (v) => (v === undefined || v === '' ? fallback : v),
-    z.coerce.number({ message: 'expected a port number' }).int('expected a whole number').min(0).max(65535, 'expected a port from 0 to 65535'),
+    z.coerce
+      .number({ message: 'expected a port number' })
+      .int('expected a whole number')
+      .min(0)
+      .max(65535, 'expected a port from 0 to 65535'),
   );
 
 /** A positive whole number of milliseconds; empty or unset gives the default. */
 export const millisVar = (fallback: number, max = 600_000) =>
   z.preprocess(
     (v) => (v === undefined || v === '' ? fallback : v),
-    z.coerce.number({ message: 'expected milliseconds' }).int('expected whole milliseconds').min(1, 'expected at least 1 ms').max(max, `expected at most ${max} ms`),
+    z.coerce
+      .number({ message: 'expected milliseconds' })
+      .int('expected whole milliseconds')
+      .min(1, 'expected at least 1 ms')
+      .max(max, `expected at most ${max} ms`),
   );
 
 /** An http(s) URL, or unset. */
-export const optionalUrlVar = z
-  .preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional());
+export const optionalUrlVar = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional(),
+);
 
 /** The settings every process that reads or writes the table shares. */
 export const tableConfigShape = {
-  INSPRAAK_TABLE: z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'expected a DynamoDB table name (3–255 of a-z A-Z 0-9 _ . -)').default('inspraak'),
+  INSPRAAK_TABLE: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'expected a DynamoDB table name (3–255 of a-z A-Z 0-9 _ . -)')
+    .default('inspraak'),
   DYNAMODB_ENDPOINT: optionalUrlVar,
   AWS_REGION: z.string().min(1).default('eu-west-1'),
 };

@@ -27,14 +27,20 @@ export function decodeCursor(list: string, cursor: string): Key {
     if (cursor.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new BadUserInputError('`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.');
+    throw new BadUserInputError(
+      '`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.',
+    );
   }
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) {
-    throw new BadUserInputError('`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.');
+    throw new BadUserInputError(
+      '`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.',
+    );
   }
   if (parsed.data.l !== list) {
-    throw new BadUserInputError('`after` belongs to a different list (other filters or order). Use cursors only with the query that returned them.');
+    throw new BadUserInputError(
+      '`after` belongs to a different list (other filters or order). Use cursors only with the query that returned them.',
+    );
   }
   return parsed.data.k;
 }

@@ -26,7 +26,10 @@ export interface RunningHttp {
 }
 
 /** Starts `apollo` (which must not be started yet) on `port`; resolves once it listens. */
-export async function serveHttp<C extends BaseContext>(apollo: ApolloServer<C>, options: HttpOptions<C>): Promise<RunningHttp> {
+export async function serveHttp<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  options: HttpOptions<C>,
+): Promise<RunningHttp> {
   await apollo.start();
   const server: Server = createServer((req, res) => {
     handle(apollo, options, req, res).catch((e) => {
@@ -53,7 +56,12 @@ export async function serveHttp<C extends BaseContext>(apollo: ApolloServer<C>, 
   };
 }
 
-async function handle<C extends BaseContext>(apollo: ApolloServer<C>, options: HttpOptions<C>, req: IncomingMessage, res: ServerResponse) {
+async function handle<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  options: HttpOptions<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   setCors(res);
   if (req.method === 'OPTIONS') {
@@ -85,7 +93,12 @@ async function handle<C extends BaseContext>(apollo: ApolloServer<C>, options: H
       try {
         body = JSON.parse(raw);
       } catch {
-        sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON. Send {"query": "…", "variables": {…}}.');
+        sendError(
+          res,
+          400,
+          'BAD_REQUEST',
+          'The request body is not valid JSON. Send {"query": "…", "variables": {…}}.',
+        );
         return;
       }
     } else {

@@ -11,7 +11,8 @@ export async function lambdaGuard(
 ): Promise<APIGatewayProxyStructuredResultV2> {
   if (event.body) {
     const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-    if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return error(413, 'BAD_REQUEST', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
+      return error(413, 'BAD_REQUEST', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
     const type = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
     if (type.includes('json')) {
       try {

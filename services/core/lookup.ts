@@ -11,7 +11,9 @@ export function found<T>(value: T | null | undefined, what: string): T {
 /** Checks that `code` is a CBS municipality code; throws BadUserInputError otherwise. */
 export function checkMunicipalityCode(code: string): string {
   if (!/^GM\d{4}$/.test(code)) {
-    throw new BadUserInputError(`"${code.slice(0, 40)}" is not a CBS municipality code: expected GM followed by four digits, e.g. GM0363.`);
+    throw new BadUserInputError(
+      `"${code.slice(0, 40)}" is not a CBS municipality code: expected GM followed by four digits, e.g. GM0363.`,
+    );
   }
   return code;
 }
@@ -20,7 +22,9 @@ export function checkMunicipalityCode(code: string): string {
 export function checkItemId(id: string, kind: ItemKind): string {
   const parsed = parseId(id);
   if (!parsed || parsed.kind !== kind) {
-    throw new BadUserInputError(`"${id.slice(0, 80)}" is not a ${kind} id: expected <source id>:${kind}:<upstream id>, e.g. gm0363-openstad:${kind}:42.`);
+    throw new BadUserInputError(
+      `"${id.slice(0, 80)}" is not a ${kind} id: expected <source id>:${kind}:<upstream id>, e.g. gm0363-openstad:${kind}:42.`,
+    );
   }
   return id;
 }

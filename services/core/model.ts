@@ -12,7 +12,9 @@ export type Platform = z.infer<typeof platformSchema>;
 /** A UTC instant as `toISOString()` writes it. */
 export const instantSchema = z.iso.datetime({ offset: false, precision: 3 });
 
-export const municipalityCodeSchema = z.string().regex(/^GM\d{4}$/, 'a CBS municipality code is GM followed by four digits');
+export const municipalityCodeSchema = z
+  .string()
+  .regex(/^GM\d{4}$/, 'a CBS municipality code is GM followed by four digits');
 
 export const geoPointSchema = z.object({
   latitude: z.number().min(-90).max(90),
@@ -65,8 +67,16 @@ export const translationSchema = z.object({
 export type Translation = z.infer<typeof translationSchema>;
 
 export const PROPOSAL_STATUSES = [
-  'OPEN', 'UNDER_REVIEW', 'SHORTLISTED', 'ACCEPTED', 'REJECTED',
-  'IN_PROGRESS', 'COMPLETED', 'WITHDRAWN', 'CLOSED', 'UNKNOWN',
+  'OPEN',
+  'UNDER_REVIEW',
+  'SHORTLISTED',
+  'ACCEPTED',
+  'REJECTED',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'WITHDRAWN',
+  'CLOSED',
+  'UNKNOWN',
 ] as const;
 export const proposalStatusSchema = z.enum(PROPOSAL_STATUSES);
 export type ProposalStatus = z.infer<typeof proposalStatusSchema>;
@@ -99,12 +109,25 @@ export const proposalSchema = z.object({
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 
-export const BUDGET_PHASES = ['INFORMING', 'COLLECTING', 'REVIEWING', 'VOTING', 'COUNTING', 'FINISHED', 'UNKNOWN'] as const;
+export const BUDGET_PHASES = [
+  'INFORMING',
+  'COLLECTING',
+  'REVIEWING',
+  'VOTING',
+  'COUNTING',
+  'FINISHED',
+  'UNKNOWN',
+] as const;
 export const budgetPhaseSchema = z.enum(BUDGET_PHASES);
 export type BudgetPhase = z.infer<typeof budgetPhaseSchema>;
 
 export const VOTING_RULE_KINDS = [
-  'APPROVAL_WITHIN_BUDGET', 'CHOOSE_K', 'POINTS', 'PER_THEME_BUDGET', 'PER_THEME_CHOOSE_K', 'UNKNOWN',
+  'APPROVAL_WITHIN_BUDGET',
+  'CHOOSE_K',
+  'POINTS',
+  'PER_THEME_BUDGET',
+  'PER_THEME_CHOOSE_K',
+  'UNKNOWN',
 ] as const;
 
 export const votingRuleSchema = z.object({

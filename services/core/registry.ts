@@ -21,7 +21,9 @@ const rowSchema = z.object({
 
 /** The 342 municipalities, validated, sorted by code. */
 export function loadMunicipalities(): Municipality[] {
-  return z.array(rowSchema).parse(raw)
+  return z
+    .array(rowSchema)
+    .parse(raw)
     .map((r) => ({
       code: r.id,
       name: r.name,
@@ -39,7 +41,11 @@ export async function ensureRegistry(doc: DynamoDBDocumentClient, table: string)
   const version = createHash('sha256').update(JSON.stringify(municipalities)).digest('hex');
   const marker = await doc.send(new GetCommand({ TableName: table, Key: MARKER, ConsistentRead: true }));
   if (marker.Item?.version === version) return { written: 0 };
-  await batchPut(doc, table, municipalities.map((m) => municipalityItem(m)));
+  await batchPut(
+    doc,
+    table,
+    municipalities.map((m) => municipalityItem(m)),
+  );
   await doc.send(new PutCommand({ TableName: table, Item: { ...MARKER, version, count: municipalities.length } }));
   return { written: municipalities.length };
 }

@@ -28,9 +28,13 @@ export function serveSubgraph<C extends object>(subgraph: Subgraph<C>, port: num
 
 /** A Lambda handler for API Gateway HTTP API (payload v2) events. */
 export function subgraphLambdaHandler<C extends object>(subgraph: Subgraph<C>) {
-  const graphql = startServerAndCreateLambdaHandler(createSubgraphServer(subgraph), handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    context: async () => subgraph.createContext(),
-  });
+  const graphql = startServerAndCreateLambdaHandler(
+    createSubgraphServer(subgraph),
+    handlers.createAPIGatewayProxyEventV2RequestHandler(),
+    {
+      context: async () => subgraph.createContext(),
+    },
+  );
   return (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
     lambdaGuard(event, () => graphql(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
 }

@@ -36,9 +36,15 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
     return { ...formatted, extensions: { code: original.extensions.code } };
   }
   logInternal(original);
-  return { message: 'Internal server error', ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    ...(formatted.path && { path: formatted.path }),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 function logInternal(error: unknown): void {
-  log.error('internal error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+  log.error('internal error', {
+    error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+  });
 }

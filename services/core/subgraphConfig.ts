@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import { parseConfig, portVar, tableConfigShape } from './config';
 
-export const subgraphConfigSchema = z.object({ ...tableConfigShape, PORT: portVar(4001), HOST: z.string().min(1).default('127.0.0.1') });
+export const subgraphConfigSchema = z.object({
+  ...tableConfigShape,
+  PORT: portVar(4001),
+  HOST: z.string().min(1).default('127.0.0.1'),
+});
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
-export const subgraphConfig = (env: Record<string, string | undefined> = process.env) => parseConfig(subgraphConfigSchema, env);
+export const subgraphConfig = (env: Record<string, string | undefined> = process.env) =>
+  parseConfig(subgraphConfigSchema, env);

@@ -10,9 +10,13 @@ export class CompositionError extends Error {}
  * composition error when the subgraphs do not compose.
  */
 export function composeSupergraph(): string {
-  const result = composeServices(SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: `inprocess://${name}` })));
+  const result = composeServices(
+    SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: `inprocess://${name}` })),
+  );
   if (result.errors) {
-    throw new CompositionError(`The subgraphs do not compose:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    throw new CompositionError(
+      `The subgraphs do not compose:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
   }
   return result.supergraphSdl;
 }

@@ -3,16 +3,20 @@ import { z } from 'zod';
 import { millisVar, parseConfig, portVar, tableConfigShape } from '../core/config';
 import { SUBGRAPH_NAMES } from '../core/schema';
 
-const subgraphUrls = z
-  .preprocess((v) => {
-    if (v === undefined || v === '') return undefined;
-    try {
-      return JSON.parse(String(v));
-    } catch {
-      return v; // z.record reports the type error below
-    }
-  }, z.partialRecord(z.enum(SUBGRAPH_NAMES, { message: `expected subgraph names among ${SUBGRAPH_NAMES.join(', ')}` }),
-    z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }), { message: 'expected a JSON object of subgraph name to URL' }).optional());
+const subgraphUrls = z.preprocess((v) => {
+  if (v === undefined || v === '') return undefined;
+  try {
+    return JSON.parse(String(v));
+  } catch {
+    return v; // z.record reports the type error below
+  }
+}, z
+  .partialRecord(
+    z.enum(SUBGRAPH_NAMES, { message: `expected subgraph names among ${SUBGRAPH_NAMES.join(', ')}` }),
+    z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }),
+    { message: 'expected a JSON object of subgraph name to URL' },
+  )
+  .optional());
 
 export const gatewayConfigSchema = z.object({
   ...tableConfigShape,

@@ -13,7 +13,11 @@ import type { SignRequest } from './signing';
 
 /** A failure to get an answer from one subgraph; `subgraph` is its name in the supergraph. */
 export abstract class SubgraphError extends InspraakError {
-  constructor(readonly subgraph: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly subgraph: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -33,7 +37,10 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
   private readonly contexts = new WeakMap<object, C>();
   private readonly documents = new Map<string, DocumentNode>();
 
-  constructor(private readonly subgraph: Subgraph<C>, private readonly timeoutMs: number) {}
+  constructor(
+    private readonly subgraph: Subgraph<C>,
+    private readonly timeoutMs: number,
+  ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { request } = options;
@@ -41,13 +48,15 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
     const document = this.parsed(query);
     const contextValue = this.contextFor(options);
     const started = performance.now();
-    const run = Promise.resolve(execute({
-      schema: this.subgraph.schema,
-      document,
-      contextValue,
-      variableValues: request.variables ?? {},
-      operationName: request.operationName ?? null,
-    }));
+    const run = Promise.resolve(
+      execute({
+        schema: this.subgraph.schema,
+        document,
+        contextValue,
+        variableValues: request.variables ?? {},
+        operationName: request.operationName ?? null,
+      }),
+    );
     let result: Awaited<typeof run>;
     try {
       result = await withTimeout(run, this.timeoutMs, this.subgraph.name);
@@ -63,7 +72,8 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
   private contextFor(options: GraphQLDataSourceProcessOptions): C {
     // Query plans call a subgraph several times per request; they share one context, so that their
     // DataLoaders batch and cache across those calls, but never across requests.
-    const key = 'context' in options && options.context && typeof options.context === 'object' ? (options.context as object) : {};
+    const key =
+      'context' in options && options.context && typeof options.context === 'object' ? (options.context as object) : {};
     let ctx = this.contexts.get(key);
     if (!ctx) {
       ctx = this.subgraph.createContext();
@@ -87,22 +97,40 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
 /** Calls a subgraph over HTTP with a timeout per call; failures become errors that name no address. */
 export class HttpDataSource extends RemoteGraphQLDataSource {
   /** `sign`, when given, adds request signing headers (SigV4 for IAM-authorised function URLs). */
-  constructor(private readonly subgraph: string, url: string, timeoutMs: number, sign?: SignRequest) {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+    timeoutMs: number,
+    sign?: SignRequest,
+  ) {
     super({
       url,
       fetcher: async (input, init) => {
         try {
           let request = init as RequestInit & { headers?: Record<string, string>; body?: string };
           if (sign) {
-            const headers = Object.fromEntries(new Headers(request.headers as ConstructorParameters<typeof Headers>[0]).entries());
-            request = { ...request, headers: await sign(String(input), { method: request.method ?? 'POST', headers, body: String(request.body ?? '') }) };
+            const headers = Object.fromEntries(
+              new Headers(request.headers as ConstructorParameters<typeof Headers>[0]).entries(),
+            );
+            request = {
+              ...request,
+              headers: await sign(String(input), {
+                method: request.method ?? 'POST',
+                headers,
+                body: String(request.body ?? ''),
+              }),
+            };
           }
           return (await fetch(input as string, { ...request, signal: AbortSignal.timeout(timeoutMs) })) as never;
         } catch (e) {
           // By name, not instanceof: fetch's DOMException may come from another realm (e.g. under jest).
           const name = (e as { name?: unknown } | null)?.name;
           if (name === 'TimeoutError' || name === 'AbortError') {
-            throw new SubgraphTimeoutError(subgraph, `The ${subgraph} subgraph did not answer within ${timeoutMs} ms.`, { cause: e });
+            throw new SubgraphTimeoutError(
+              subgraph,
+              `The ${subgraph} subgraph did not answer within ${timeoutMs} ms.`,
+              { cause: e },
+            );
           }
           throw new SubgraphUnavailableError(subgraph, `The ${subgraph} subgraph could not be reached.`, { cause: e });
         }
@@ -119,7 +147,11 @@ export class HttpDataSource extends RemoteGraphQLDataSource {
     } catch (e) {
       recordCall(options.context, this.subgraph, performance.now() - started, false);
       if (e instanceof InspraakError) throw e;
-      throw new SubgraphUnavailableError(this.subgraph, `The ${this.subgraph} subgraph answered with something that is not a GraphQL response.`, { cause: e });
+      throw new SubgraphUnavailableError(
+        this.subgraph,
+        `The ${this.subgraph} subgraph answered with something that is not a GraphQL response.`,
+        { cause: e },
+      );
     }
   }
 }
@@ -127,7 +159,10 @@ export class HttpDataSource extends RemoteGraphQLDataSource {
 async function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SubgraphTimeoutError(name, `The ${name} subgraph did not answer within ${ms} ms.`)), ms);
+    timer = setTimeout(
+      () => reject(new SubgraphTimeoutError(name, `The ${name} subgraph did not answer within ${ms} ms.`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([promise, timeout]);

@@ -11,10 +11,16 @@ import { SubgraphError } from './dataSources';
 import { PageSizeError } from './limits';
 
 const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'BAD_REQUEST',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-  'SUBGRAPH_TIMEOUT', 'SUBGRAPH_UNAVAILABLE',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'SUBGRAPH_TIMEOUT',
+  'SUBGRAPH_UNAVAILABLE',
 ]);
 
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -29,10 +35,19 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; a bad page size is bad input.
   const code = original instanceof PageSizeError ? 'BAD_USER_INPUT' : formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-    return { message: formatted.message, ...(formatted.locations && { locations: formatted.locations }), ...path, extensions: ext(code) };
+    return {
+      message: formatted.message,
+      ...(formatted.locations && { locations: formatted.locations }),
+      ...path,
+      extensions: ext(code),
+    };
   }
   if (code !== 'INTERNAL_SERVER_ERROR') {
-    log.error('masked gateway error', { code, message: formatted.message, stack: original instanceof Error ? original.stack : undefined });
+    log.error('masked gateway error', {
+      code,
+      message: formatted.message,
+      stack: original instanceof Error ? original.stack : undefined,
+    });
   }
   return { message: 'Internal server error', ...path, extensions: ext('INTERNAL_SERVER_ERROR') };
 }

@@ -19,20 +19,35 @@ export async function exportBudget(apollo: ApolloServer, encodedId: string): Pro
   } catch {
     return text(400, 'The budget id in the URL is not valid percent-encoding.');
   }
-  const result = await apollo.executeOperation({ query: 'query Export($id: ID!) { budget(id: $id) { pabulib } }', variables: { id } });
+  const result = await apollo.executeOperation({
+    query: 'query Export($id: ID!) { budget(id: $id) { pabulib } }',
+    variables: { id },
+  });
   if (result.body.kind !== 'single') return text(500, 'Internal server error');
-  const { data, errors } = result.body.singleResult as { data?: { budget?: { pabulib: string } | null }; errors?: { message: string; extensions?: { code?: string } }[] };
+  const { data, errors } = result.body.singleResult as {
+    data?: { budget?: { pabulib: string } | null };
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   if (data?.budget) {
     const file = id.replace(/[^a-zA-Z0-9_-]+/g, '_');
     return {
       status: 200,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="${file}.pb"`, 'cache-control': 'public, max-age=300' },
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-disposition': `attachment; filename="${file}.pb"`,
+        'cache-control': 'public, max-age=300',
+      },
       body: data.budget.pabulib,
     };
   }
   const error = errors?.[0];
-  const status = error?.extensions?.code === 'BAD_USER_INPUT' ? 400 : error?.extensions?.code === 'NOT_FOUND' ? 404 : 500;
+  const status =
+    error?.extensions?.code === 'BAD_USER_INPUT' ? 400 : error?.extensions?.code === 'NOT_FOUND' ? 404 : 500;
   return text(status, status === 500 ? 'Internal server error' : error!.message);
 }
 
-const text = (status: number, body: string): PlainResponse => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${body}\n` });
+const text = (status: number, body: string): PlainResponse => ({
+  status,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: `${body}\n`,
+});

@@ -31,8 +31,11 @@ export function supergraphSdl(): string {
  */
 export function dataSources(
   db: TableAccess,
-  config: Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_TIMEOUT_MS' | 'INSPRAAK_SUBGRAPH_URLS' | 'AWS_REGION'> & Partial<Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_AUTH'>>,
-  sign: SignRequest | undefined = config.INSPRAAK_SUBGRAPH_AUTH === 'aws-iam' ? lambdaUrlSigner(config.AWS_REGION) : undefined,
+  config: Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_TIMEOUT_MS' | 'INSPRAAK_SUBGRAPH_URLS' | 'AWS_REGION'> &
+    Partial<Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_AUTH'>>,
+  sign: SignRequest | undefined = config.INSPRAAK_SUBGRAPH_AUTH === 'aws-iam'
+    ? lambdaUrlSigner(config.AWS_REGION)
+    : undefined,
 ): Record<string, GraphQLDataSource> {
   const timeout = config.INSPRAAK_SUBGRAPH_TIMEOUT_MS;
   const urls: Partial<Record<SubgraphName, string>> = config.INSPRAAK_SUBGRAPH_URLS ?? {};
@@ -43,10 +46,12 @@ export function dataSources(
     // One search index per gateway process, loaded on first use and refreshed on requests.
     search: () => new InProcessDataSource(createSearchSubgraph(searchIndexOver(db)), timeout),
   } satisfies Record<SubgraphName, () => GraphQLDataSource>;
-  return Object.fromEntries(Object.entries(local).map(([name, make]) => {
-    const url = urls[name as SubgraphName];
-    return [name, url ? new HttpDataSource(name, url, timeout, sign) : make()];
-  }));
+  return Object.fromEntries(
+    Object.entries(local).map(([name, make]) => {
+      const url = urls[name as SubgraphName];
+      return [name, url ? new HttpDataSource(name, url, timeout, sign) : make()];
+    }),
+  );
 }
 
 export interface GatewayDeps {
@@ -77,6 +82,11 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     stopOnTerminationSignals: false,
     validationRules: [pageSizeRule, costRule, ...protection.validationRules],
     parseOptions: { maxTokens: MAX_TOKENS },
-    plugins: [requestLogPlugin(), ...protection.plugins, pageSizePlugin(), ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: [
+      requestLogPlugin(),
+      ...protection.plugins,
+      pageSizePlugin(),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
   });
 }

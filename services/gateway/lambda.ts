@@ -18,11 +18,17 @@ const apollo = createGatewayServer({
 });
 const graphql = startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler());
 
-export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+export const handler = async (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2> => {
   const match = event.requestContext.http.method === 'GET' ? EXPORT_PATH.exec(event.rawPath) : null;
   if (match) {
     const out = await exportBudget(apollo, match[1]!);
     return { statusCode: out.status, headers: out.headers, body: out.body };
   }
-  return lambdaGuard(event, () => graphql(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+  return lambdaGuard(
+    event,
+    () => graphql(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>,
+  );
 };

@@ -61,10 +61,12 @@ export function pageSizeRule(context: ValidationContext): ASTVisitor {
       if (node.name.value !== 'first' || node.value.kind !== Kind.INT) return;
       const first = Number(node.value.value);
       if (first < 1 || first > MAX_PAGE_SIZE) {
-        context.reportError(new PageSizeError(
-          `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${first}. Page through longer lists with \`after\`.`,
-          { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } },
-        ));
+        context.reportError(
+          new PageSizeError(
+            `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${first}. Page through longer lists with \`after\`.`,
+            { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } },
+          ),
+        );
       }
     },
   };

@@ -25,5 +25,10 @@ export async function startGateway(config: GatewayConfig = gatewayConfig()): Pro
   const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const db = { doc, table: config.INSPRAAK_TABLE };
   const apollo = createGatewayServer({ supergraphSdl: supergraphSdl(), dataSources: dataSources(db, config) });
-  return serveHttp(apollo, { port: config.PORT, host: config.HOST, context: async () => ({}), routes: exportRoutes(apollo) });
+  return serveHttp(apollo, {
+    port: config.PORT,
+    host: config.HOST,
+    context: async () => ({}),
+    routes: exportRoutes(apollo),
+  });
 }

@@ -8,7 +8,10 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 
-export type SignRequest = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<Record<string, string>>;
+export type SignRequest = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<Record<string, string>>;
 
 /** A signer for Lambda function URLs in `region`; returns the headers to send (signature included). */
 export function lambdaUrlSigner(region: string, credentials = defaultProvider()): SignRequest {

@@ -11,11 +11,17 @@ import { dynamoFor, harvestDeps, harvesterConfig } from './runtime';
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { source: { type: 'string', multiple: true } }, strict: true });
   const config = harvesterConfig();
-  if (!config.INSPRAAK_SOURCES) throw new ConfigError('INSPRAAK_SOURCES is not set: expected the path of the sources JSON file (see README, "Harvesting").');
+  if (!config.INSPRAAK_SOURCES)
+    throw new ConfigError(
+      'INSPRAAK_SOURCES is not set: expected the path of the sources JSON file (see README, "Harvesting").',
+    );
   let sources = loadSources(config.INSPRAAK_SOURCES);
   if (values.source?.length) {
     const unknown = values.source.filter((id) => !sources.some((s) => s.id === id));
-    if (unknown.length) throw new ConfigError(`No source ${unknown.join(', ')} in ${config.INSPRAAK_SOURCES}; it has ${sources.map((s) => s.id).join(', ')}.`);
+    if (unknown.length)
+      throw new ConfigError(
+        `No source ${unknown.join(', ')} in ${config.INSPRAAK_SOURCES}; it has ${sources.map((s) => s.id).join(', ')}.`,
+      );
     sources = sources.filter((s) => values.source!.includes(s.id));
   }
   console.log(`Harvesting ${sources.length} source(s) into table ${config.INSPRAAK_TABLE}…`);
@@ -27,7 +33,10 @@ async function main(): Promise<number> {
   return reports.some((r) => r.state === 'FAILING') ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  },
+);

@@ -8,16 +8,26 @@ import { ConfigError } from '../core/errors';
 import { budgetPhaseSchema, municipalityCodeSchema, proposalStatusSchema, VOTING_RULE_KINDS } from '../core/model';
 
 const common = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lower-case letters, digits and dashes, e.g. gm0363-openstad'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lower-case letters, digits and dashes, e.g. gm0363-openstad'),
   name: z.string().min(1).optional(),
   municipality: municipalityCodeSchema,
   baseUrl: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }),
   /** ISO 4217 currency of the installation's amounts (no platform publishes a currency code). */
-  currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('EUR'),
   /** Requests per minute to this installation; under each platform's documented limit. */
   requestsPerMinute: z.number().int().min(1).max(600).optional(),
   timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
-  maxResponseBytes: z.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
+  maxResponseBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   /** Maps the platform's own status codes or labels (case-insensitive) to normalised statuses. */
   statusMap: z.record(z.string(), proposalStatusSchema).default({}),
 };
@@ -47,10 +57,15 @@ export const decidimSourceSchema = z.object({
   /** Process step position (0-based) → budget phase; the API has no budget phase (data-model §4.6). */
   phaseSteps: z.record(z.string().regex(/^\d+$/, 'expected a step position'), budgetPhaseSchema).optional(),
   /** The budgets' voting rule, which the API does not publish (data-model §4.7); amounts in whole units. */
-  votingRule: z.object({
-    kind: z.enum(VOTING_RULE_KINDS), minTotal: wholeUnits, maxTotal: wholeUnits,
-    minProjects: z.number().int().min(0).nullable().optional(), maxProjects: z.number().int().min(0).nullable().optional(),
-  }).optional(),
+  votingRule: z
+    .object({
+      kind: z.enum(VOTING_RULE_KINDS),
+      minTotal: wholeUnits,
+      maxTotal: wholeUnits,
+      minProjects: z.number().int().min(0).nullable().optional(),
+      maxProjects: z.number().int().min(0).nullable().optional(),
+    })
+    .optional(),
   /** A fixed phase for every budget of the source. */
   phase: budgetPhaseSchema.optional(),
 });
@@ -66,10 +81,17 @@ export const openstadSourceSchema = z.object({
    * The source that harvests the ideas project a budgeting project's plans were copied from
    * (`extraData.originalId`, openstad.md §4); default this source.
    */
-  proposalSourceId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional(),
+  proposalSourceId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+    .optional(),
 });
 
-export const sourceConfigSchema = z.discriminatedUnion('platform', [consulSourceSchema, decidimSourceSchema, openstadSourceSchema]);
+export const sourceConfigSchema = z.discriminatedUnion('platform', [
+  consulSourceSchema,
+  decidimSourceSchema,
+  openstadSourceSchema,
+]);
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 export type ConsulSourceConfig = z.infer<typeof consulSourceSchema>;
 export type DecidimSourceConfig = z.infer<typeof decidimSourceSchema>;
@@ -90,7 +112,10 @@ export function parseSources(json: unknown, where: string): SourceConfig[] {
   const lines = result.error.issues.map((issue) => {
     const [index, ...rest] = issue.path;
     const entry = typeof index === 'number' ? (json as { id?: unknown }[])[index] : undefined;
-    const label = typeof index === 'number' ? `sources[${index}]${typeof entry?.id === 'string' ? ` (${entry.id})` : ''}` : 'the file';
+    const label =
+      typeof index === 'number'
+        ? `sources[${index}]${typeof entry?.id === 'string' ? ` (${entry.id})` : ''}`
+        : 'the file';
     return `  ${label}${rest.length ? `.${rest.join('.')}` : ''}: ${issue.message}`;
   });
   throw new ConfigError(`Invalid sources file ${where}:\n${lines.join('\n')}`);

@@ -13,7 +13,11 @@ export class SourceUnavailableError extends InspraakError {
 /** The installation answered with an HTTP error status (after retries, where retrying made sense). */
 export class UpstreamHttpError extends InspraakError {
   readonly code = 'UPSTREAM_HTTP_ERROR';
-  constructor(readonly status: number, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly status: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

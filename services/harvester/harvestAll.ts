@@ -10,7 +10,11 @@ export interface HarvestAllOptions {
   onDone?(report: SourceReport): void;
 }
 
-export async function harvestAll(deps: HarvestDeps, sources: readonly SourceConfig[], options: HarvestAllOptions = {}): Promise<SourceReport[]> {
+export async function harvestAll(
+  deps: HarvestDeps,
+  sources: readonly SourceConfig[],
+  options: HarvestAllOptions = {},
+): Promise<SourceReport[]> {
   const reports: SourceReport[] = new Array(sources.length);
   let next = 0;
   const worker = async () => {
@@ -25,8 +29,17 @@ export async function harvestAll(deps: HarvestDeps, sources: readonly SourceConf
         // Not the installation's fault (the table, a bug): still only this source fails.
         log.error('harvest failed', { source: source.id, error: e instanceof Error ? e.stack : String(e) });
         report = {
-          sourceId: source.id, state: 'FAILING', written: 0, unchanged: 0, tombstoned: 0, issues: [], conflicts: [],
-          error: `internal error: ${e instanceof Error ? e.message : String(e)}`, durationMs: 0, counts: { proposals: 0, budgets: 0, budgetProjects: 0 }, lastSuccessAt: null,
+          sourceId: source.id,
+          state: 'FAILING',
+          written: 0,
+          unchanged: 0,
+          tombstoned: 0,
+          issues: [],
+          conflicts: [],
+          error: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+          durationMs: 0,
+          counts: { proposals: 0, budgets: 0, budgetProjects: 0 },
+          lastSuccessAt: null,
         };
       }
       reports[i] = report;

@@ -8,12 +8,26 @@ import { randomUUID } from 'node:crypto';
 import { budgetItem, projectItem, proposalItem } from '../core/dynamo/items';
 import type { TableAccess } from '../core/dynamo/loader';
 import { parseId, type ItemKind } from '../core/ids';
-import { budgetProjectSchema, budgetSchema, PENDING_HARVEST, proposalSchema, type Platform, type Source } from '../core/model';
+import {
+  budgetProjectSchema,
+  budgetSchema,
+  PENDING_HARVEST,
+  proposalSchema,
+  type Platform,
+  type Source,
+} from '../core/model';
 import type { HarvestResult, PlatformAdapter, RecordIssue } from './adapter';
 import type { SourceConfig } from './config';
 import type { HttpClient } from './http/HttpClient';
 import { planWrites } from './plan';
-import { acquireLease, existingItems, registerSource, releaseLease, saveSourceStatus, writeItems } from './store/HarvestStore';
+import {
+  acquireLease,
+  existingItems,
+  registerSource,
+  releaseLease,
+  saveSourceStatus,
+  writeItems,
+} from './store/HarvestStore';
 
 export interface HarvestDeps {
   db: TableAccess;
@@ -44,11 +58,21 @@ export interface SourceReport {
   lastSuccessAt: string | null;
 }
 
-const PLATFORM: Record<SourceConfig['platform'], Platform> = { consul: 'CONSUL', decidim: 'DECIDIM', openstad: 'OPENSTAD' };
+const PLATFORM: Record<SourceConfig['platform'], Platform> = {
+  consul: 'CONSUL',
+  decidim: 'DECIDIM',
+  openstad: 'OPENSTAD',
+};
 
 /** The registration of a configured source, as the API shows it. */
 export function sourceRegistration(config: SourceConfig): Omit<Source, 'harvest' | 'platformVersion'> {
-  return { id: config.id, name: config.name ?? config.id, municipalityCode: config.municipality, platform: PLATFORM[config.platform], baseUrl: config.baseUrl };
+  return {
+    id: config.id,
+    name: config.name ?? config.id,
+    municipalityCode: config.municipality,
+    platform: PLATFORM[config.platform],
+    baseUrl: config.baseUrl,
+  };
 }
 
 export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Promise<SourceReport> {
@@ -57,36 +81,92 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
   const harvestedAt = started.toISOString();
   const owner = randomUUID();
   const report: SourceReport = {
-    sourceId: config.id, state: 'FAILING', written: 0, unchanged: 0, tombstoned: 0, issues: [], conflicts: [],
-    error: null, durationMs: 0, counts: { ...PENDING_HARVEST.itemCounts }, lastSuccessAt: null,
+    sourceId: config.id,
+    state: 'FAILING',
+    written: 0,
+    unchanged: 0,
+    tombstoned: 0,
+    issues: [],
+    conflicts: [],
+    error: null,
+    durationMs: 0,
+    counts: { ...PENDING_HARVEST.itemCounts },
+    lastSuccessAt: null,
   };
   const provinceCode = deps.provinces.get(config.municipality);
-  if (!provinceCode) throw new Error(`Source ${config.id} names municipality ${config.municipality}, which is not in the registry.`);
+  if (!provinceCode)
+    throw new Error(`Source ${config.id} names municipality ${config.municipality}, which is not in the registry.`);
 
   let source = await registerSource(deps.db, sourceRegistration(config), PENDING_HARVEST);
   report.counts = source.harvest.itemCounts;
   report.lastSuccessAt = source.harvest.lastSuccessAt;
   if (!(await acquireLease(deps.db, config.id, owner, started.getTime(), deps.leaseMs ?? 15 * 60_000))) {
-    return { ...report, state: 'SKIPPED', error: 'another harvest of this source is running', durationMs: now().getTime() - started.getTime() };
+    return {
+      ...report,
+      state: 'SKIPPED',
+      error: 'another harvest of this source is running',
+      durationMs: now().getTime() - started.getTime(),
+    };
   }
   try {
     let result: HarvestResult;
     try {
       const adapter = deps.adapters[config.platform];
-      result = await adapter.harvest({ source: config, http: deps.http(config), harvestedAt, report: (i) => report.issues.push(i) });
+      result = await adapter.harvest({
+        source: config,
+        http: deps.http(config),
+        harvestedAt,
+        report: (i) => report.issues.push(i),
+      });
     } catch (e) {
       report.error = e instanceof Error ? e.message : String(e);
-      source = { ...source, harvest: { ...source.harvest, state: 'FAILING', lastAttemptAt: harvestedAt, lastError: report.error } };
+      source = {
+        ...source,
+        harvest: { ...source.harvest, state: 'FAILING', lastAttemptAt: harvestedAt, lastError: report.error },
+      };
       await saveSourceStatus(deps.db, source);
-      return { ...report, state: 'FAILING', counts: source.harvest.itemCounts, durationMs: now().getTime() - started.getTime() };
+      return {
+        ...report,
+        state: 'FAILING',
+        counts: source.harvest.itemCounts,
+        durationMs: now().getTime() - started.getTime(),
+      };
     }
 
     const valid = validated(config, result, report.issues);
-    const counts = { proposals: valid.proposals.length, budgets: valid.budgets.length, budgetProjects: valid.projects.length };
+    const counts = {
+      proposals: valid.proposals.length,
+      budgets: valid.budgets.length,
+      budgetProjects: valid.projects.length,
+    };
     const batches = [
-      planWrites(config.id, 'proposal', valid.proposals, await existingItems(deps.db, config.id, 'proposal'), report.issues, harvestedAt, (p) => proposalItem(p, provinceCode)),
-      planWrites(config.id, 'budget', valid.budgets, await existingItems(deps.db, config.id, 'budget'), report.issues, harvestedAt, budgetItem),
-      planWrites(config.id, 'project', valid.projects, await existingItems(deps.db, config.id, 'project'), report.issues, harvestedAt, projectItem),
+      planWrites(
+        config.id,
+        'proposal',
+        valid.proposals,
+        await existingItems(deps.db, config.id, 'proposal'),
+        report.issues,
+        harvestedAt,
+        (p) => proposalItem(p, provinceCode),
+      ),
+      planWrites(
+        config.id,
+        'budget',
+        valid.budgets,
+        await existingItems(deps.db, config.id, 'budget'),
+        report.issues,
+        harvestedAt,
+        budgetItem,
+      ),
+      planWrites(
+        config.id,
+        'project',
+        valid.projects,
+        await existingItems(deps.db, config.id, 'project'),
+        report.issues,
+        harvestedAt,
+        projectItem,
+      ),
     ];
     for (const plan of batches) {
       const outcome = await writeItems(deps.db, plan.writes);
@@ -115,8 +195,20 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
  * Keeps the records that satisfy the unified model and belong to this source; reports the others. An
  * adapter's mistake thus costs one record, and nothing invalid is ever stored.
  */
-function validated(config: SourceConfig, result: HarvestResult, issues: RecordIssue[]): Pick<HarvestResult, 'proposals' | 'budgets' | 'projects'> {
-  const keep = <T>(kind: ItemKind, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, records: readonly unknown[]): T[] => {
+function validated(
+  config: SourceConfig,
+  result: HarvestResult,
+  issues: RecordIssue[],
+): Pick<HarvestResult, 'proposals' | 'budgets' | 'projects'> {
+  const keep = <T>(
+    kind: ItemKind,
+    schema: {
+      safeParse(
+        v: unknown,
+      ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+    },
+    records: readonly unknown[],
+  ): T[] => {
     const out: T[] = [];
     for (const r of records) {
       const parsed = schema.safeParse(r);
@@ -124,12 +216,22 @@ function validated(config: SourceConfig, result: HarvestResult, issues: RecordIs
       const upstreamId = typeof id === 'string' ? (parseId(id)?.upstreamId ?? null) : null;
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        issues.push({ kind, upstreamId, message: `invalid ${kind}: ${first ? `${first.path.join('.')}: ${first.message}` : 'unknown'}` });
+        issues.push({
+          kind,
+          upstreamId,
+          message: `invalid ${kind}: ${first ? `${first.path.join('.')}: ${first.message}` : 'unknown'}`,
+        });
         continue;
       }
       const own = parseId((parsed.data as { id: string }).id);
       const data = parsed.data as { municipalityCode: string; provenance: { sourceId: string } };
-      if (!own || own.sourceId !== config.id || own.kind !== kind || data.provenance.sourceId !== config.id || data.municipalityCode !== config.municipality) {
+      if (
+        !own ||
+        own.sourceId !== config.id ||
+        own.kind !== kind ||
+        data.provenance.sourceId !== config.id ||
+        data.municipalityCode !== config.municipality
+      ) {
         issues.push({ kind, upstreamId, message: `${kind} ${String(id)} does not belong to source ${config.id}` });
         continue;
       }
@@ -147,7 +249,8 @@ function validated(config: SourceConfig, result: HarvestResult, issues: RecordIs
 /** A one-line summary of what went wrong in a harvest that still completed. */
 function summarise(report: SourceReport): string {
   const parts: string[] = [];
-  if (report.issues.length) parts.push(`${report.issues.length} record(s) skipped; first: ${report.issues[0]!.message}`);
+  if (report.issues.length)
+    parts.push(`${report.issues.length} record(s) skipped; first: ${report.issues[0]!.message}`);
   if (report.conflicts.length) parts.push(`${report.conflicts.length} item(s) changed by a concurrent harvest`);
   return parts.join('; ').slice(0, 500);
 }

@@ -29,9 +29,14 @@ export async function scheduleHandler(event: ScheduledEvent): Promise<{ queued: 
   const queueUrl = config.INSPRAAK_HARVEST_QUEUE_URL;
   if (!queueUrl) throw new ConfigError('INSPRAAK_HARVEST_QUEUE_URL is not set: expected the URL of the harvest queue.');
   for (let i = 0; i < sources.length; i += 10) {
-    const entries = sources.slice(i, i + 10).map((s, j) => ({ Id: String(i + j), MessageBody: JSON.stringify({ sourceId: s.id }) }));
+    const entries = sources
+      .slice(i, i + 10)
+      .map((s, j) => ({ Id: String(i + j), MessageBody: JSON.stringify({ sourceId: s.id }) }));
     const out = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
-    if (out.Failed?.length) throw new Error(`SQS refused ${out.Failed.length} harvest message(s): ${out.Failed[0]!.Message ?? out.Failed[0]!.Code}`);
+    if (out.Failed?.length)
+      throw new Error(
+        `SQS refused ${out.Failed.length} harvest message(s): ${out.Failed[0]!.Message ?? out.Failed[0]!.Code}`,
+      );
   }
   log.info('harvest scheduled', { time: event.time, sources: sources.length });
   return { queued: sources.length };
@@ -45,10 +50,21 @@ export async function workerHandler(event: SQSEvent): Promise<SQSBatchResponse> 
       const source = byId.get(message.sourceId);
       if (!source) throw new Error(`no source ${message.sourceId} in the sources file`);
       const report = await harvestSource(deps, source);
-      log.info('harvested', { source: report.sourceId, state: report.state, written: report.written, tombstoned: report.tombstoned, skipped: report.issues.length, error: report.error, durationMs: report.durationMs });
+      log.info('harvested', {
+        source: report.sourceId,
+        state: report.state,
+        written: report.written,
+        tombstoned: report.tombstoned,
+        skipped: report.issues.length,
+        error: report.error,
+        durationMs: report.durationMs,
+      });
       if (report.state !== 'SKIPPED') process.stdout.write(`${harvestAgeMetric(report, new Date())}\n`);
     } catch (e) {
-      log.error('harvest message failed', { messageId: record.messageId, error: e instanceof Error ? e.message : String(e) });
+      log.error('harvest message failed', {
+        messageId: record.messageId,
+        error: e instanceof Error ? e.message : String(e),
+      });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }

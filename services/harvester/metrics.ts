@@ -19,7 +19,13 @@ export function harvestAgeMetric(report: Pick<SourceReport, 'sourceId' | 'lastSu
   return JSON.stringify({
     _aws: {
       Timestamp: now.getTime(),
-      CloudWatchMetrics: [{ Namespace: 'Inspraak', Dimensions: [[], ['SourceId']], Metrics: [{ Name: 'HarvestAgeSeconds', Unit: 'Seconds' }] }],
+      CloudWatchMetrics: [
+        {
+          Namespace: 'Inspraak',
+          Dimensions: [[], ['SourceId']],
+          Metrics: [{ Name: 'HarvestAgeSeconds', Unit: 'Seconds' }],
+        },
+      ],
     },
     SourceId: report.sourceId,
     HarvestAgeSeconds: harvestAgeSeconds(report, now),

@@ -15,7 +15,11 @@ export interface Plan {
 
 type Harvested = { id: string; provenance: { harvestedAt: string }; removedAt: string | null };
 
-const KEY_OF: Record<ItemKind, (id: string) => { pk: string; sk: string }> = { proposal: keys.proposal, budget: keys.budget, project: keys.project };
+const KEY_OF: Record<ItemKind, (id: string) => { pk: string; sk: string }> = {
+  proposal: keys.proposal,
+  budget: keys.budget,
+  project: keys.project,
+};
 
 /**
  * @param issues the records of this crawl that were skipped: what is stored for them is kept. An issue
@@ -46,7 +50,13 @@ export function planWrites<R extends Harvested>(
   const kept = new Set(ofKind.map((i) => makeId(sourceId, kind, i.upstreamId!)));
   for (const stored of existing.values()) {
     if (stored.removed || latest.has(stored.id) || kept.has(stored.id)) continue;
-    plan.writes.push({ op: 'tombstone', id: stored.id, key: KEY_OF[kind](stored.id), removedAt, expectedVersion: stored.version });
+    plan.writes.push({
+      op: 'tombstone',
+      id: stored.id,
+      key: KEY_OF[kind](stored.id),
+      removedAt,
+      expectedVersion: stored.version,
+    });
     plan.tombstones++;
   }
   return plan;

@@ -16,12 +16,16 @@ export const harvesterConfigSchema = z.object({
   ...tableConfigShape,
   /** Path of the sources file (JSON); see services/harvester/config.ts. */
   INSPRAAK_SOURCES: z.string().min(1, 'expected the path of the sources JSON file').optional(),
-  INSPRAAK_HARVEST_CONCURRENCY: z.preprocess((v) => (v === undefined || v === '' ? 4 : v), z.coerce.number().int().min(1).max(32)),
+  INSPRAAK_HARVEST_CONCURRENCY: z.preprocess(
+    (v) => (v === undefined || v === '' ? 4 : v),
+    z.coerce.number().int().min(1).max(32),
+  ),
   /** The SQS queue the scheduled fan-out sends one message per source to (AWS only). */
   INSPRAAK_HARVEST_QUEUE_URL: z.url().optional(),
 });
 export type HarvesterConfig = z.infer<typeof harvesterConfigSchema>;
-export const harvesterConfig = (env: Record<string, string | undefined> = process.env) => parseConfig(harvesterConfigSchema, env);
+export const harvesterConfig = (env: Record<string, string | undefined> = process.env) =>
+  parseConfig(harvesterConfigSchema, env);
 
 /** Requests per minute when the source does not say: under Decidim's and OpenStad's 100 per IP. */
 export const DEFAULT_REQUESTS_PER_MINUTE = 60;

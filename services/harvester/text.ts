@@ -8,7 +8,29 @@ import sanitize from 'sanitize-html';
 import type { FormattedText } from '../core/model';
 
 const ALLOWED: sanitize.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'ul', 'ol', 'li', 'a', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'hr'],
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'blockquote',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'code',
+    'pre',
+    'hr',
+  ],
   allowedAttributes: { a: ['href', 'title', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   transformTags: {
@@ -47,5 +69,7 @@ export function plainTextOf(html: string): string {
 export function plainText(s: string | null | undefined): string {
   if (!s) return '';
   if (!/[<>&]/.test(s)) return s.replace(/\s+/g, ' ').trim();
-  return plainTextOf(sanitize(s, { allowedTags: [], allowedAttributes: {} })).replace(/\s+/g, ' ').trim();
+  return plainTextOf(sanitize(s, { allowedTags: [], allowedAttributes: {} }))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

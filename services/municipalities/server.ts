@@ -10,8 +10,11 @@ export async function startMunicipalitiesSubgraph(config = subgraphConfig()) {
 }
 
 if (require.main === module) {
-  startMunicipalitiesSubgraph().then((s) => console.log(`municipalities subgraph at ${s.url}`), (e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  startMunicipalitiesSubgraph().then(
+    (s) => console.log(`municipalities subgraph at ${s.url}`),
+    (e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
 }

@@ -10,8 +10,11 @@ export async function startProposalsSubgraph(config = subgraphConfig()) {
 }
 
 if (require.main === module) {
-  startProposalsSubgraph().then((s) => console.log(`proposals subgraph at ${s.url}`), (e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  startProposalsSubgraph().then(
+    (s) => console.log(`proposals subgraph at ${s.url}`),
+    (e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
 }

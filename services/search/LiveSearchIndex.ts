@@ -143,7 +143,11 @@ export class LiveSearchIndex {
       return null;
     }
     const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as { v: number; watermark: Record<FeedKind, string>; budgetDates: [string, string | null][] };
+    const header = JSON.parse(text.slice(0, newline)) as {
+      v: number;
+      watermark: Record<FeedKind, string>;
+      budgetDates: [string, string | null][];
+    };
     if (header.v !== 1) return null;
     this.watermark = header.watermark;
     this.budgetDates = new Map(header.budgetDates);
@@ -166,7 +170,11 @@ export class LiveSearchIndex {
         }
       }
     }
-    this.forgetBefore(new Date(Math.min(Date.parse(this.watermark.proposal), Date.parse(this.watermark.project)) - this.overlapMs).toISOString());
+    this.forgetBefore(
+      new Date(
+        Math.min(Date.parse(this.watermark.proposal), Date.parse(this.watermark.project)) - this.overlapMs,
+      ).toISOString(),
+    );
     this.refreshedAt = startedAt;
     if (report.upserted + report.removed > 0) log.info('search: index refreshed', { ...report });
     return report;
@@ -188,18 +196,29 @@ export class LiveSearchIndex {
   }
 
   private async documents(records: readonly FeedRecord[]): Promise<SearchDocument[]> {
-    const missing = [...new Set(records.flatMap((r) => (r.kind === 'project' && !this.budgetDates.has(r.project.budgetId) ? [r.project.budgetId] : [])))];
+    const missing = [
+      ...new Set(
+        records.flatMap((r) =>
+          r.kind === 'project' && !this.budgetDates.has(r.project.budgetId) ? [r.project.budgetId] : [],
+        ),
+      ),
+    ];
     if (missing.length > 0) {
       for (const [id, date] of await this.feed.budgetDatesOf(missing)) this.budgetDates.set(id, date);
     }
     const docs: SearchDocument[] = [];
     for (const r of records) {
       try {
-        docs.push(r.kind === 'proposal'
-          ? proposalDocument(r.proposal, this.municipalities)
-          : projectDocument(r.project, this.municipalities, this.budgetDates.get(r.project.budgetId) ?? null));
+        docs.push(
+          r.kind === 'proposal'
+            ? proposalDocument(r.proposal, this.municipalities)
+            : projectDocument(r.project, this.municipalities, this.budgetDates.get(r.project.budgetId) ?? null),
+        );
       } catch (e) {
-        log.warn('search: skipped an item', { id: r.kind === 'proposal' ? r.proposal.id : r.project.id, error: (e as Error).message });
+        log.warn('search: skipped an item', {
+          id: r.kind === 'proposal' ? r.proposal.id : r.project.id,
+          error: (e as Error).message,
+        });
       }
     }
     return docs;

@@ -38,9 +38,14 @@ export interface ParsedSearch {
   fingerprint: string;
 }
 
-function list<T>(name: string, values: readonly T[] | null | undefined, max: number = LIMITS.listValues): T[] | undefined {
+function list<T>(
+  name: string,
+  values: readonly T[] | null | undefined,
+  max: number = LIMITS.listValues,
+): T[] | undefined {
   if (values === null || values === undefined) return undefined;
-  if (values.length > max) throw new BadUserInputError(`\`filter.${name}\` takes at most ${max} values; got ${values.length}.`);
+  if (values.length > max)
+    throw new BadUserInputError(`\`filter.${name}\` takes at most ${max} values; got ${values.length}.`);
   return [...new Set(values)];
 }
 
@@ -48,13 +53,16 @@ function criteriaOf(filter: SearchFilter | null | undefined): SearchCriteria {
   if (!filter) return {};
   const after = filter.createdAfter?.toISOString();
   const before = filter.createdBefore?.toISOString();
-  if (after && before && after >= before) throw new BadUserInputError('`createdAfter` must be earlier than `createdBefore`.');
+  if (after && before && after >= before)
+    throw new BadUserInputError('`createdAfter` must be earlier than `createdBefore`.');
   const tags = list('tags', filter.tags, LIMITS.tags)?.map((t) => {
-    if (t.trim() === '' || t.length > LIMITS.tagChars) throw new BadUserInputError(`A tag must be 1 to ${LIMITS.tagChars} characters.`);
+    if (t.trim() === '' || t.length > LIMITS.tagChars)
+      throw new BadUserInputError(`A tag must be 1 to ${LIMITS.tagChars} characters.`);
     return fold(t);
   });
   const years = list('years', filter.years)?.map((y) => {
-    if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new BadUserInputError(`\`filter.years\` takes years from 1900 to 2200; got ${y}.`);
+    if (!Number.isInteger(y) || y < 1900 || y > 2200)
+      throw new BadUserInputError(`\`filter.years\` takes years from 1900 to 2200; got ${y}.`);
     return y;
   });
   const near = filter.near;
@@ -64,11 +72,15 @@ function criteriaOf(filter: SearchFilter | null | undefined): SearchCriteria {
       throw new BadUserInputError('`filter.near` needs a latitude from -90 to 90 and a longitude from -180 to 180.');
     }
     if (!(radiusKm > 0 && radiusKm <= LIMITS.radiusKm)) {
-      throw new BadUserInputError(`\`filter.near.radiusKm\` must be more than 0 and at most ${LIMITS.radiusKm}; got ${radiusKm}.`);
+      throw new BadUserInputError(
+        `\`filter.near.radiusKm\` must be more than 0 and at most ${LIMITS.radiusKm}; got ${radiusKm}.`,
+      );
     }
   }
   return {
-    ...(filter.municipalities && { municipalities: list('municipalities', filter.municipalities)!.map(checkMunicipalityCode) }),
+    ...(filter.municipalities && {
+      municipalities: list('municipalities', filter.municipalities)!.map(checkMunicipalityCode),
+    }),
     ...(filter.provinces && { provinces: list('provinces', filter.provinces)!.map((p) => resolveProvince(p).code) }),
     ...(filter.platforms && { platforms: list('platforms', filter.platforms)! }),
     ...(filter.kinds && { kinds: list('kinds', filter.kinds)! }),
@@ -82,7 +94,13 @@ function criteriaOf(filter: SearchFilter | null | undefined): SearchCriteria {
 }
 
 /** Validates the arguments of `Query.search`. */
-export function parseSearchArgs(args: { query?: string | null; filter?: SearchFilter | null; orderBy?: SearchOrder | null; first?: number | null; after?: string | null }): ParsedSearch {
+export function parseSearchArgs(args: {
+  query?: string | null;
+  filter?: SearchFilter | null;
+  orderBy?: SearchOrder | null;
+  first?: number | null;
+  after?: string | null;
+}): ParsedSearch {
   const query = args.query ?? '';
   if (query.length > LIMITS.queryChars) {
     throw new BadUserInputError(`\`query\` may be at most ${LIMITS.queryChars} characters; got ${query.length}.`);
@@ -98,11 +116,21 @@ export function parseSearchArgs(args: { query?: string | null; filter?: SearchFi
     const key = decodeCursor(fingerprint, page.after);
     offset = Number(key.o);
     after = { primary: Number(key.p), secondary: Number(key.s), id: key.i ?? '' };
-    if (!Number.isInteger(offset) || offset < 1 || Number.isNaN(after.primary) || Number.isNaN(after.secondary) || !after.id) {
-      throw new BadUserInputError('`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.');
+    if (
+      !Number.isInteger(offset) ||
+      offset < 1 ||
+      Number.isNaN(after.primary) ||
+      Number.isNaN(after.secondary) ||
+      !after.id
+    ) {
+      throw new BadUserInputError(
+        '`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.',
+      );
     }
     if (offset >= LIMITS.depth) {
-      throw new BadUserInputError(`Search pages reach the first ${LIMITS.depth} results only; narrow the query or filter instead of paging further.`);
+      throw new BadUserInputError(
+        `Search pages reach the first ${LIMITS.depth} results only; narrow the query or filter instead of paging further.`,
+      );
     }
   }
   return { words, criteria, order, first: Math.min(page.first, LIMITS.depth - offset), after, offset, fingerprint };
@@ -110,5 +138,10 @@ export function parseSearchArgs(args: { query?: string | null; filter?: SearchFi
 
 /** The cursor of the result at `offset` (1-based count of results up to and including it). */
 export function searchCursor(fingerprint: string, offset: number, position: SortPosition): string {
-  return encodeCursor(fingerprint, { o: String(offset), p: String(position.primary), s: String(position.secondary), i: position.id });
+  return encodeCursor(fingerprint, {
+    o: String(offset),
+    p: String(position.primary),
+    s: String(position.secondary),
+    i: position.id,
+  });
 }

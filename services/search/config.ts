@@ -14,4 +14,5 @@ export const searchConfigSchema = z.object({
   INSPRAAK_SEARCH_SNAPSHOT: z.string().min(1).optional(),
 });
 export type SearchConfig = z.infer<typeof searchConfigSchema>;
-export const searchConfig = (env: Record<string, string | undefined> = process.env) => parseConfig(searchConfigSchema, env);
+export const searchConfig = (env: Record<string, string | undefined> = process.env) =>
+  parseConfig(searchConfigSchema, env);

@@ -51,7 +51,11 @@ function tagsOf(tags: readonly Tag[]): SearchDocument['tags'] {
   return [...seen].map(([key, label]) => ({ key, label }));
 }
 
-function place(m: MunicipalityDirectory, code: string, point: { latitude: number; longitude: number } | null | undefined) {
+function place(
+  m: MunicipalityDirectory,
+  code: string,
+  point: { latitude: number; longitude: number } | null | undefined,
+) {
   const municipality = m.get(code);
   if (!municipality) throw new Error(`Unknown municipality ${code}`);
   const p = point ?? municipality.centroid;
@@ -65,13 +69,21 @@ function text(field: TextField, locale: string, value: string | null | undefined
 
 /** A proposal as search sees it: primary texts and every other translation, each in its language. */
 export function proposalDocument(p: Proposal, municipalities: MunicipalityDirectory): SearchDocument {
-  const texts = [...text('TITLE', p.locale, p.title), ...text('SUMMARY', p.locale, p.summary), ...text('BODY', p.locale, p.body.text)];
+  const texts = [
+    ...text('TITLE', p.locale, p.title),
+    ...text('SUMMARY', p.locale, p.summary),
+    ...text('BODY', p.locale, p.body.text),
+  ];
   const seen = new Set([p.locale]);
   for (const t of p.translations) {
     // The primary language is among the translations too; its text is already in.
     if (seen.has(t.locale)) continue;
     seen.add(t.locale);
-    texts.push(...text('TITLE', t.locale, t.title), ...text('SUMMARY', t.locale, t.summary), ...text('BODY', t.locale, t.body.text));
+    texts.push(
+      ...text('TITLE', t.locale, t.title),
+      ...text('SUMMARY', t.locale, t.summary),
+      ...text('BODY', t.locale, t.body.text),
+    );
   }
   return {
     id: p.id,
@@ -91,7 +103,11 @@ export function proposalDocument(p: Proposal, municipalities: MunicipalityDirect
  * A budget project as search sees it. Projects carry no date of their own; they are dated by their
  * budget (`budgetDate`: created, else voting start), null when unknown. Their texts are Dutch.
  */
-export function projectDocument(p: BudgetProject, municipalities: MunicipalityDirectory, budgetDate: string | null): SearchDocument {
+export function projectDocument(
+  p: BudgetProject,
+  municipalities: MunicipalityDirectory,
+  budgetDate: string | null,
+): SearchDocument {
   return {
     id: p.id,
     kind: 'BUDGET_PROJECT',

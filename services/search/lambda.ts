@@ -11,10 +11,13 @@ import { createSearchSubgraph, searchIndexOver } from './subgraph';
 
 const config = searchConfig();
 const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-const index = searchIndexOver({ doc, table: config.INSPRAAK_TABLE }, {
-  refreshIntervalMs: config.INSPRAAK_SEARCH_REFRESH_MS,
-  overlapMs: config.INSPRAAK_SEARCH_OVERLAP_MS,
-  ...(config.INSPRAAK_SEARCH_SNAPSHOT && { snapshotPath: config.INSPRAAK_SEARCH_SNAPSHOT }),
-});
+const index = searchIndexOver(
+  { doc, table: config.INSPRAAK_TABLE },
+  {
+    refreshIntervalMs: config.INSPRAAK_SEARCH_REFRESH_MS,
+    overlapMs: config.INSPRAAK_SEARCH_OVERLAP_MS,
+    ...(config.INSPRAAK_SEARCH_SNAPSHOT && { snapshotPath: config.INSPRAAK_SEARCH_SNAPSHOT }),
+  },
+);
 
 export const handler = subgraphLambdaHandler(createSearchSubgraph(index));

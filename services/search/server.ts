@@ -6,11 +6,14 @@ import { createSearchSubgraph, searchIndexOver } from './subgraph';
 
 export async function startSearchSubgraph(config = searchConfig()) {
   const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-  const index = searchIndexOver({ doc, table: config.INSPRAAK_TABLE }, {
-    refreshIntervalMs: config.INSPRAAK_SEARCH_REFRESH_MS,
-    overlapMs: config.INSPRAAK_SEARCH_OVERLAP_MS,
-    ...(config.INSPRAAK_SEARCH_SNAPSHOT && { snapshotPath: config.INSPRAAK_SEARCH_SNAPSHOT }),
-  });
+  const index = searchIndexOver(
+    { doc, table: config.INSPRAAK_TABLE },
+    {
+      refreshIntervalMs: config.INSPRAAK_SEARCH_REFRESH_MS,
+      overlapMs: config.INSPRAAK_SEARCH_OVERLAP_MS,
+      ...(config.INSPRAAK_SEARCH_SNAPSHOT && { snapshotPath: config.INSPRAAK_SEARCH_SNAPSHOT }),
+    },
+  );
   // Load before serving, so the first search does not wait for it.
   await index.load();
   const stopRefreshing = index.start();
@@ -19,8 +22,11 @@ export async function startSearchSubgraph(config = searchConfig()) {
 }
 
 if (require.main === module) {
-  startSearchSubgraph().then((s) => console.log(`search subgraph at ${s.url}`), (e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  startSearchSubgraph().then(
+    (s) => console.log(`search subgraph at ${s.url}`),
+    (e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
 }

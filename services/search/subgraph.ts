@@ -22,12 +22,19 @@ export const searchTypeDefs = () => subgraphTypeDefs('search');
  * first search; call `start()` on it in a long-running server to refresh on a timer.
  * @example const index = searchIndexOver(db); const stop = index.start();
  */
-export function searchIndexOver(db: TableAccess, options: LiveSearchIndexOptions = {}, municipalities: MunicipalityDirectory = municipalityDirectory(loadMunicipalities())): LiveSearchIndex {
+export function searchIndexOver(
+  db: TableAccess,
+  options: LiveSearchIndexOptions = {},
+  municipalities: MunicipalityDirectory = municipalityDirectory(loadMunicipalities()),
+): LiveSearchIndex {
   return new LiveSearchIndex(dynamoSearchFeed(db), miniSearchEngines, municipalities, options);
 }
 
 /** The search subgraph over `index` (one per process: every request shares it). */
-export function createSearchSubgraph(index: SearchContext['index'], municipalities: MunicipalityDirectory = municipalityDirectory(loadMunicipalities())): Subgraph<SearchContext> {
+export function createSearchSubgraph(
+  index: SearchContext['index'],
+  municipalities: MunicipalityDirectory = municipalityDirectory(loadMunicipalities()),
+): Subgraph<SearchContext> {
   const context: SearchContext = { index, municipalities };
   return {
     name: 'search',

@@ -26,7 +26,14 @@ function invokeBundle(dir: string, handler: string, event: unknown, env: Record<
   const script = `require(${JSON.stringify(join(dir, 'index.js'))}).${handler}(${JSON.stringify(event)}, {}).then((r) => process.stdout.write(JSON.stringify(r)))`;
   const out = execFileSync(process.execPath, ['-e', script], {
     // NODE_PATH stands in for the runtime's /var/runtime/node_modules, which provides the AWS SDK (external).
-    env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', LOG_LEVEL: 'silent', NODE_OPTIONS: '--enable-source-maps', NODE_PATH: RUNTIME_MODULES, ...env },
+    env: {
+      PATH: process.env.PATH,
+      AWS_REGION: 'eu-west-1',
+      LOG_LEVEL: 'silent',
+      NODE_OPTIONS: '--enable-source-maps',
+      NODE_PATH: RUNTIME_MODULES,
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -48,17 +55,27 @@ describe('the data stack', () => {
     s.data.hasResourceProperties('AWS::DynamoDB::Table', {
       TableName: 'inspraak',
       BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-      GlobalSecondaryIndexes: Object.entries(INDEXES).map(([name, k]) => Match.objectLike({
-        IndexName: name,
-        KeySchema: [{ AttributeName: k.pk, KeyType: 'HASH' }, { AttributeName: k.sk, KeyType: 'RANGE' }],
-      })),
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: Object.entries(INDEXES).map(([name, k]) =>
+        Match.objectLike({
+          IndexName: name,
+          KeySchema: [
+            { AttributeName: k.pk, KeyType: 'HASH' },
+            { AttributeName: k.sk, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
     });
     s.data.hasResourceProperties('AWS::DynamoDB::Table', {
-      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({
-        IndexName: 'bySource',
-        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'contentHash', 'version', 'removed'] },
-      })]),
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({
+          IndexName: 'bySource',
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'contentHash', 'version', 'removed'] },
+        }),
+      ]),
     });
   });
 
@@ -76,7 +93,11 @@ describe('the data stack', () => {
   it('has the alarm topic, TLS only', () => {
     s.data.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'inspraak-alarms' });
     s.data.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 });
@@ -107,8 +128,12 @@ describe('the api stack', () => {
   it('bundles the gateway with esbuild: minified index.js with a source map, the SDL files and the supergraph', () => {
     const dir = assetDir(s.api, 'GatewayFunction');
     expect(readdirSync(dir).sort()).toEqual(['index.js', 'index.js.map', 'schema', 'supergraph.graphql']);
-    expect(readdirSync(join(dir, 'schema'))).toEqual(expect.arrayContaining(['municipalities.graphql', 'proposals.graphql', 'budgets.graphql']));
-    expect(readFileSync(join(dir, 'supergraph.graphql'), 'utf8')).toBe(readFileSync(join(__dirname, '../../services/gateway/supergraph.graphql'), 'utf8'));
+    expect(readdirSync(join(dir, 'schema'))).toEqual(
+      expect.arrayContaining(['municipalities.graphql', 'proposals.graphql', 'budgets.graphql']),
+    );
+    expect(readFileSync(join(dir, 'supergraph.graphql'), 'utf8')).toBe(
+      readFileSync(join(__dirname, '../../services/gateway/supergraph.graphql'), 'utf8'),
+    );
     const js = readFileSync(join(dir, 'index.js'), 'utf8');
     expect(js).toMatch(/\/\/# sourceMappingURL=index\.js\.map\s*$/);
     expect(js.split('\n').length).toBeLessThan(1000); // minified
@@ -123,12 +148,24 @@ describe('the api stack', () => {
     const dir = assetDir(s.api, 'GatewayFunction');
     const body = JSON.stringify({ query: '{ __typename }' });
     const event = {
-      version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '', body, isBase64Encoded: false,
+      version: '2.0',
+      routeKey: 'POST /graphql',
+      rawPath: '/graphql',
+      rawQueryString: '',
+      body,
+      isBase64Encoded: false,
       headers: { 'content-type': 'application/json' },
-      requestContext: { http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' }, requestId: 'test', routeKey: 'POST /graphql', stage: '$default' },
+      requestContext: {
+        http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+        requestId: 'test',
+        routeKey: 'POST /graphql',
+        stage: '$default',
+      },
     };
     const answer = invokeBundle(dir, 'handler', event, {
-      INSPRAAK_SCHEMA_DIR: join(dir, 'schema'), INSPRAAK_SUPERGRAPH: join(dir, 'supergraph.graphql'), APOLLO_TELEMETRY_DISABLED: '1',
+      INSPRAAK_SCHEMA_DIR: join(dir, 'schema'),
+      INSPRAAK_SUPERGRAPH: join(dir, 'supergraph.graphql'),
+      APOLLO_TELEMETRY_DISABLED: '1',
     }) as { statusCode: number; body: string };
     expect(answer.statusCode).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({ data: { __typename: 'Query' } });
@@ -137,19 +174,26 @@ describe('the api stack', () => {
   it('lets the gateway read the table and its indexes, and nothing else of DynamoDB', () => {
     s.api.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({
-          Action: Match.arrayWith(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']),
-          Resource: ['arn:aws:dynamodb:eu-west-1:123456789012:table/inspraak', 'arn:aws:dynamodb:eu-west-1:123456789012:table/inspraak/index/*'],
-        })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']),
+            Resource: [
+              'arn:aws:dynamodb:eu-west-1:123456789012:table/inspraak',
+              'arn:aws:dynamodb:eu-west-1:123456789012:table/inspraak/index/*',
+            ],
+          }),
+        ]),
       },
     });
     const text = JSON.stringify(s.api.findResources('AWS::IAM::Policy'));
     expect(text).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/);
   });
 
-  it('keeps function logs for one month in the function\'s own log group', () => {
+  it("keeps function logs for one month in the function's own log group", () => {
     s.api.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
-    s.api.hasResourceProperties('AWS::Lambda::Function', { LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^GatewayLogs') } } });
+    s.api.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^GatewayLogs') } },
+    });
     expect(JSON.stringify(s.api.toJSON())).not.toContain('AWSLambdaBasicExecutionRole');
   });
 
@@ -165,7 +209,11 @@ describe('the api stack', () => {
     s.api.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
     s.api.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /graphql' });
     s.api.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /graphql' });
-    s.api.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', TimeoutInMillis: 29_000 });
+    s.api.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      TimeoutInMillis: 29_000,
+    });
   });
 
   it('throttles the stage and writes JSON access logs', () => {
@@ -173,15 +221,33 @@ describe('the api stack', () => {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
     });
   });
 
   it('alarms on gateway errors and throttles and on API 5xx answers, notifying the alarm topic', () => {
     const topic = 'arn:aws:sns:eu-west-1:123456789012:inspraak-alarms';
-    s.api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda', Threshold: 5, AlarmActions: [topic], OKActions: [topic] });
-    s.api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Namespace: 'AWS/Lambda', Threshold: 1 });
-    s.api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway', Statistic: 'Sum', Threshold: 5 });
+    s.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Namespace: 'AWS/Lambda',
+      Threshold: 5,
+      AlarmActions: [topic],
+      OKActions: [topic],
+    });
+    s.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Throttles',
+      Namespace: 'AWS/Lambda',
+      Threshold: 1,
+    });
+    s.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: '5xx',
+      Namespace: 'AWS/ApiGateway',
+      Statistic: 'Sum',
+      Threshold: 5,
+    });
   });
 });
 
@@ -190,7 +256,10 @@ describe('the harvest stack', () => {
     s.harvest.resourceCountIs('AWS::SQS::Queue', 2);
     s.harvest.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 3600,
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestDeadLetters'), 'Arn'] }, maxReceiveCount: 3 },
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestDeadLetters'), 'Arn'] },
+        maxReceiveCount: 3,
+      },
       SqsManagedSseEnabled: true,
     });
     s.harvest.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600 });
@@ -203,8 +272,14 @@ describe('the harvest stack', () => {
       ScalingConfig: { MaximumConcurrency: 4 },
     });
     s.harvest.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'index.workerHandler', Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024, Timeout: 600,
-      Environment: { Variables: Match.objectLike({ INSPRAAK_SOURCES: '/var/task/sources.json', INSPRAAK_TABLE: 'inspraak' }) },
+      Handler: 'index.workerHandler',
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
+      Timeout: 600,
+      Environment: {
+        Variables: Match.objectLike({ INSPRAAK_SOURCES: '/var/task/sources.json', INSPRAAK_TABLE: 'inspraak' }),
+      },
     });
   });
 
@@ -212,15 +287,29 @@ describe('the harvest stack', () => {
     s.harvest.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(1 hour)',
       State: 'ENABLED',
-      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestSchedulerFunction'), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 } }),
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestSchedulerFunction'), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+      }),
     });
     s.harvest.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'index.scheduleHandler', MemorySize: 256, Timeout: 60,
-      Environment: { Variables: Match.objectLike({ INSPRAAK_HARVEST_QUEUE_URL: { Ref: Match.stringLikeRegexp('^HarvestQueue') } }) },
+      Handler: 'index.scheduleHandler',
+      MemorySize: 256,
+      Timeout: 60,
+      Environment: {
+        Variables: Match.objectLike({ INSPRAAK_HARVEST_QUEUE_URL: { Ref: Match.stringLikeRegexp('^HarvestQueue') } }),
+      },
     });
     s.harvest.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^HarvestSchedulerRole') }],
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestQueue'), 'Arn'] } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestQueue'), 'Arn'] },
+          }),
+        ]),
+      },
     });
   });
 
@@ -232,17 +321,29 @@ describe('the harvest stack', () => {
 
   it('loads the harvester bundle with its sources file and handles an empty batch', () => {
     const dir = assetDir(s.harvest, 'HarvestWorkerFunction');
-    expect(invokeBundle(dir, 'workerHandler', { Records: [] }, { INSPRAAK_SOURCES: join(dir, 'sources.json') })).toEqual({ batchItemFailures: [] });
+    expect(
+      invokeBundle(dir, 'workerHandler', { Records: [] }, { INSPRAAK_SOURCES: join(dir, 'sources.json') }),
+    ).toEqual({ batchItemFailures: [] });
   });
 
   it('alarms on dead letters and on a stale harvest (missing reports count as stale)', () => {
     s.harvest.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestDeadLetters'), 'QueueName'] } }],
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HarvestDeadLetters'), 'QueueName'] } },
+      ],
     });
     s.harvest.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'Inspraak', MetricName: 'HarvestAgeSeconds', Statistic: 'Maximum', Period: 3600,
-      Threshold: 24 * 3600, EvaluationPeriods: 3, TreatMissingData: 'breaching',
+      Namespace: 'Inspraak',
+      MetricName: 'HarvestAgeSeconds',
+      Statistic: 'Maximum',
+      Period: 3600,
+      Threshold: 24 * 3600,
+      EvaluationPeriods: 3,
+      TreatMissingData: 'breaching',
     });
   });
 });

@@ -18,10 +18,15 @@ it('deploys one Lambda per subgraph besides the gateway, each on Node 22 arm64',
   s.api.resourceCountIs('AWS::Lambda::Function', SUBGRAPH_NAMES.length + 1);
   for (const name of SUBGRAPH_NAMES) {
     s.api.hasResourceProperties('AWS::Lambda::Function', {
-      Description: `Inspraak ${name} subgraph`, Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024,
+      Description: `Inspraak ${name} subgraph`,
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
       // No longer than the gateway waits for a subgraph (INSPRAAK_SUBGRAPH_TIMEOUT_MS=5000).
       Timeout: 5,
-      Environment: { Variables: Match.objectLike({ INSPRAAK_TABLE: 'inspraak', INSPRAAK_SCHEMA_DIR: '/var/task/schema' }) },
+      Environment: {
+        Variables: Match.objectLike({ INSPRAAK_TABLE: 'inspraak', INSPRAAK_SCHEMA_DIR: '/var/task/schema' }),
+      },
     });
   }
 });
@@ -32,7 +37,9 @@ it('gives each subgraph a Function URL that only IAM-signed requests may call', 
 });
 
 it('tells the gateway the subgraph URLs and lets it invoke exactly those', () => {
-  const gateway = s.api.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('gateway') } });
+  const gateway = s.api.findResources('AWS::Lambda::Function', {
+    Properties: { Description: Match.stringLikeRegexp('gateway') },
+  });
   const env = Object.values(gateway)[0]!.Properties.Environment.Variables as Record<string, unknown>;
   const joined = JSON.stringify(env.INSPRAAK_SUBGRAPH_URLS);
   for (const name of SUBGRAPH_NAMES) {
@@ -40,13 +47,22 @@ it('tells the gateway the subgraph URLs and lets it invoke exactly those', () =>
     expect(joined).toContain(`Gateway${pascal(name)}SubgraphFunctionFunctionUrl`);
   }
   // CDK sorts the resources by logical id.
-  const subgraphArns = SUBGRAPH_NAMES.map(pascal).sort().map((n) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(`^Gateway${n}SubgraphFunction`), 'Arn'] }));
+  const subgraphArns = SUBGRAPH_NAMES.map(pascal)
+    .sort()
+    .map((n) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(`^Gateway${n}SubgraphFunction`), 'Arn'] }));
   s.api.hasResourceProperties('AWS::IAM::Policy', {
     Roles: [{ Ref: Match.stringLikeRegexp('^GatewayRole') }],
     PolicyDocument: {
       Statement: Match.arrayWith([
-        Match.objectLike({ Action: 'lambda:InvokeFunctionUrl', Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'AWS_IAM' } }, Resource: subgraphArns }),
-        Match.objectLike({ Action: 'lambda:InvokeFunction', Condition: { Bool: { 'lambda:InvokedViaFunctionUrl': true } } }),
+        Match.objectLike({
+          Action: 'lambda:InvokeFunctionUrl',
+          Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'AWS_IAM' } },
+          Resource: subgraphArns,
+        }),
+        Match.objectLike({
+          Action: 'lambda:InvokeFunction',
+          Condition: { Bool: { 'lambda:InvokedViaFunctionUrl': true } },
+        }),
       ]),
     },
   });
@@ -58,11 +74,17 @@ it('does not let the gateway read the table: only the subgraphs do', () => {
   expect(JSON.stringify(gatewayPolicy)).not.toContain('dynamodb:');
   const readers = Object.entries(policies).filter(([, p]) => JSON.stringify(p).includes('dynamodb:Query'));
   expect(readers.map(([id]) => id)).toHaveLength(SUBGRAPH_NAMES.length);
-  expect(readers.map(([id]) => id)).toEqual(expect.arrayContaining(SUBGRAPH_NAMES.map((n) => expect.stringMatching(`^Gateway${pascal(n)}SubgraphRoleDefaultPolicy`))));
+  expect(readers.map(([id]) => id)).toEqual(
+    expect.arrayContaining(
+      SUBGRAPH_NAMES.map((n) => expect.stringMatching(`^Gateway${pascal(n)}SubgraphRoleDefaultPolicy`)),
+    ),
+  );
 });
 
-it('alarms on every function\'s errors and throttles', () => {
-  const alarms = Object.values(s.api.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.MetricName as string);
+it("alarms on every function's errors and throttles", () => {
+  const alarms = Object.values(s.api.findResources('AWS::CloudWatch::Alarm')).map(
+    (a) => a.Properties.MetricName as string,
+  );
   expect(alarms.filter((m) => m === 'Errors')).toHaveLength(SUBGRAPH_NAMES.length + 1);
   expect(alarms.filter((m) => m === 'Throttles')).toHaveLength(SUBGRAPH_NAMES.length + 1);
 });

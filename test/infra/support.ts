@@ -9,7 +9,9 @@ import { createInspraak, type InspraakStacks } from '../../infra/inspraak';
 
 export const TEST_SOURCES = join(__dirname, 'fixtures', 'sources.json');
 /** cdk.json's context (feature flags, defaults), as the CLI would pass it. */
-const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(join(__dirname, '../../cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+const CDK_JSON_CONTEXT = (
+  JSON.parse(readFileSync(join(__dirname, '../../cdk.json'), 'utf8')) as { context: Record<string, unknown> }
+).context;
 
 export const TEST_ENV = { account: '123456789012', region: 'eu-west-1' };
 
@@ -30,12 +32,19 @@ export function synthInspraak(context: Record<string, unknown>, options: { bundl
   const outdir = mkdtempSync(join(tmpdir(), 'inspraak-cdk-'));
   const app = new App({
     outdir,
-    context: { ...CDK_JSON_CONTEXT, sources: TEST_SOURCES, ...context, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
+    context: {
+      ...CDK_JSON_CONTEXT,
+      sources: TEST_SOURCES,
+      ...context,
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+    },
   });
   const stacks = createInspraak(app, TEST_ENV);
   app.synth();
   return {
-    app, stacks, outdir,
+    app,
+    stacks,
+    outdir,
     data: Template.fromStack(stacks.data),
     api: Template.fromStack(stacks.api),
     harvest: Template.fromStack(stacks.harvest),
@@ -45,7 +54,9 @@ export function synthInspraak(context: Record<string, unknown>, options: { bundl
 /** cdk-nag's AwsSolutions findings that are not acknowledged, as "rule at path" lines. */
 export function nagFindings(app: App): string[] {
   const report = new AwsSolutionsChecks(app).validateScope(app);
-  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath ?? r.resourceLogicalId}`));
+  return report.violations.flatMap((v) =>
+    v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath ?? r.resourceLogicalId}`),
+  );
 }
 
 /** Removes the cloud assembly a test synthesised. */

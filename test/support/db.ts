@@ -13,13 +13,17 @@ export interface TestDb extends TableAccess {
 
 export async function freshTable(prefix = 'test'): Promise<TestDb> {
   const endpoint = process.env.TEST_DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('TEST_DYNAMODB_ENDPOINT is not set: run the tests through jest (test/support/globalSetup.ts).');
+  if (!endpoint)
+    throw new Error('TEST_DYNAMODB_ENDPOINT is not set: run the tests through jest (test/support/globalSetup.ts).');
   const dynamo = createDynamo({ region: 'eu-west-1', endpoint });
   const calls: string[] = [];
-  dynamo.doc.middlewareStack.add((next, context) => async (args) => {
-    calls.push(String(context.commandName));
-    return next(args);
-  }, { step: 'initialize', name: 'countCalls' });
+  dynamo.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
   const table = `${prefix}-${randomUUID().slice(0, 8)}`;
   await ensureTable(dynamo.raw, table);
   return { dynamo, doc: dynamo.doc, table, endpoint, calls };

@@ -1,7 +1,10 @@
 /** Real-shaped API Gateway HTTP API (payload format 2.0) events. */
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 
-export function httpApiEvent(body: string | undefined, overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 {
+export function httpApiEvent(
+  body: string | undefined,
+  overrides: Partial<APIGatewayProxyEventV2> = {},
+): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: 'POST /graphql',
@@ -23,7 +26,13 @@ export function httpApiEvent(body: string | undefined, overrides: Partial<APIGat
       apiId: 'a1b2c3d4e5',
       domainName: 'api.inspraak.example',
       domainPrefix: 'api',
-      http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'curl/8.5.0' },
+      http: {
+        method: 'POST',
+        path: '/graphql',
+        protocol: 'HTTP/1.1',
+        sourceIp: '198.51.100.7',
+        userAgent: 'curl/8.5.0',
+      },
       requestId: 'JKJaXmPLoAMEWkw=',
       routeKey: 'POST /graphql',
       stage: '$default',

@@ -12,7 +12,12 @@ export interface TestGateway extends RunningHttp {
 export async function startTestGateway(db: TableAccess, env: Record<string, string> = {}): Promise<TestGateway> {
   const config = gatewayConfig({ PORT: '0', ...env });
   const apollo = createGatewayServer({ supergraphSdl: supergraphSdl(), dataSources: dataSources(db, config) });
-  const running = await serveHttp(apollo, { port: 0, host: '127.0.0.1', context: async () => ({}), routes: exportRoutes(apollo) });
+  const running = await serveHttp(apollo, {
+    port: 0,
+    host: '127.0.0.1',
+    context: async () => ({}),
+    routes: exportRoutes(apollo),
+  });
   return { ...running, post: (body, headers) => post(running.url, body, headers) };
 }
 

@@ -7,7 +7,10 @@ import { provinceIndex } from '../../services/core/registry';
 
 const provinces = provinceIndex();
 
-export async function seed(db: TableAccess, records: { sources?: Source[]; proposals?: Proposal[]; budgets?: Budget[]; projects?: BudgetProject[] }) {
+export async function seed(
+  db: TableAccess,
+  records: { sources?: Source[]; proposals?: Proposal[]; budgets?: Budget[]; projects?: BudgetProject[] },
+) {
   await batchPut(db.doc, db.table, [
     ...(records.sources ?? []).map(sourceItem),
     ...(records.proposals ?? []).map((p) => proposalItem(p, provinces.get(p.municipalityCode)!)),

@@ -3,9 +3,14 @@
  */
 const formatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Amsterdam',
-  year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', second: '2-digit',
-  hourCycle: 'h23', timeZoneName: 'longOffset',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
 });
 
 function parts(instant: string) {
@@ -13,7 +18,9 @@ function parts(instant: string) {
   // longOffset is "GMT+01:00", or "GMT" for a zero offset.
   const m = /([+-])(\d\d):(\d\d)/.exec(p.timeZoneName ?? '');
   const offset = m ? { sign: m[1]!, hh: m[2]!, mm: m[3]! } : { sign: '+', hh: '00', mm: '00' };
-  return { ...p, offset } as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> & { offset: typeof offset };
+  return { ...p, offset } as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> & {
+    offset: typeof offset;
+  };
 }
 
 /** `publicCreatedAt`: Ruby `Time#to_s` of `created_at.change(min: 0)`, e.g. `2025-03-04 18:00:00 +0100`. */

@@ -16,7 +16,10 @@ type Filter = 'all' | 'not_unfeasible' | 'unfeasible' | 'selected' | 'unselected
 
 /** `Budget#investments_filters` per phase, default first (consul.md §5.2 table). */
 const FILTERS: Record<ConsulBudgetPhase, Filter[]> = {
-  informing: ['all'], accepting: ['all'], reviewing: ['all'], selecting: ['all'],
+  informing: ['all'],
+  accepting: ['all'],
+  reviewing: ['all'],
+  selecting: ['all'],
   valuating: ['not_unfeasible', 'unfeasible'],
   publishing_prices: ['selected', 'unselected', 'unfeasible'],
   balloting: ['selected', 'unselected', 'unfeasible'],
@@ -53,7 +56,11 @@ function shuffle<T>(items: T[], seed: string): T[] {
 }
 
 function layout(title: string, body: string): SimResponse {
-  return { status: 200, headers: html, text: `<!DOCTYPE html>\n<html lang="nl">\n<head><title>${esc(title)}</title></head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n` };
+  return {
+    status: 200,
+    headers: html,
+    text: `<!DOCTYPE html>\n<html lang="nl">\n<head><title>${esc(title)}</title></head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`,
+  };
 }
 
 /**
@@ -61,7 +68,12 @@ function layout(title: string, body: string): SimResponse {
  * falls back to the phase's default; without `random_seed` a new order is drawn on every request, as
  * without a session. `loop` (the paginationLoop fault) serves page 1 whatever `page` says.
  */
-export function investmentsIndex(seed: ConsulSeed, budget: ConsulBudget, query: URLSearchParams, loop: boolean): SimResponse {
+export function investmentsIndex(
+  seed: ConsulSeed,
+  budget: ConsulBudget,
+  query: URLSearchParams,
+  loop: boolean,
+): SimResponse {
   const filters = FILTERS[budget.phase];
   const asked = query.get('filter') as Filter | null;
   const filter = asked && filters.includes(asked) ? asked : filters[0]!;
@@ -77,18 +89,28 @@ export function investmentsIndex(seed: ConsulSeed, budget: ConsulBudget, query: 
     const link = `${base}/${i.id}`;
     return `<div id="budget_investment_${i.id}" class="budget-investment">\n  <h3><a href="${link}">${esc(i.title.nl ?? '')}</a></h3>\n  <p class="investment-project-info">${esc(i.location ?? '')}</p>\n  <a class="read-more" href="${link}">Lees meer</a>\n</div>`;
   });
-  const nav = filters.length > 1
-    ? `<ul class="menu filters">${filters.map((f) => `<li><a href="${base}?filter=${f}">${f}</a></li>`).join('')}</ul>`
-    : '';
-  const next = page * PER_PAGE < matching.length ? `<a rel="next" href="${base}?filter=${filter}&amp;page=${page + 1}&amp;random_seed=${esc(randomSeed)}">Volgende</a>` : '';
-  return layout(`${budget.name.nl ?? ''} - Projecten`, `<h1>${esc(budget.name.nl ?? '')}</h1>\n${nav}\n<div id="budget-investments">\n${items.join('\n')}\n</div>\n<nav class="pagination">${next}</nav>`);
+  const nav =
+    filters.length > 1
+      ? `<ul class="menu filters">${filters.map((f) => `<li><a href="${base}?filter=${f}">${f}</a></li>`).join('')}</ul>`
+      : '';
+  const next =
+    page * PER_PAGE < matching.length
+      ? `<a rel="next" href="${base}?filter=${filter}&amp;page=${page + 1}&amp;random_seed=${esc(randomSeed)}">Volgende</a>`
+      : '';
+  return layout(
+    `${budget.name.nl ?? ''} - Projecten`,
+    `<h1>${esc(budget.name.nl ?? '')}</h1>\n${nav}\n<div id="budget-investments">\n${items.join('\n')}\n</div>\n<nav class="pagination">${next}</nav>`,
+  );
 }
 
 /** `/budgets/:id/investments/:inv`: 404 when the investment is not in that budget (consul.md §8 note 13). */
 export function investmentPage(seed: ConsulSeed, budget: ConsulBudget, id: string): SimResponse {
   const i = seed.investments.find((x) => String(x.id) === id && x.budgetId === budget.id && !x.hidden);
   if (!i) return notFoundPage();
-  return layout(i.title.nl ?? '', `<div id="budget_investment_${i.id}" class="budget-investment-show">\n<h1>${esc(i.title.nl ?? '')}</h1>\n<div class="description">${i.description.nl ?? ''}</div>\n</div>`);
+  return layout(
+    i.title.nl ?? '',
+    `<div id="budget_investment_${i.id}" class="budget-investment-show">\n<h1>${esc(i.title.nl ?? '')}</h1>\n<div class="description">${i.description.nl ?? ''}</div>\n</div>`,
+  );
 }
 
 function euros(n: number): string {
@@ -115,7 +137,13 @@ export function resultsPage(seed: ConsulSeed, budget: ConsulBudget, query: URLSe
     return `<tr id="budget_investment_${i.id}" class="spending-proposal ${i.winner ? 'success' : 'js-discarded'}">\n  <td>${i.winner ? '<span class="icon-check"></span>' : ''}</td>\n  <td><a href="/budgets/${budget.slug}/investments/${i.id}">${esc(i.title.nl ?? '')}</a>${i.incompatible ? ' <small>(incompatibel)</small>' : ''}</td>\n  <td class="text-center">${i.ballotLinesCount}</td>\n  <td class="text-right">${budget.hideMoney ? '' : euros(price)}</td>\n  <td class="text-right">${budget.hideMoney || !i.winner ? '' : euros(left)}</td>\n</tr>`;
   });
   const menu = budget.headings
-    .map((h) => `<li${h.id === heading.id ? ' class="is-active"' : ''}><a href="/budgets/${budget.slug}/results?heading_id=${h.id}">${esc(h.name)}</a></li>`)
+    .map(
+      (h) =>
+        `<li${h.id === heading.id ? ' class="is-active"' : ''}><a href="/budgets/${budget.slug}/results?heading_id=${h.id}">${esc(h.name)}</a></li>`,
+    )
     .join('');
-  return layout(`Resultaten ${budget.name.nl ?? ''}`, `<h1>Resultaten</h1>\n<ul class="menu headings">${menu}</ul>\n<h2>${esc(heading.name)}</h2>\n<table id="budget-investments-compatible">\n<thead><tr><th></th><th>Project</th><th>Stemmen</th><th>Kosten</th><th>Resterend budget</th></tr></thead>\n<tbody>\n${tr.join('\n')}\n</tbody>\n</table>`);
+  return layout(
+    `Resultaten ${budget.name.nl ?? ''}`,
+    `<h1>Resultaten</h1>\n<ul class="menu headings">${menu}</ul>\n<h2>${esc(heading.name)}</h2>\n<table id="budget-investments-compatible">\n<thead><tr><th></th><th>Project</th><th>Stemmen</th><th>Kosten</th><th>Resterend budget</th></tr></thead>\n<tbody>\n${tr.join('\n')}\n</tbody>\n</table>`,
+  );
 }

@@ -30,18 +30,30 @@ function decodeCursor(cursor: string): number {
 }
 
 /** One page of `items`, mapping only the returned rows through `view`. */
-export function connection<T, V>(items: readonly T[], args: ConnectionArgs, view: (item: T) => V, options: ConnectionOptions) {
+export function connection<T, V>(
+  items: readonly T[],
+  args: ConnectionArgs,
+  view: (item: T) => V,
+  options: ConnectionOptions,
+) {
   let start = args.after && !options.loop ? decodeCursor(args.after) : 0;
   let end = args.before ? Math.max(0, decodeCursor(args.before) - 1) : items.length;
   start = Math.min(start, items.length);
   end = Math.max(start, Math.min(end, items.length));
   const cap = (n: number) => Math.max(0, options.maxPageSize === null ? n : Math.min(n, options.maxPageSize));
   // Omitting first and last means "first: default_max_page_size" (consul.md §3.1); uncapped on 2.2.0.
-  const first = args.first != null ? cap(args.first) : args.last == null && options.maxPageSize !== null ? options.maxPageSize : null;
+  const first =
+    args.first != null
+      ? cap(args.first)
+      : args.last == null && options.maxPageSize !== null
+        ? options.maxPageSize
+        : null;
   let sliceStart = start;
   const sliceEnd = first === null ? end : Math.min(end, start + first);
   if (args.last != null) sliceStart = Math.max(sliceStart, sliceEnd - cap(args.last));
-  const rows = items.slice(sliceStart, sliceEnd).map((item, i) => ({ cursor: encodeCursor(sliceStart + i + 1), node: view(item) }));
+  const rows = items
+    .slice(sliceStart, sliceEnd)
+    .map((item, i) => ({ cursor: encodeCursor(sliceStart + i + 1), node: view(item) }));
   return {
     edges: rows,
     nodes: rows.map((r) => r.node),

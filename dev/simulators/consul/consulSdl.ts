@@ -11,7 +11,10 @@ const page = '(after: String, before: String, first: Int, last: Int)';
 
 function connections(types: string[]): string {
   return types
-    .map((t) => `type ${t}Connection { edges: [${t}Edge] nodes: [${t}] pageInfo: PageInfo! }\ntype ${t}Edge { cursor: String! node: ${t} }`)
+    .map(
+      (t) =>
+        `type ${t}Connection { edges: [${t}Edge] nodes: [${t}] pageInfo: PageInfo! }\ntype ${t}Edge { cursor: String! node: ${t} }`,
+    )
     .join('\n');
 }
 
@@ -47,7 +50,9 @@ type Query {
   votes${page}: VoteConnection!
   vote(id: ID!): Vote!
 }
-${modern ? `
+${
+  modern
+    ? `
 type Budget {
   id: ID!
   name: String
@@ -75,7 +80,9 @@ type Milestone {
   id: ID!
   publicationDate: ISO8601Date
 }
-` : ''}
+`
+    : ''
+}
 type Proposal {
   ${votes}
   comments${page}: CommentConnection

@@ -39,6 +39,8 @@ export function createConsulHandler(seed: () => ConsulSeed, options: ConsulHandl
     if (m[2] === 'results') return m[3] ? notFoundPage() : resultsPage(data, budget, req.query, options.baseUrl());
     // The investments controller checks process.budgets; the results controller does not (consul.md §5.3).
     if (data.features.budgets === null) return forbiddenPage();
-    return m[3] ? investmentPage(data, budget, m[3]) : investmentsIndex(data, budget, req.query, req.fault?.kind === 'paginationLoop');
+    return m[3]
+      ? investmentPage(data, budget, m[3])
+      : investmentsIndex(data, budget, req.query, req.fault?.kind === 'paginationLoop');
   };
 }

@@ -29,10 +29,14 @@ function lazy<T>(build: () => T): () => T {
 /** The root value for one request. */
 export function createRootValue(seed: ConsulSeed, options: RootValueOptions): Record<string, unknown> {
   const maxPageSize = options.generation === '2.4.1' ? 25 : null;
-  const page = <T, V>(items: readonly T[], view: (item: T) => V): Page => (args) => connection(items, args, view, { maxPageSize, loop: options.loop });
+  const page =
+    <T, V>(items: readonly T[], view: (item: T) => V): Page =>
+    (args) =>
+      connection(items, args, view, { maxPageSize, loop: options.loop });
   const none: Page = page([], (x) => x);
   const defaultLocale = seed.locales[0] ?? 'nl';
-  const tr = (t: Translated | null): string | null => (t ? t[options.locale] ?? t[defaultLocale] ?? Object.values(t)[0] ?? null : null);
+  const tr = (t: Translated | null): string | null =>
+    t ? (t[options.locale] ?? t[defaultLocale] ?? Object.values(t)[0] ?? null) : null;
   const find = <T extends { id: number }>(items: readonly T[], id: unknown, view: (item: T) => unknown) => {
     const item = items.find((x) => String(x.id) === String(id));
     if (!item) throw new RecordNotFound(`Couldn't find record with 'id'=${String(id)}`);
@@ -54,7 +58,9 @@ export function createRootValue(seed: ConsulSeed, options: RootValueOptions): Re
   const usersById = new Map(seed.users.map((u) => [u.id, u]));
 
   const tagView = (t: ConsulTag) => ({
-    id: String(t.id), name: t.name, kind: t.kind,
+    id: String(t.id),
+    name: t.name,
+    kind: t.kind,
     taggingsCount: () => proposals.filter((p) => p.tagIds.includes(t.id)).length,
   });
   const userView = (u: ConsulUser): Record<string, unknown> => ({
@@ -93,7 +99,10 @@ export function createRootValue(seed: ConsulSeed, options: RootValueOptions): Re
       geozoneId: p.geozoneId,
       geozone: geozoneView(p.geozoneId),
       publicAuthor: author(p.authorId),
-      tags: page(p.tagIds.map((id) => tagsById.get(id)).filter((t): t is ConsulTag => !!t), tagView),
+      tags: page(
+        p.tagIds.map((id) => tagsById.get(id)).filter((t): t is ConsulTag => !!t),
+        tagView,
+      ),
       comments: none,
       proposalNotifications: none,
       votesFor: none,

@@ -2,9 +2,18 @@ import { consulSeed } from './consulSeed';
 import type { ConsulProposal, ConsulSeed } from './seedTypes';
 
 const SUBJECTS = [
-  ['Fietsenstalling', 'Verkeer'], ['Speeltuin', 'Spelen'], ['Meer groen', 'Groen'], ['Bankjes', 'Groen'],
-  ['Verkeersdrempels', 'Verkeer'], ['Buurthuis', 'Welzijn'], ['Wadi', 'Duurzaamheid'], ['Zebrapad', 'Verkeer'],
-  ['Moestuin', 'Welzijn'], ['Laadpalen', 'Duurzaamheid'], ['Hondenveld', 'Groen'], ['Skatebaan', 'Spelen'],
+  ['Fietsenstalling', 'Verkeer'],
+  ['Speeltuin', 'Spelen'],
+  ['Meer groen', 'Groen'],
+  ['Bankjes', 'Groen'],
+  ['Verkeersdrempels', 'Verkeer'],
+  ['Buurthuis', 'Welzijn'],
+  ['Wadi', 'Duurzaamheid'],
+  ['Zebrapad', 'Verkeer'],
+  ['Moestuin', 'Welzijn'],
+  ['Laadpalen', 'Duurzaamheid'],
+  ['Hondenveld', 'Groen'],
+  ['Skatebaan', 'Spelen'],
 ] as const;
 const RETIRE = ['duplicated', 'started', 'unfeasible', 'done', 'other'] as const;
 

@@ -68,13 +68,19 @@ function rubyMessage(e: GraphQLError): string {
 }
 
 function errors(list: readonly GraphQLError[]): SimResponse {
-  return { status: 200, json: { errors: list.map((e) => ({ message: rubyMessage(e), ...(e.locations && { locations: e.locations }) })) } };
+  return {
+    status: 200,
+    json: { errors: list.map((e) => ({ message: rubyMessage(e), ...(e.locations && { locations: e.locations }) })) },
+  };
 }
 
 const documents = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
 
 /** Parses and validates, remembering valid documents per schema: a crawl sends the same query hundreds of times. */
-function parseAndValidate(schema: GraphQLSchema, query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+function parseAndValidate(
+  schema: GraphQLSchema,
+  query: string,
+): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
   let cache = documents.get(schema);
   if (!cache) {
     cache = new Map();
@@ -96,7 +102,11 @@ function parseAndValidate(schema: GraphQLSchema, query: string): { document: Doc
 }
 
 /** Answers one /graphql request. */
-export async function graphqlEndpoint(req: SimRequest, seed: ConsulSeed, generation: ConsulGeneration): Promise<SimResponse> {
+export async function graphqlEndpoint(
+  req: SimRequest,
+  seed: ConsulSeed,
+  generation: ConsulGeneration,
+): Promise<SimResponse> {
   const params = readParams(req);
   if ('status' in params) return params;
   if (!params.query) return { status: 400, json: { message: 'Query string not present' } };
@@ -119,5 +129,10 @@ export async function graphqlEndpoint(req: SimRequest, seed: ConsulSeed, generat
     operationName: params.operationName,
   });
   if (result.errors?.some((e) => e.originalError instanceof RecordNotFound)) return notFoundPage();
-  return { status: 200, json: result.errors ? { data: result.data ?? null, errors: result.errors.map((e) => ({ message: e.message, path: e.path })) } : { data: result.data } };
+  return {
+    status: 200,
+    json: result.errors
+      ? { data: result.data ?? null, errors: result.errors.map((e) => ({ message: e.message, path: e.path })) }
+      : { data: result.data },
+  };
 }

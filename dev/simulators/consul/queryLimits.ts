@@ -5,9 +5,19 @@
  * pageSize is the requested `first`/`last` (not the capped one) or 25.
  */
 import {
-  getNamedType, isInterfaceType, isObjectType, Kind, SchemaMetaFieldDef, TypeMetaFieldDef,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLNamedType,
-  type GraphQLSchema, type SelectionSetNode, type ValueNode,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 export const MAX_DEPTH = 8;
@@ -85,7 +95,12 @@ function complexity(field: FieldNode, parent: GraphQLNamedType | undefined, walk
 }
 
 /** The first limit the operation breaks, as graphql-ruby's message, or null. */
-export function checkQueryLimits(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null): string | null {
+export function checkQueryLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string | null,
+): string | null {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const operation = document.definitions.find(

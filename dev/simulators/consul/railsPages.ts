@@ -19,12 +19,20 @@ export function forbiddenPage(): SimResponse {
 
 /** CanCan::AccessDenied on an HTML page: a redirect to the home page with a flash message. */
 export function redirectHome(base: string): SimResponse {
-  return { status: 302, headers: { ...html, location: `${base}/` }, text: `<html><body>You are being <a href="${base}/">redirected</a>.</body></html>` };
+  return {
+    status: 302,
+    headers: { ...html, location: `${base}/` },
+    text: `<html><body>You are being <a href="${base}/">redirected</a>.</body></html>`,
+  };
 }
 
 /** The home page. */
 export function homePage(title: string): SimResponse {
-  return { status: 200, headers: html, text: `<!DOCTYPE html>\n<html lang="nl"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>\n` };
+  return {
+    status: 200,
+    headers: html,
+    text: `<!DOCTYPE html>\n<html lang="nl"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>\n`,
+  };
 }
 
 /** Escapes text for HTML. */

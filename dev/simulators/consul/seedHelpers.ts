@@ -6,7 +6,11 @@ export function nl(text: string): Translated {
 }
 
 type ProposalInput = Pick<ConsulProposal, 'id' | 'createdAt' | 'cachedVotesUp' | 'authorId'> &
-  Partial<Omit<ConsulProposal, 'title' | 'summary' | 'description'>> & { title: Translated | string; summary: Translated | string; description: Translated | string };
+  Partial<Omit<ConsulProposal, 'title' | 'summary' | 'description'>> & {
+    title: Translated | string;
+    summary: Translated | string;
+    description: Translated | string;
+  };
 
 /** A proposal with CONSUL's defaults for what a seed entry leaves out (not retired, no video). */
 export function proposal(input: ProposalInput): ConsulProposal {

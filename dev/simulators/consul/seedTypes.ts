@@ -54,8 +54,15 @@ export interface ConsulProposal {
 }
 
 export const BUDGET_PHASES = [
-  'informing', 'accepting', 'reviewing', 'selecting', 'valuating',
-  'publishing_prices', 'balloting', 'reviewing_ballots', 'finished',
+  'informing',
+  'accepting',
+  'reviewing',
+  'selecting',
+  'valuating',
+  'publishing_prices',
+  'balloting',
+  'reviewing_ballots',
+  'finished',
 ] as const;
 /** `Budget::Phase::PHASE_KINDS`, in order (consul.md §5.2). */
 export type ConsulBudgetPhase = (typeof BUDGET_PHASES)[number];

@@ -43,7 +43,10 @@ export async function startConsulSimulator(options: ConsulSimulatorOptions = {})
       ...(options.graphqlApi !== undefined && { graphqlApi: options.graphqlApi }),
       baseUrl: () => url,
     }),
-    { ...(options.port !== undefined && { port: options.port }), ...(options.rateLimitPerMinute !== undefined && { rateLimitPerMinute: options.rateLimitPerMinute }) },
+    {
+      ...(options.port !== undefined && { port: options.port }),
+      ...(options.rateLimitPerMinute !== undefined && { rateLimitPerMinute: options.rateLimitPerMinute }),
+    },
   );
   url = server.url;
   // defineProperty, not Object.assign: assign would copy the getter's value, not the accessor.

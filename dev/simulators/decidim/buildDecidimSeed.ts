@@ -7,7 +7,16 @@
 import { ROTTERDAM, UTRECHT, type MunicipalityContent, type ProposalSpec, type SpaceSpec } from './municipalityContent';
 import type { DecidimSeed, SeedBudget, SeedComponent, SeedProposal, SeedSpace, Translated } from './seedTypes';
 
-const AUTHORS = ['Fatima el Amrani', 'Jeroen de Vries', 'Sanne Bakker', 'Mehmet Yilmaz', 'Anouk Jansen', 'Kees van Dijk', 'Priya Ramdin', 'Bram Visser'];
+const AUTHORS = [
+  'Fatima el Amrani',
+  'Jeroen de Vries',
+  'Sanne Bakker',
+  'Mehmet Yilmaz',
+  'Anouk Jansen',
+  'Kees van Dijk',
+  'Priya Ramdin',
+  'Bram Visser',
+];
 const DAY = 86_400_000;
 
 const at = (iso: string, plusMs: number) => new Date(Date.parse(iso) + plusMs).toISOString();
@@ -37,12 +46,23 @@ function seedFrom(m: MunicipalityContent, baseUrl: string): DecidimSeed {
     return {
       id: pid,
       reference: `${m.code}-PROP-${createdAt.slice(0, 7)}-${pid}`,
-      title: [{ locale: 'nl', text: spec.title }, ...(spec.en ? [{ locale: 'en', text: spec.en.title, machineTranslated: spec.en.machine }] : [])],
-      body: [{ locale: 'nl', text: fill(spec.body) }, ...(spec.en ? [{ locale: 'en', text: spec.en.body, machineTranslated: spec.en.machine }] : [])],
+      title: [
+        { locale: 'nl', text: spec.title },
+        ...(spec.en ? [{ locale: 'en', text: spec.en.title, machineTranslated: spec.en.machine }] : []),
+      ],
+      body: [
+        { locale: 'nl', text: fill(spec.body) },
+        ...(spec.en ? [{ locale: 'en', text: spec.en.body, machineTranslated: spec.en.machine }] : []),
+      ],
       answer: spec.answer ? nl(spec.answer) : null,
       state: spec.state,
       ...(spec.legacyState !== undefined && { legacyState: spec.legacyState }),
-      ...(spec.stateTitle && { stateTitle: [{ locale: 'nl', text: spec.stateTitle }, { locale: 'en', text: 'In progress', machineTranslated: true }] }),
+      ...(spec.stateTitle && {
+        stateTitle: [
+          { locale: 'nl', text: spec.stateTitle },
+          { locale: 'en', text: 'In progress', machineTranslated: true },
+        ],
+      }),
       withdrawnAt: spec.withdrawn ? at(createdAt, 10 * DAY) : null,
       hidden: spec.hidden ?? false,
       publishedAt: spec.draft ? null : at(createdAt, 5 * 60_000),
@@ -63,38 +83,101 @@ function seedFrom(m: MunicipalityContent, baseUrl: string): DecidimSeed {
     };
   };
 
-  const component = (cid: number, manifest: SeedComponent['manifest'], name: string, extra: Partial<SeedComponent> = {}): SeedComponent => ({
-    id: id(cid), manifest, name: nl(name), weight: cid % 10, published: true, votesHidden: false, proposals: [], budgets: [], ...extra,
+  const component = (
+    cid: number,
+    manifest: SeedComponent['manifest'],
+    name: string,
+    extra: Partial<SeedComponent> = {},
+  ): SeedComponent => ({
+    id: id(cid),
+    manifest,
+    name: nl(name),
+    weight: cid % 10,
+    published: true,
+    votesHidden: false,
+    proposals: [],
+    budgets: [],
+    ...extra,
   });
 
   const space = (spec: SpaceSpec, spaceIndex: number, spaceId: number, componentBase: number): SeedSpace => {
     const first = spec.proposals.reduce((d, p) => (p.day < d ? p.day : d), spec.proposals[0]?.day ?? '2025-01-01');
-    const components: SeedComponent[] = [component(componentBase + 1, 'proposals', 'Voorstellen', { votesHidden: spec.votesHidden ?? false, proposals: spec.proposals.map((p, n) => proposal(p, spaceIndex, n)) })];
+    const components: SeedComponent[] = [
+      component(componentBase + 1, 'proposals', 'Voorstellen', {
+        votesHidden: spec.votesHidden ?? false,
+        proposals: spec.proposals.map((p, n) => proposal(p, spaceIndex, n)),
+      }),
+    ];
     if (spec.budgets) {
-      components.push(component(componentBase + 2, 'budgets', 'Stemmen op plannen', { budgets: spec.budgets.map((b, bi): SeedBudget => {
-        const projects = b.projects.map((p, n) => {
-          const pid = id(nextProject++);
-          const createdAt = at('2025-03-20T09:00:00.000Z', n * 3_600_000);
-          return {
-            id: pid, reference: `${m.code}-PROJ-${createdAt.slice(0, 7)}-${pid}`, title: nl(p.title), description: nl(p.description), budgetAmount: p.amount,
-            selectedAt: p.selected ? '2025-05-02T10:00:00.000Z' : null, confirmedVotes: p.votes, createdAt, updatedAt: p.selected ? '2025-05-02T10:00:00.000Z' : createdAt,
-            categoryId: id(300 + spaceIndex * 10 + m.themes.findIndex(([k]) => k === p.theme)), scopeId: scopeId.get(p.area) ?? null,
-            taxonomyIds: [themeTaxonomy.get(p.theme)!, areaTaxonomy.get(p.area)!], address: p.address ?? null, latitude: p.point?.[0] ?? null, longitude: p.point?.[1] ?? null,
-            relatedProposalIds: p.from ? [proposalIdByKey.get(`${spaceIndex}:${p.from}`)!] : [], commentsCount: n,
-          };
-        });
-        // Budget.projects has no order (decidim.md §4.2); the second budget lists them newest first.
-        return { id: id(nextBudget++), title: nl(b.title), description: nl(b.description), totalBudget: b.total, createdAt: '2025-01-10T09:00:00.000Z',
-          updatedAt: '2025-05-02T10:00:00.000Z', scopeId: scopeId.get(b.area) ?? null, projects: bi === 1 ? projects.reverse() : projects };
-      }) }));
+      components.push(
+        component(componentBase + 2, 'budgets', 'Stemmen op plannen', {
+          budgets: spec.budgets.map((b, bi): SeedBudget => {
+            const projects = b.projects.map((p, n) => {
+              const pid = id(nextProject++);
+              const createdAt = at('2025-03-20T09:00:00.000Z', n * 3_600_000);
+              return {
+                id: pid,
+                reference: `${m.code}-PROJ-${createdAt.slice(0, 7)}-${pid}`,
+                title: nl(p.title),
+                description: nl(p.description),
+                budgetAmount: p.amount,
+                selectedAt: p.selected ? '2025-05-02T10:00:00.000Z' : null,
+                confirmedVotes: p.votes,
+                createdAt,
+                updatedAt: p.selected ? '2025-05-02T10:00:00.000Z' : createdAt,
+                categoryId: id(300 + spaceIndex * 10 + m.themes.findIndex(([k]) => k === p.theme)),
+                scopeId: scopeId.get(p.area) ?? null,
+                taxonomyIds: [themeTaxonomy.get(p.theme)!, areaTaxonomy.get(p.area)!],
+                address: p.address ?? null,
+                latitude: p.point?.[0] ?? null,
+                longitude: p.point?.[1] ?? null,
+                relatedProposalIds: p.from ? [proposalIdByKey.get(`${spaceIndex}:${p.from}`)!] : [],
+                commentsCount: n,
+              };
+            });
+            // Budget.projects has no order (decidim.md §4.2); the second budget lists them newest first.
+            return {
+              id: id(nextBudget++),
+              title: nl(b.title),
+              description: nl(b.description),
+              totalBudget: b.total,
+              createdAt: '2025-01-10T09:00:00.000Z',
+              updatedAt: '2025-05-02T10:00:00.000Z',
+              scopeId: scopeId.get(b.area) ?? null,
+              projects: bi === 1 ? projects.reverse() : projects,
+            };
+          }),
+        }),
+      );
     }
-    if (spec.unpublished) components.push(component(componentBase + 3, 'proposals', 'Voorstellen (concept)', { published: false, proposals: [proposal(spec.unpublished, spaceIndex, 0)] }));
+    if (spec.unpublished)
+      components.push(
+        component(componentBase + 3, 'proposals', 'Voorstellen (concept)', {
+          published: false,
+          proposals: [proposal(spec.unpublished, spaceIndex, 0)],
+        }),
+      );
     if (spec.budgets) components.push(component(componentBase + 4, 'accountability', 'Voortgang'));
     return {
-      id: id(spaceId), slug: spec.slug, title: nl(spec.title), publishedAt: at(`${first}T07:00:00.000Z`, -14 * DAY), createdAt: at(`${first}T07:00:00.000Z`, -30 * DAY),
-      categories: m.themes.map(([, name, en], i) => ({ id: id(300 + spaceIndex * 10 + i), name: [{ locale: 'nl', text: name }, { locale: 'en', text: en }] })),
+      id: id(spaceId),
+      slug: spec.slug,
+      title: nl(spec.title),
+      publishedAt: at(`${first}T07:00:00.000Z`, -14 * DAY),
+      createdAt: at(`${first}T07:00:00.000Z`, -30 * DAY),
+      categories: m.themes.map(([, name, en], i) => ({
+        id: id(300 + spaceIndex * 10 + i),
+        name: [
+          { locale: 'nl', text: name },
+          { locale: 'en', text: en },
+        ],
+      })),
       components,
-      steps: (spec.steps ?? []).map(([title, start, end]) => ({ title: nl(title), startDate: `${start}T00:00:00.000Z`, endDate: `${end}T21:59:59.000Z`, active: false })),
+      steps: (spec.steps ?? []).map(([title, start, end]) => ({
+        title: nl(title),
+        startDate: `${start}T00:00:00.000Z`,
+        endDate: `${end}T21:59:59.000Z`,
+        active: false,
+      })),
       children: [],
     };
   };
@@ -107,9 +190,30 @@ function seedFrom(m: MunicipalityContent, baseUrl: string): DecidimSeed {
     organization: { name: nl(m.name), referencePrefix: m.code },
     scopes: m.areas.map(([key, name]) => ({ id: scopeId.get(key)!, name: nl(name) })),
     taxonomies: [
-      { id: id(1), name: [{ locale: 'nl', text: "Thema's" }, { locale: 'en', text: 'Themes' }], parentId: null },
-      { id: id(2), name: [{ locale: 'nl', text: 'Wijken' }, { locale: 'en', text: 'Districts' }], parentId: null },
-      ...m.themes.map(([key, name, en]) => ({ id: themeTaxonomy.get(key)!, name: [{ locale: 'nl', text: name }, { locale: 'en', text: en }], parentId: id(1) })),
+      {
+        id: id(1),
+        name: [
+          { locale: 'nl', text: "Thema's" },
+          { locale: 'en', text: 'Themes' },
+        ],
+        parentId: null,
+      },
+      {
+        id: id(2),
+        name: [
+          { locale: 'nl', text: 'Wijken' },
+          { locale: 'en', text: 'Districts' },
+        ],
+        parentId: null,
+      },
+      ...m.themes.map(([key, name, en]) => ({
+        id: themeTaxonomy.get(key)!,
+        name: [
+          { locale: 'nl', text: name },
+          { locale: 'en', text: en },
+        ],
+        parentId: id(1),
+      })),
       ...m.areas.map(([key, name]) => ({ id: areaTaxonomy.get(key)!, name: nl(name), parentId: id(2) })),
     ],
     processes,

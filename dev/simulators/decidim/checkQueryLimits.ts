@@ -4,7 +4,14 @@
  * `nodes`, `ofType` exempt) and no anonymous introspection. Messages follow graphql-ruby's where §1.3
  * quotes them; the others carry the documented `extensions.code` (§1.4).
  */
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 import { MAX_PAGE_SIZE } from './connection';
 
 export const MAX_COMPLEXITY = 5000;
@@ -32,7 +39,10 @@ function fieldsOf(set: SelectionSetNode, w: Walk): { direct: FieldNode[]; typed:
   for (const s of set.selections) {
     if (s.kind === Kind.FIELD) direct.push(s);
     else if (s.kind === Kind.INLINE_FRAGMENT) typed.push(s.selectionSet);
-    else { const f = w.fragments.get(s.name.value); if (f) typed.push(f.selectionSet); }
+    else {
+      const f = w.fragments.get(s.name.value);
+      if (f) typed.push(f.selectionSet);
+    }
   }
   return { direct, typed };
 }
@@ -42,7 +52,10 @@ function intArg(field: FieldNode, name: string, w: Walk): number | null {
   const value: ValueNode | undefined = arg?.value;
   if (!value) return null;
   if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) { const v = w.variables[value.name.value]; return typeof v === 'number' ? v : null; }
+  if (value.kind === Kind.VARIABLE) {
+    const v = w.variables[value.name.value];
+    return typeof v === 'number' ? v : null;
+  }
   return null;
 }
 
@@ -51,11 +64,23 @@ function complexity(set: SelectionSetNode, w: Walk): number {
   const { direct, typed } = fieldsOf(set, w);
   let sum = 0;
   for (const f of direct) {
-    if (!f.selectionSet) { sum += 1; continue; }
+    if (!f.selectionSet) {
+      sum += 1;
+      continue;
+    }
     if (CONNECTIONS.has(f.name.value)) {
       const size = Math.min(intArg(f, 'first', w) ?? intArg(f, 'last', w) ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
       const inner = fieldsOf(f.selectionSet, w).direct;
-      sum += 1 + inner.reduce((n, c) => n + (c.selectionSet ? (['edges', 'nodes'].includes(c.name.value) ? size : 1) * (1 + complexity(c.selectionSet, w)) : 1), 0);
+      sum +=
+        1 +
+        inner.reduce(
+          (n, c) =>
+            n +
+            (c.selectionSet
+              ? (['edges', 'nodes'].includes(c.name.value) ? size : 1) * (1 + complexity(c.selectionSet, w))
+              : 1),
+          0,
+        );
     } else {
       sum += 1 + complexity(f.selectionSet, w);
     }
@@ -66,7 +91,11 @@ function complexity(set: SelectionSetNode, w: Walk): number {
 
 function depth(set: SelectionSetNode, w: Walk): number {
   const { direct, typed } = fieldsOf(set, w);
-  return Math.max(0, ...direct.map((f) => 1 + (f.selectionSet ? depth(f.selectionSet, w) : 0)), ...typed.map((t) => depth(t, w)));
+  return Math.max(
+    0,
+    ...direct.map((f) => 1 + (f.selectionSet ? depth(f.selectionSet, w) : 0)),
+    ...typed.map((t) => depth(t, w)),
+  );
 }
 
 function visit(set: SelectionSetNode, w: Walk, path: string[], onField: (f: FieldNode, path: string[]) => void): void {
@@ -79,7 +108,11 @@ function visit(set: SelectionSetNode, w: Walk, path: string[], onField: (f: Fiel
 }
 
 /** The limit errors of `document` (empty when it may run); `security` turns on the 0.30.5/0.31.1 analyzers. */
-export function checkQueryLimits(document: DocumentNode, variables: Record<string, unknown>, security: boolean): LimitError[] {
+export function checkQueryLimits(
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  security: boolean,
+): LimitError[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const w: Walk = { fragments, variables };
@@ -87,7 +120,8 @@ export function checkQueryLimits(document: DocumentNode, variables: Record<strin
   for (const op of document.definitions) {
     if (op.kind !== Kind.OPERATION_DEFINITION) continue;
     const c = complexity(op.selectionSet, w);
-    if (c > MAX_COMPLEXITY) errors.push({ message: `Query has complexity of ${c}, which exceeds max complexity of ${MAX_COMPLEXITY}` });
+    if (c > MAX_COMPLEXITY)
+      errors.push({ message: `Query has complexity of ${c}, which exceeds max complexity of ${MAX_COMPLEXITY}` });
     const d = depth(op.selectionSet, w);
     if (d > MAX_DEPTH) errors.push({ message: `Query has depth of ${d}, which exceeds max depth of ${MAX_DEPTH}` });
     if (!security) continue;
@@ -98,11 +132,28 @@ export function checkQueryLimits(document: DocumentNode, variables: Record<strin
       if (f.alias) aliases.add(f.alias.value);
       if (f.name.value === '__schema' || f.name.value === '__type') introspection = true;
       const name = f.name.value;
-      if (!RECURSION_EXEMPT.has(name) && recursion === null && path.filter((p) => p === name).length + 1 > RECURSION_THRESHOLD) recursion = name;
+      if (
+        !RECURSION_EXEMPT.has(name) &&
+        recursion === null &&
+        path.filter((p) => p === name).length + 1 > RECURSION_THRESHOLD
+      )
+        recursion = name;
     });
-    if (aliases.size > MAX_ALIASES) errors.push({ message: `Too many aliases: the query uses ${aliases.size}, the maximum is ${MAX_ALIASES}`, extensions: { code: 'TOO_MANY_ALIASES_ERROR' } });
-    if (recursion !== null) errors.push({ message: `Recursion limit exceeded: the field '${recursion}' is nested more than ${RECURSION_THRESHOLD} times`, extensions: { code: 'RECURSION_LIMIT_EXCEEDED_ERROR' } });
-    if (introspection) errors.push({ message: 'Introspection is disabled for this request', extensions: { code: 'INTROSPECTION_DISABLED_ERROR' } });
+    if (aliases.size > MAX_ALIASES)
+      errors.push({
+        message: `Too many aliases: the query uses ${aliases.size}, the maximum is ${MAX_ALIASES}`,
+        extensions: { code: 'TOO_MANY_ALIASES_ERROR' },
+      });
+    if (recursion !== null)
+      errors.push({
+        message: `Recursion limit exceeded: the field '${recursion}' is nested more than ${RECURSION_THRESHOLD} times`,
+        extensions: { code: 'RECURSION_LIMIT_EXCEEDED_ERROR' },
+      });
+    if (introspection)
+      errors.push({
+        message: 'Introspection is disabled for this request',
+        extensions: { code: 'INTROSPECTION_DISABLED_ERROR' },
+      });
   }
   return errors;
 }

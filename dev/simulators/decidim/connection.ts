@@ -20,7 +20,9 @@ export interface Connection<N> {
 
 /** The cursor of the item at 0-based `index`: base64 of `index + 1`, padding dropped (e.g. `Mg`, `NA`). */
 export function encodeCursor(index: number): string {
-  return Buffer.from(String(index + 1)).toString('base64').replace(/=+$/, '');
+  return Buffer.from(String(index + 1))
+    .toString('base64')
+    .replace(/=+$/, '');
 }
 
 /** The 1-based offset a cursor stands for; garbage reads as 0, as `"x".to_i` does in Ruby. */
@@ -34,7 +36,12 @@ export function decodeCursor(cursor: string): number {
  * decidim.md §4.4). With `loop`, `after` is ignored and the first page always says there is more — the
  * `paginationLoop` fault.
  */
-export function connection<T, N>(items: readonly T[], args: ConnectionArgs, render: (item: T) => N, loop = false): Connection<N> {
+export function connection<T, N>(
+  items: readonly T[],
+  args: ConnectionArgs,
+  render: (item: T) => N,
+  loop = false,
+): Connection<N> {
   let start = args.after && !loop ? Math.min(decodeCursor(args.after), items.length) : 0;
   let end = args.before ? Math.max(start, Math.min(decodeCursor(args.before) - 1, items.length)) : items.length;
   const sliceStart = start;

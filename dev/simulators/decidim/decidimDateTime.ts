@@ -8,8 +8,15 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
     });
     formatters.set(timeZone, f);
   }
@@ -19,7 +26,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** Renders a UTC instant as Decidim does, e.g. `2025-05-03T10:22:11+02:00`; null stays null. */
 export function decidimDateTime(utc: string | null, timeZone = 'Europe/Amsterdam'): string | null {
   if (utc === null) return null;
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(utc)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(utc))
+      .map((p) => [p.type, p.value]),
+  );
   const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

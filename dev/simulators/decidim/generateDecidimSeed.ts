@@ -13,10 +13,27 @@ const SUBJECTS: [string, string][] = [
   ['Bankjes', 'Ouderen willen onderweg kunnen uitrusten.'],
   ['Verkeersveiligheid', 'Er wordt te hard gereden langs de school.'],
   ['Buurthuis', 'Het buurthuis heeft een opknapbeurt nodig.'],
-  ['Straatverlichting', 'Het is hier \'s avonds te donker.'],
+  ['Straatverlichting', "Het is hier 's avonds te donker."],
   ['Afvalbakken', 'Er ligt veel zwerfafval rond het plein.'],
 ];
-const PLACES = ['Spangen', 'Bospolder', 'Tussendijken', 'het Oude Westen', 'Cool', 'Kralingen-West', 'Crooswijk', 'het Oude Noorden', 'Blijdorp', 'Hillesluis', 'Bloemhof', 'Katendrecht', 'Tarwewijk', 'Carnisse', 'Ommoord', 'Prins Alexander'];
+const PLACES = [
+  'Spangen',
+  'Bospolder',
+  'Tussendijken',
+  'het Oude Westen',
+  'Cool',
+  'Kralingen-West',
+  'Crooswijk',
+  'het Oude Noorden',
+  'Blijdorp',
+  'Hillesluis',
+  'Bloemhof',
+  'Katendrecht',
+  'Tarwewijk',
+  'Carnisse',
+  'Ommoord',
+  'Prins Alexander',
+];
 const STATES: (string | null)[] = [null, null, null, 'evaluating', 'accepted', 'rejected', 'not_answered', null];
 
 /** A seed with `n` generated proposals (ids from 100001) under the invented Rotterdam organization. */
@@ -34,15 +51,29 @@ export function generateDecidimSeed(n: number, baseUrl = 'http://127.0.0.1'): De
     const createdAt = new Date(start + i * 3_600_000).toISOString();
     const area = areas[i % areas.length]!;
     proposals[i] = {
-      id, reference: `GM0599-PROP-${createdAt.slice(0, 7)}-${id}`,
+      id,
+      reference: `GM0599-PROP-${createdAt.slice(0, 7)}-${id}`,
       title: [{ locale: 'nl', text: `${subject} in ${place} (${i + 1})` }],
       body: [{ locale: 'nl', text: `<p>${reason} Voorstel nummer ${i + 1} voor ${place}.</p>` }],
-      answer: null, state: STATES[i % STATES.length]!, withdrawnAt: i % 97 === 0 ? createdAt : null, hidden: false,
-      publishedAt: createdAt, createdAt, updatedAt: createdAt, answeredAt: null, official: false,
-      voteCount: (i * 37) % 400, endorsementsCount: i % 13, commentsCount: i % 7,
-      address: null, latitude: null, longitude: null,
-      categoryId: process.categories[i % process.categories.length]!.id, scopeId: area.id,
-      taxonomyIds: [seed.taxonomies[2 + (i % 4)]!.id], authorName: 'Bewoner',
+      answer: null,
+      state: STATES[i % STATES.length]!,
+      withdrawnAt: i % 97 === 0 ? createdAt : null,
+      hidden: false,
+      publishedAt: createdAt,
+      createdAt,
+      updatedAt: createdAt,
+      answeredAt: null,
+      official: false,
+      voteCount: (i * 37) % 400,
+      endorsementsCount: i % 13,
+      commentsCount: i % 7,
+      address: null,
+      latitude: null,
+      longitude: null,
+      categoryId: process.categories[i % process.categories.length]!.id,
+      scopeId: area.id,
+      taxonomyIds: [seed.taxonomies[2 + (i % 4)]!.id],
+      authorName: 'Bewoner',
     };
   }
   component.proposals = proposals;

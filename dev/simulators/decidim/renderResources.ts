@@ -4,7 +4,15 @@
  * arguments are methods. Objects carry `__typename` so interfaces resolve without resolveType.
  */
 import { decidimDateTime } from './decidimDateTime';
-import type { SeedBudget, SeedClassifier, SeedComponent, SeedProject, SeedProposal, SeedTaxonomy, Translated } from './seedTypes';
+import type {
+  SeedBudget,
+  SeedClassifier,
+  SeedComponent,
+  SeedProject,
+  SeedProposal,
+  SeedTaxonomy,
+  Translated,
+} from './seedTypes';
 import { atLeast, type DecidimVersion } from './version';
 
 export interface RenderContext {
@@ -25,7 +33,9 @@ export function translated(t: Translated | null) {
   return {
     locales: t.map((x) => x.locale),
     translations: ({ locales }: { locales?: string[] | null }) =>
-      t.filter((x) => !locales || locales.includes(x.locale)).map((x) => ({ locale: x.locale, text: x.text, machineTranslated: x.machineTranslated ?? false })),
+      t
+        .filter((x) => !locales || locales.includes(x.locale))
+        .map((x) => ({ locale: x.locale, text: x.text, machineTranslated: x.machineTranslated ?? false })),
     translation: ({ locale }: { locale: string }) => t.find((x) => x.locale === locale)?.text ?? null,
   };
 }
@@ -49,10 +59,16 @@ export function taxonomy(ctx: RenderContext, id: string): unknown {
   };
 }
 
-function classification(ctx: RenderContext, r: { categoryId: string | null; scopeId: string | null; taxonomyIds: string[] }) {
+function classification(
+  ctx: RenderContext,
+  r: { categoryId: string | null; scopeId: string | null; taxonomyIds: string[] },
+) {
   return atLeast(ctx.version, '0.30')
     ? { taxonomies: r.taxonomyIds.map((id) => taxonomy(ctx, id)) }
-    : { category: classifier(r.categoryId ? ctx.categories.get(r.categoryId) : undefined), scope: classifier(r.scopeId ? ctx.scopes.get(r.scopeId) : undefined) };
+    : {
+        category: classifier(r.categoryId ? ctx.categories.get(r.categoryId) : undefined),
+        scope: classifier(r.scopeId ? ctx.scopes.get(r.scopeId) : undefined),
+      };
 }
 
 /** decidim.md §8 note 6: coordinates are built even without geodata, so both null trip a non-null error. */
@@ -64,21 +80,43 @@ function user(name: string | null, version: DecidimVersion) {
   if (!name) return null;
   const nickname = name.toLowerCase().replace(/[^a-z]+/g, '_');
   return {
-    __typename: 'User', id: String(1000 + nickname.length), name, nickname, avatarUrl: '/default-avatar.png',
-    profilePath: `/profiles/${nickname}`, badge: '', deleted: false,
+    __typename: 'User',
+    id: String(1000 + nickname.length),
+    name,
+    nickname,
+    avatarUrl: '/default-avatar.png',
+    profilePath: `/profiles/${nickname}`,
+    badge: '',
+    deleted: false,
     organizationName: atLeast(version, '0.29') ? translated([{ locale: 'nl', text: 'Gemeente' }]) : 'Gemeente',
   };
 }
 
-const DEFAULT_STATE_TITLES: Record<string, string> = { evaluating: 'In behandeling', accepted: 'Aangenomen', rejected: 'Afgewezen', not_answered: 'Niet beantwoord' };
+const DEFAULT_STATE_TITLES: Record<string, string> = {
+  evaluating: 'In behandeling',
+  accepted: 'Aangenomen',
+  rejected: 'Afgewezen',
+  not_answered: 'Niet beantwoord',
+};
 
 /** One proposal as `version` serves it; null for a moderated one under the 0.30 auth layer (decidim.md §4.4). */
-export function renderProposal(ctx: RenderContext, p: SeedProposal, component: SeedComponent, spacePath: string): unknown {
+export function renderProposal(
+  ctx: RenderContext,
+  p: SeedProposal,
+  component: SeedComponent,
+  spacePath: string,
+): unknown {
   const v = ctx.version;
   if (p.hidden && atLeast(v, '0.30')) return null;
   const withdrawn = p.withdrawnAt !== null;
   // decidim.md §4.3: ≤0.28 has fixed states and withdrawal as a state; 0.29+ a token plus the flag.
-  const state = atLeast(v, '0.29') ? p.state : withdrawn ? 'withdrawn' : p.legacyState !== undefined ? p.legacyState : p.state;
+  const state = atLeast(v, '0.29')
+    ? p.state
+    : withdrawn
+      ? 'withdrawn'
+      : p.legacyState !== undefined
+        ? p.legacyState
+        : p.state;
   const voteCount = component.votesHidden ? null : p.voteCount;
   const author = p.official ? null : user(p.authorName, v);
   return {
@@ -118,11 +156,17 @@ export function renderProposal(ctx: RenderContext, p: SeedProposal, component: S
     hasComments: p.commentsCount > 0,
     url: `${ctx.baseUrl}/${spacePath}/f/${component.id}/proposals/${p.id}`,
     followsCount: 1,
-    proposalState: p.state === null ? null : {
-      id: String([...p.state].reduce((h, ch) => h + ch.charCodeAt(0), 0)),
-      title: translated(p.stateTitle ?? [{ locale: 'nl', text: DEFAULT_STATE_TITLES[p.state] ?? p.state }]),
-      announcementTitle: null, bgColor: null, textColor: null, proposalsCount: null,
-    },
+    proposalState:
+      p.state === null
+        ? null
+        : {
+            id: String([...p.state].reduce((h, ch) => h + ch.charCodeAt(0), 0)),
+            title: translated(p.stateTitle ?? [{ locale: 'nl', text: DEFAULT_STATE_TITLES[p.state] ?? p.state }]),
+            announcementTitle: null,
+            bgColor: null,
+            textColor: null,
+            proposalsCount: null,
+          },
     ...p.overrides,
   };
 }
@@ -168,10 +212,11 @@ function renderProject(ctx: RenderContext, p: SeedProject, component: SeedCompon
     budgetUrl,
     selectedAt: dt(p.selectedAt),
     confirmedVotes: component.votesHidden ? null : p.confirmedVotes,
-    relatedProposals: () => p.relatedProposalIds.map((id) => {
-      const found = ctx.proposal(id);
-      return found ? renderProposal(ctx, found.proposal, found.component, found.spacePath) : null;
-    }),
+    relatedProposals: () =>
+      p.relatedProposalIds.map((id) => {
+        const found = ctx.proposal(id);
+        return found ? renderProposal(ctx, found.proposal, found.component, found.spacePath) : null;
+      }),
     address: p.address,
     coordinates: coordinates(p),
     followsCount: 0,

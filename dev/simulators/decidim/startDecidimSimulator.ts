@@ -46,33 +46,52 @@ export async function startDecidimSimulator(options: DecidimSimulatorOptions = {
   const schemas = new Map<boolean, GraphQLSchema>();
   const schemaFor = (drift: boolean) => {
     let s = schemas.get(drift);
-    if (!s) { s = buildSchema(decidimSdl(version, drift)); schemas.set(drift, s); }
+    if (!s) {
+      s = buildSchema(decidimSdl(version, drift));
+      schemas.set(drift, s);
+    }
     return s;
   };
   let seed: DecidimSeed | null = null;
   let baseUrl = '';
 
   const handler = (req: SimRequest): SimResponse => {
-    if (req.path !== '/api' && req.path !== '/api/') return { status: 404, text: '<html><body><h1>404</h1></body></html>', headers: { 'content-type': 'text/html' } };
+    if (req.path !== '/api' && req.path !== '/api/')
+      return { status: 404, text: '<html><body><h1>404</h1></body></html>', headers: { 'content-type': 'text/html' } };
     if (req.method === 'GET') return { status: 302, text: '', headers: { location: '/api/docs' } }; // §1.1
     if (req.method !== 'POST') return { status: 404, text: '', headers: { 'content-type': 'text/html' } };
-    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as { query?: unknown; variables?: unknown; operationName?: unknown };
+    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as {
+      query?: unknown;
+      variables?: unknown;
+      operationName?: unknown;
+    };
     let variables: Record<string, unknown>;
     try {
       // §1.1: variables as an object or a JSON string; an unreadable string raises in the controller → 500.
-      const raw = typeof body.variables === 'string' ? (body.variables.trim() === '' ? {} : JSON.parse(body.variables)) : (body.variables ?? {});
+      const raw =
+        typeof body.variables === 'string'
+          ? body.variables.trim() === ''
+            ? {}
+            : JSON.parse(body.variables)
+          : (body.variables ?? {});
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new TypeError('Unexpected parameter');
       variables = raw as Record<string, unknown>;
     } catch {
       return INTERNAL_ERROR;
     }
-    if (typeof body.query !== 'string' || body.query.trim() === '') return { status: 200, json: { errors: [{ message: 'No query string was present' }] } };
+    if (typeof body.query !== 'string' || body.query.trim() === '')
+      return { status: 200, json: { errors: [{ message: 'No query string was present' }] } };
     let document: DocumentNode;
     try {
       document = parse(body.query);
     } catch (e) {
       const err = e as GraphQLError;
-      return { status: 200, json: { errors: [{ message: `Parse error: ${err.message.replace(/^Syntax Error: /, '')}`, locations: err.locations }] } };
+      return {
+        status: 200,
+        json: {
+          errors: [{ message: `Parse error: ${err.message.replace(/^Syntax Error: /, '')}`, locations: err.locations }],
+        },
+      };
     }
     const schema = schemaFor(req.fault?.kind === 'drift');
     // graphql-ruby validates first and answers errors without `data` (§8 note 2).
@@ -81,27 +100,56 @@ export async function startDecidimSimulator(options: DecidimSimulatorOptions = {
     const limits = checkQueryLimits(document, variables, security);
     if (limits.length) return { status: 200, json: { errors: limits } };
     const result = execute({
-      schema, document, variableValues: variables,
+      schema,
+      document,
+      variableValues: variables,
       operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
-      rootValue: createRootValue(seed!, { version, baseUrl, loop: req.fault?.kind === 'paginationLoop', childAssembliesAtRoot: options.childAssembliesAtRoot ?? true }),
+      rootValue: createRootValue(seed!, {
+        version,
+        baseUrl,
+        loop: req.fault?.kind === 'paginationLoop',
+        childAssembliesAtRoot: options.childAssembliesAtRoot ?? true,
+      }),
     });
     if (result instanceof Promise) throw new Error('the simulated resolvers are synchronous');
     // A resolver that raised something other than a GraphQL error is an unexpected exception (§1.1).
-    if (result.errors?.some((e) => e.originalError && !(e.originalError instanceof GraphQLError) && !/non-nullable field/.test(e.message))) return INTERNAL_ERROR;
+    if (
+      result.errors?.some(
+        (e) => e.originalError && !(e.originalError instanceof GraphQLError) && !/non-nullable field/.test(e.message),
+      )
+    )
+      return INTERNAL_ERROR;
     // graphql-ruby words the non-null violation without the final full stop (decidim.md §8 note 6).
-    const errors = result.errors?.map((e) => ({ message: e.message.replace(/\.$/, ''), locations: e.locations, path: e.path }));
+    const errors = result.errors?.map((e) => ({
+      message: e.message.replace(/\.$/, ''),
+      locations: e.locations,
+      path: e.path,
+    }));
     return { status: 200, json: { ...(errors && { errors }), data: result.data ?? null } };
   };
 
-  const server = await startSimServer(handler, { rateLimitPerMinute: options.rateLimitPerMinute ?? 100, port: options.port });
+  const server = await startSimServer(handler, {
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 100,
+    port: options.port,
+  });
   baseUrl = server.url;
   const given = options.seed ?? ((url: string) => buildDecidimSeed(options.municipality ?? 'GM0599', url));
   seed = typeof given === 'function' ? given(baseUrl) : given;
   return {
-    url: server.url, port: server.port, requests: server.requests, setFault: server.setFault, close: server.close,
+    url: server.url,
+    port: server.port,
+    requests: server.requests,
+    setFault: server.setFault,
+    close: server.close,
     version,
-    get seed() { return seed!; },
-    set seed(s: DecidimSeed) { seed = s; },
-    setSeed(s: DecidimSeed) { seed = s; },
+    get seed() {
+      return seed!;
+    },
+    set seed(s: DecidimSeed) {
+      seed = s;
+    },
+    setSeed(s: DecidimSeed) {
+      seed = s;
+    },
   };
 }

@@ -9,5 +9,9 @@ export function atLeast(version: DecidimVersion, min: DecidimVersion): boolean {
 
 /** The full version string `decidim { version }` discloses where it does (decidim.md §1.3). */
 export const FULL_VERSION: Record<DecidimVersion, string> = {
-  '0.27': '0.27.9', '0.28': '0.28.4', '0.29': '0.29.2', '0.30': '0.30.5', '0.31': '0.31.1',
+  '0.27': '0.27.9',
+  '0.28': '0.28.4',
+  '0.29': '0.29.2',
+  '0.30': '0.30.5',
+  '0.31': '0.31.1',
 };

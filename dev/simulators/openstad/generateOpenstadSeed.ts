@@ -18,9 +18,16 @@ const SUBJECTS = [
 ] as const;
 
 const PLACES = [
-  ['Dapperbuurt', 52.3631, 4.9271], ['Transvaalbuurt', 52.3535, 4.9237], ['Indische Buurt', 52.3629, 4.9393],
-  ['Oosterparkbuurt', 52.3557, 4.9135], ['Duinoord', 52.0840, 4.2918], ['Zeeheldenkwartier', 52.0857, 4.2962],
-  ['Schilderswijk', 52.0703, 4.3063], ['Bezuidenhout', 52.0870, 4.3300], ['Lombok', 52.0918, 5.1015], ['Kralingen', 51.9275, 4.5080],
+  ['Dapperbuurt', 52.3631, 4.9271],
+  ['Transvaalbuurt', 52.3535, 4.9237],
+  ['Indische Buurt', 52.3629, 4.9393],
+  ['Oosterparkbuurt', 52.3557, 4.9135],
+  ['Duinoord', 52.084, 4.2918],
+  ['Zeeheldenkwartier', 52.0857, 4.2962],
+  ['Schilderswijk', 52.0703, 4.3063],
+  ['Bezuidenhout', 52.087, 4.33],
+  ['Lombok', 52.0918, 5.1015],
+  ['Kralingen', 51.9275, 4.508],
 ] as const;
 
 const STATUS_NAMES = ['Deze inzending is door naar de stemronde', 'Deze inzending wordt uitgevoerd', 'Afgewezen'];
@@ -52,6 +59,15 @@ export function generateOpenstadSeed(n: number): OpenstadSeed {
   const places = PLACES.map(([name], k) => ({ id: 900 + k, name, type: 'area' }));
   return {
     note: 'Generated invented data for benchmarks; not harvested from any installation.',
-    projects: [{ id: 1, name: 'ideeen', title: 'Ideeën voor de stad', config: { votes: { voteType: 'likes', isViewable: true } }, tags: places, resources }],
+    projects: [
+      {
+        id: 1,
+        name: 'ideeen',
+        title: 'Ideeën voor de stad',
+        config: { votes: { voteType: 'likes', isViewable: true } },
+        tags: places,
+        resources,
+      },
+    ],
   };
 }

@@ -38,13 +38,19 @@ function api(p: SimProject, rest: string, req: SimRequest, driftMode: DriftMode)
   if (m) {
     const r = p.resources.find((x) => x.id === Number(m![1]) && isVisible(x));
     if (!r) return errorJson(404, 'Resource not found');
-    const side = { includeTags: flag(q, 'includeTags'), includeVoteCount: flag(q, 'includeVoteCount'), includeCommentsCount: flag(q, 'includeCommentsCount') };
+    const side = {
+      includeTags: flag(q, 'includeTags'),
+      includeVoteCount: flag(q, 'includeVoteCount'),
+      includeCommentsCount: flag(q, 'includeCommentsCount'),
+    };
     return { status: 200, json: renderResource(p, r, side) };
   }
   if (rest === '/tag') {
     const type = q.get('type');
     const wanted = ids(q, 'tags');
-    const tags = [...p.tags].sort((a, b) => a.seqnr - b.seqnr).filter((t) => (type === null || t.type === type) && (!wanted.length || wanted.includes(t.id)));
+    const tags = [...p.tags]
+      .sort((a, b) => a.seqnr - b.seqnr)
+      .filter((t) => (type === null || t.type === type) && (!wanted.length || wanted.includes(t.id)));
     return { status: 200, json: tags.map((t) => renderTag(t, p.createdAt)) };
   }
   m = /^\/tag\/(\d+)$/.exec(rest);
@@ -52,7 +58,11 @@ function api(p: SimProject, rest: string, req: SimRequest, driftMode: DriftMode)
     const t = p.tags.find((x) => x.id === Number(m![1]));
     return t ? { status: 200, json: renderTag(t, p.createdAt) } : errorJson(404, 'Tag not found');
   }
-  if (rest === '/status') return { status: 200, json: [...p.statuses].sort((a, b) => a.seqnr - b.seqnr).map((s) => renderStatus(s, p.createdAt)) };
+  if (rest === '/status')
+    return {
+      status: 200,
+      json: [...p.statuses].sort((a, b) => a.seqnr - b.seqnr).map((s) => renderStatus(s, p.createdAt)),
+    };
   m = /^\/status\/(\d+)$/.exec(rest);
   if (m) {
     const s = p.statuses.find((x) => x.id === Number(m![1]));
@@ -87,7 +97,12 @@ function listResources(p: SimProject, req: SimRequest, driftMode: DriftMode): Si
     dropTitle: drift && driftMode === 'field',
   };
   const sorted = sortResources(visible, q.getAll('sort'));
-  return paginate(sorted, req, { loop: req.fault?.kind === 'paginationLoop', renameRecords: drift && driftMode === 'envelope' }, (r) => renderResource(p, r, side));
+  return paginate(
+    sorted,
+    req,
+    { loop: req.fault?.kind === 'paginationLoop', renameRecords: drift && driftMode === 'envelope' },
+    (r) => renderResource(p, r, side),
+  );
 }
 
 /**
@@ -99,9 +114,20 @@ function listVotes(p: SimProject, req: SimRequest): SimResponse {
   const rows: unknown[] = [];
   let id = 1;
   for (const r of p.resources.filter(isVisible)) {
-    for (const [opinion, n] of [['yes', r.yes], ['no', r.no]] as const) {
+    for (const [opinion, n] of [
+      ['yes', r.yes],
+      ['no', r.no],
+    ] as const) {
       for (let k = 0; k < n; k++) {
-        rows.push({ id: id++, resourceId: r.id, confirmed: null, opinion, createdAt: r.updatedAt, userId: 5000 + (k % Math.max(1, p.voterCount)), resource: { id: r.id, projectId: p.id } });
+        rows.push({
+          id: id++,
+          resourceId: r.id,
+          confirmed: null,
+          opinion,
+          createdAt: r.updatedAt,
+          userId: 5000 + (k % Math.max(1, p.voterCount)),
+          resource: { id: r.id, projectId: p.id },
+        });
       }
     }
   }

@@ -16,7 +16,8 @@ export function legacyRoutes(state: () => { projects: Map<number, SimProject>; d
     if (req.method !== 'GET') return cannotGet(req.method, req.path);
     const { projects, driftMode } = state();
     // The server renders its own markdown docs (§3, `A:src/routes/doc.js`).
-    if (/^\/doc(\/[\w-]+)?$/.test(req.path)) return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, text: '<h1>OpenStad API</h1>' };
+    if (/^\/doc(\/[\w-]+)?$/.test(req.path))
+      return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, text: '<h1>OpenStad API</h1>' };
     if (req.path === '/api/site') return errorJson(401, 'Je hebt geen toegang tot deze sites'); // listing needs moderator (§3)
     const m = /^\/(api|stats)\/site\/([^/]+)(\/.*)?$/.exec(req.path);
     if (!m) return cannotGet(req.method, req.path);
@@ -32,16 +33,36 @@ export function legacyRoutes(state: () => { projects: Map<number, SimProject>; d
       const r = site.resources.find((x) => x.id === Number(one[1]) && isVisible(x));
       // A throws `Idea not found`, which its error handler turns into a 404 (A:src/routes/api/idea.js).
       if (!r) return errorJson(404, 'Idea not found');
-      return { status: 200, json: renderIdea(site, r, { includeTags: flag(req.query, 'includeTags'), includeVoteCount: true }) };
+      return {
+        status: 200,
+        json: renderIdea(site, r, { includeTags: flag(req.query, 'includeTags'), includeVoteCount: true }),
+      };
     }
-    if (rest === '/tag') return { status: 200, json: site.tags.filter((t) => t.type !== 'area').map((t) => ({ id: t.id, siteId: site.id, name: t.name })) };
+    if (rest === '/tag')
+      return {
+        status: 200,
+        json: site.tags.filter((t) => t.type !== 'area').map((t) => ({ id: t.id, siteId: site.id, name: t.name })),
+      };
     if (rest === '/vote') {
       if (!site.votes.isViewable) return errorJson(403, 'Stemmen zijn niet zichtbaar');
       // userId is shown to admins only (§3), so anonymous rows have none.
-      const rows = site.resources.filter(isVisible).flatMap((r) => [
-        ...Array.from({ length: r.yes }, () => ({ ideaId: r.id, confirmed: null, opinion: 'yes', createdAt: r.updatedAt })),
-        ...Array.from({ length: r.no }, () => ({ ideaId: r.id, confirmed: null, opinion: 'no', createdAt: r.updatedAt })),
-      ]).map((v, i) => ({ id: i + 1, ...v }));
+      const rows = site.resources
+        .filter(isVisible)
+        .flatMap((r) => [
+          ...Array.from({ length: r.yes }, () => ({
+            ideaId: r.id,
+            confirmed: null,
+            opinion: 'yes',
+            createdAt: r.updatedAt,
+          })),
+          ...Array.from({ length: r.no }, () => ({
+            ideaId: r.id,
+            confirmed: null,
+            opinion: 'no',
+            createdAt: r.updatedAt,
+          })),
+        ])
+        .map((v, i) => ({ id: i + 1, ...v }));
       return paginate(rows, req);
     }
     return cannotGet(req.method, req.path);
@@ -52,10 +73,21 @@ export function legacyRoutes(state: () => { projects: Map<number, SimProject>; d
 function listIdeas(site: SimProject, req: SimRequest, driftMode: DriftMode): SimResponse {
   const q = req.query;
   const tagIds = ids(q, 'tags');
-  const visible = site.resources.filter((r) => isVisible(r) && (!tagIds.length || r.tags.some((t) => tagIds.includes(t.id))));
+  const visible = site.resources.filter(
+    (r) => isVisible(r) && (!tagIds.length || r.tags.some((t) => tagIds.includes(t.id))),
+  );
   const drift = req.fault?.kind === 'drift';
-  const side = { includeTags: flag(q, 'includeTags') || tagIds.length > 0, includeVoteCount: flag(q, 'includeVoteCount'), dropTitle: drift && driftMode === 'field' };
-  return paginate(sortIdeas(visible, q.get('sort')), req, { loop: req.fault?.kind === 'paginationLoop', renameRecords: drift && driftMode === 'envelope' }, (r) => renderIdea(site, r, side));
+  const side = {
+    includeTags: flag(q, 'includeTags') || tagIds.length > 0,
+    includeVoteCount: flag(q, 'includeVoteCount'),
+    dropTitle: drift && driftMode === 'field',
+  };
+  return paginate(
+    sortIdeas(visible, q.get('sort')),
+    req,
+    { loop: req.fault?.kind === 'paginationLoop', renameRecords: drift && driftMode === 'envelope' },
+    (r) => renderIdea(site, r, side),
+  );
 }
 
 /** The `/stats/site/:id/…` counts, with the `|| -1` quirk: a count of 0 is reported as -1 (§3). */

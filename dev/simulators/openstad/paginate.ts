@@ -14,7 +14,12 @@ export interface PaginateOptions {
 }
 
 /** Pages `items` (already filtered and sorted) as the request asks; `render` turns the served ones into JSON. */
-export function paginate<T>(items: T[], req: SimRequest, options: PaginateOptions = {}, render: (item: T) => unknown = (x) => x): SimResponse {
+export function paginate<T>(
+  items: T[],
+  req: SimRequest,
+  options: PaginateOptions = {},
+  render: (item: T) => unknown = (x) => x,
+): SimResponse {
   const q = req.query;
   const noPagination = q.get('noPagination') === 'true' || q.get('noPagination') === '1';
   if (q.get('page') === null && !noPagination) return { status: 200, json: items.map(render) };

@@ -70,28 +70,73 @@ export function renderResource(project: SimProject, r: SimResource, side: Resour
 }
 
 function embeddedStatus(s: SimStatus) {
-  return { id: s.id, name: s.name, label: s.label, extraFunctionality: { canComment: true, editableByUser: false, canLike: s.canLike }, color: null, backgroundColor: null, mapIcon: null };
+  return {
+    id: s.id,
+    name: s.name,
+    label: s.label,
+    extraFunctionality: { canComment: true, editableByUser: false, canLike: s.canLike },
+    color: null,
+    backgroundColor: null,
+    mapIcon: null,
+  };
 }
 
 function embeddedTag(t: SimTag) {
-  return { id: t.id, type: t.type, seqnr: t.seqnr, name: t.name, label: t.label, defaultResourceImage: null, documentMapIconColor: '#000000', mapIcon: null };
+  return {
+    id: t.id,
+    type: t.type,
+    seqnr: t.seqnr,
+    name: t.name,
+    label: t.label,
+    defaultResourceImage: null,
+    documentMapIconColor: '#000000',
+    mapIcon: null,
+  };
 }
 
 /** A tag as `GET …/tag` lists it (openstad.md §2.6). */
 export function renderTag(t: SimTag, createdAt: string) {
   return {
-    id: t.id, projectId: t.projectId, name: t.name, type: t.type, seqnr: t.seqnr, addToNewResources: false, label: t.label,
-    color: null, backgroundColor: null, mapIcon: null, listIcon: null, extraData: {}, useDifferentSubmitAddress: false,
-    newSubmitAddress: null, defaultResourceImage: null, documentMapIconColor: null, createdAt, updatedAt: createdAt, deletedAt: null,
+    id: t.id,
+    projectId: t.projectId,
+    name: t.name,
+    type: t.type,
+    seqnr: t.seqnr,
+    addToNewResources: false,
+    label: t.label,
+    color: null,
+    backgroundColor: null,
+    mapIcon: null,
+    listIcon: null,
+    extraData: {},
+    useDifferentSubmitAddress: false,
+    newSubmitAddress: null,
+    defaultResourceImage: null,
+    documentMapIconColor: null,
+    createdAt,
+    updatedAt: createdAt,
+    deletedAt: null,
   };
 }
 
 /** A status as `GET …/status` lists it (openstad.md §2.6). */
 export function renderStatus(s: SimStatus, createdAt: string) {
   return {
-    id: s.id, projectId: s.projectId, name: s.name, seqnr: s.seqnr, addToNewResources: false, label: s.label,
-    color: null, backgroundColor: null, mapIcon: null, listIcon: null,
-    extraFunctionality: { canComment: true, editableByUser: false, canLike: s.canLike }, extraData: {}, createdAt, updatedAt: createdAt, deletedAt: null,
+    id: s.id,
+    projectId: s.projectId,
+    name: s.name,
+    seqnr: s.seqnr,
+    addToNewResources: false,
+    label: s.label,
+    color: null,
+    backgroundColor: null,
+    mapIcon: null,
+    listIcon: null,
+    extraFunctionality: { canComment: true, editableByUser: false, canLike: s.canLike },
+    extraData: {},
+    createdAt,
+    updatedAt: createdAt,
+    deletedAt: null,
   };
 }
 
@@ -102,11 +147,31 @@ export function renderStatus(s: SimStatus, createdAt: string) {
 export function renderProject(p: SimProject, includeConfig: boolean) {
   const safeConfig = includeConfig
     ? indexKeyed({
-        project: { endDateNotificationSent: false, ...p.projectConfig, projectHasEnded: p.projectConfig.projectHasEnded ?? false },
-        resources: { canAddNewResources: false, titleMinLength: 10, titleMaxLength: 50, minimumYesVotes: 100, ...p.resourcesConfig },
+        project: {
+          endDateNotificationSent: false,
+          ...p.projectConfig,
+          projectHasEnded: p.projectConfig.projectHasEnded ?? false,
+        },
+        resources: {
+          canAddNewResources: false,
+          titleMinLength: 10,
+          titleMaxLength: 50,
+          minimumYesVotes: 100,
+          ...p.resourcesConfig,
+        },
         // projectHasEnded forces isActive false (`H:…/models/Project.js` beforeValidate, §2.7).
         votes: { ...p.votes, isActive: p.projectConfig.projectHasEnded ? false : p.votes.isActive },
       })
     : {};
-  return { id: p.id, name: p.name, title: p.title, url: p.url, safeConfig, areaId: null, createdAt: p.createdAt, updatedAt: p.createdAt, deletedAt: null };
+  return {
+    id: p.id,
+    name: p.name,
+    title: p.title,
+    url: p.url,
+    safeConfig,
+    areaId: null,
+    createdAt: p.createdAt,
+    updatedAt: p.createdAt,
+    deletedAt: null,
+  };
 }

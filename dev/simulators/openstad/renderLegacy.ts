@@ -68,5 +68,13 @@ export function renderIdea(site: SimProject, r: SimResource, side: IdeaSideLoads
 
 /** A site (openstad.md §3): `config` is editor-only, so the anonymous answer has no voting settings. */
 export function renderSite(s: SimProject) {
-  return { id: s.id, name: s.name, title: s.title, domain: s.domain, createdAt: s.createdAt, updatedAt: s.createdAt, deletedAt: null };
+  return {
+    id: s.id,
+    name: s.name,
+    title: s.title,
+    domain: s.domain,
+    createdAt: s.createdAt,
+    updatedAt: s.createdAt,
+    deletedAt: null,
+  };
 }

@@ -2,10 +2,31 @@
  * Turns a seed into the simulator's in-memory installation: tag and status names resolved to records,
  * defaults filled in as the platform's config parser and model setters would (openstad.md §2.5, §2.7).
  */
-import type { OpenstadLegacyStatus, OpenstadSeed, OpenstadSeedImage, OpenstadSeedProject, OpenstadSeedResource, OpenstadSeedVotes } from './seedTypes';
+import type {
+  OpenstadLegacyStatus,
+  OpenstadSeed,
+  OpenstadSeedImage,
+  OpenstadSeedProject,
+  OpenstadSeedResource,
+  OpenstadSeedVotes,
+} from './seedTypes';
 
-export interface SimTag { id: number; projectId: number; name: string; type: string | null; seqnr: number; label: string | null }
-export interface SimStatus { id: number; projectId: number; name: string; label: string | null; seqnr: number; canLike: boolean }
+export interface SimTag {
+  id: number;
+  projectId: number;
+  name: string;
+  type: string | null;
+  seqnr: number;
+  label: string | null;
+}
+export interface SimStatus {
+  id: number;
+  projectId: number;
+  name: string;
+  label: string | null;
+  seqnr: number;
+  canLike: boolean;
+}
 
 export interface SimResource {
   seed: OpenstadSeedResource;
@@ -26,7 +47,19 @@ export interface SimResource {
   legacyStatus: OpenstadLegacyStatus;
 }
 
-export type SimVotes = Required<Pick<OpenstadSeedVotes, 'isViewable' | 'isActive' | 'voteType' | 'voteValues' | 'minResources' | 'maxResources' | 'requiredUserRole' | 'withExisting'>> &
+export type SimVotes = Required<
+  Pick<
+    OpenstadSeedVotes,
+    | 'isViewable'
+    | 'isActive'
+    | 'voteType'
+    | 'voteValues'
+    | 'minResources'
+    | 'maxResources'
+    | 'requiredUserRole'
+    | 'withExisting'
+  >
+> &
   Pick<OpenstadSeedVotes, 'minBudget' | 'maxBudget'> & { mustConfirm: boolean };
 
 export interface SimProject {
@@ -57,8 +90,22 @@ export function resolveSeed(seed: OpenstadSeed, baseUrl: string): Map<number, Si
   let nextStatusId = Math.max(0, ...all.flatMap((p) => (p.statuses ?? []).map((s) => s.id))) + 1;
   const projects = new Map<number, SimProject>();
   for (const p of all) {
-    const tags: SimTag[] = (p.tags ?? []).map((t, i) => ({ id: t.id, projectId: p.id, name: t.name, type: t.type ?? null, seqnr: t.seqnr ?? (i + 1) * 10, label: t.label ?? null }));
-    const statuses: SimStatus[] = (p.statuses ?? []).map((s, i) => ({ id: s.id, projectId: p.id, name: s.name, label: s.label ?? null, seqnr: s.seqnr ?? (i + 1) * 10, canLike: s.canLike ?? true }));
+    const tags: SimTag[] = (p.tags ?? []).map((t, i) => ({
+      id: t.id,
+      projectId: p.id,
+      name: t.name,
+      type: t.type ?? null,
+      seqnr: t.seqnr ?? (i + 1) * 10,
+      label: t.label ?? null,
+    }));
+    const statuses: SimStatus[] = (p.statuses ?? []).map((s, i) => ({
+      id: s.id,
+      projectId: p.id,
+      name: s.name,
+      label: s.label ?? null,
+      seqnr: s.seqnr ?? (i + 1) * 10,
+      canLike: s.canLike ?? true,
+    }));
     const tagByName = (name: string): SimTag => {
       let tag = tags.find((t) => t.name === name);
       if (!tag) {
@@ -70,13 +117,22 @@ export function resolveSeed(seed: OpenstadSeed, baseUrl: string): Map<number, Si
     const statusByName = (name: string): SimStatus => {
       let status = statuses.find((s) => s.name === name);
       if (!status) {
-        status = { id: nextStatusId++, projectId: p.id, name, label: null, seqnr: (statuses.length + 1) * 10, canLike: true };
+        status = {
+          id: nextStatusId++,
+          projectId: p.id,
+          name,
+          label: null,
+          seqnr: (statuses.length + 1) * 10,
+          canLike: true,
+        };
         statuses.push(status);
       }
       return status;
     };
     const createdAt = p.createdAt ?? new Date(BASE_TIME).toISOString();
-    const resources = p.resources.map((r, i) => resolveResource(p.id, r, Date.parse(createdAt) + (i + 1) * 86_400_000, baseUrl, tagByName, statusByName));
+    const resources = p.resources.map((r, i) =>
+      resolveResource(p.id, r, Date.parse(createdAt) + (i + 1) * 86_400_000, baseUrl, tagByName, statusByName),
+    );
     const v = p.config?.votes ?? {};
     projects.set(p.id, {
       seed: p,
@@ -94,7 +150,10 @@ export function resolveSeed(seed: OpenstadSeed, baseUrl: string): Map<number, Si
         mustConfirm: false,
         withExisting: v.withExisting ?? 'error',
         voteType: v.voteType ?? 'likes',
-        voteValues: v.voteValues ?? [{ label: 'voor', value: 'yes' }, { label: 'tegen', value: 'no' }],
+        voteValues: v.voteValues ?? [
+          { label: 'voor', value: 'yes' },
+          { label: 'tegen', value: 'no' },
+        ],
         minResources: v.minResources ?? 1,
         maxResources: v.maxResources ?? 100,
         ...(v.minBudget !== undefined && { minBudget: v.minBudget }),
@@ -148,5 +207,9 @@ function absoluteImage(img: OpenstadSeedImage, baseUrl: string): { url: string; 
 
 /** Anonymous visibility (openstad.md §2.5): published, viewable by all, not deleted. */
 export function isVisible(r: SimResource): boolean {
-  return r.publishDate !== null && r.deletedAt === null && (r.viewableByRole === null || r.viewableByRole === 'all' || r.viewableByRole === 'anonymous');
+  return (
+    r.publishDate !== null &&
+    r.deletedAt === null &&
+    (r.viewableByRole === null || r.viewableByRole === 'all' || r.viewableByRole === 'anonymous')
+  );
 }

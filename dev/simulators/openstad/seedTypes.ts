@@ -84,7 +84,14 @@ export interface OpenstadSeedResource {
 export interface OpenstadSeedVotes {
   isViewable?: boolean;
   isActive?: boolean;
-  voteType?: 'likes' | 'count' | 'budgeting' | 'countPerTag' | 'budgetingPerTag' | 'countPerTheme' | 'budgetingPerTheme';
+  voteType?:
+    | 'likes'
+    | 'count'
+    | 'budgeting'
+    | 'countPerTag'
+    | 'budgetingPerTag'
+    | 'countPerTheme'
+    | 'budgetingPerTheme';
   voteValues?: { label: string; value: string }[];
   minResources?: number;
   maxResources?: number;

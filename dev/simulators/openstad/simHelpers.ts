@@ -1,9 +1,28 @@
 /** Small pieces shared by the headless and legacy routes of the simulated OpenStad installation. */
 import type { SimResponse } from '../simServer';
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 const amsterdam = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** `1 maart 2025 10:12`, the `…Humanized` form of both generations (moment `LLL` in nl, Amsterdam time). */
@@ -26,11 +45,17 @@ export function wilsonScore(yes: number, no: number): string {
 /** `getSafeConfig` walks arrays as objects, so arrays come out index-keyed (openstad.md §2.7). */
 export function indexKeyed(value: unknown): unknown {
   if (Array.isArray(value)) return Object.fromEntries(value.map((v, i) => [String(i), indexKeyed(v)]));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, indexKeyed(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, indexKeyed(v)]));
   return value;
 }
 
-const FRIENDLY: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 400: 'Bad Request' };
+const FRIENDLY: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  400: 'Bad Request',
+};
 
 /** The JSON error both generations send: `{status, friendlyStatus, message}` (openstad.md §2.1). */
 export function errorJson(status: number, message: string): SimResponse {
@@ -39,7 +64,11 @@ export function errorJson(status: number, message: string): SimResponse {
 
 /** What Express answers for a route nobody mounted. */
 export function cannotGet(method: string, path: string): SimResponse {
-  return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, text: `<!DOCTYPE html><html><body><pre>Cannot ${method} ${path}</pre></body></html>` };
+  return {
+    status: 404,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    text: `<!DOCTYPE html><html><body><pre>Cannot ${method} ${path}</pre></body></html>`,
+  };
 }
 
 /** A query flag as the Express apps read it: present and not `false`/`0`. */
@@ -50,5 +79,8 @@ export function flag(q: URLSearchParams, name: string): boolean {
 
 /** Every value of a repeatable numeric query parameter (`tags=1&tags=2`, `tags[]=1`). */
 export function ids(q: URLSearchParams, name: string): number[] {
-  return [...q.getAll(name), ...q.getAll(`${name}[]`)].flatMap((v) => v.split(',')).map(Number).filter(Number.isFinite);
+  return [...q.getAll(name), ...q.getAll(`${name}[]`)]
+    .flatMap((v) => v.split(','))
+    .map(Number)
+    .filter(Number.isFinite);
 }

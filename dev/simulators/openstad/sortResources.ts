@@ -65,12 +65,17 @@ const STATUS_WEIGHT: Record<string, number> = { OPEN: 0, ACCEPTED: 1, BUSY: 2, D
 export function sortIdeas(items: SimResource[], sort: string | null): SimResource[] {
   const s = sort ?? 'date_desc';
   const rules: Compare[] =
-    s === 'votes_desc' ? [by((r) => r.yes, -1)]
-    : s === 'votes_asc' ? [by((r) => r.yes, 1)]
-    : s === 'createdate_asc' || s === 'budget_asc' || s === 'budget_desc' ? [by((r) => r.createdAt, 1)]
-    : s === 'createdate_desc' ? [by((r) => r.createdAt, -1)]
-    : s === 'date_asc' ? [by((r) => STATUS_WEIGHT[r.legacyStatus] ?? 9, 1), by((r) => r.createdAt, 1)]
-    : [by((r) => STATUS_WEIGHT[r.legacyStatus] ?? 9, 1), by((r) => r.createdAt, -1)];
+    s === 'votes_desc'
+      ? [by((r) => r.yes, -1)]
+      : s === 'votes_asc'
+        ? [by((r) => r.yes, 1)]
+        : s === 'createdate_asc' || s === 'budget_asc' || s === 'budget_desc'
+          ? [by((r) => r.createdAt, 1)]
+          : s === 'createdate_desc'
+            ? [by((r) => r.createdAt, -1)]
+            : s === 'date_asc'
+              ? [by((r) => STATUS_WEIGHT[r.legacyStatus] ?? 9, 1), by((r) => r.createdAt, 1)]
+              : [by((r) => STATUS_WEIGHT[r.legacyStatus] ?? 9, 1), by((r) => r.createdAt, -1)];
   rules.push(by((r) => r.id, 1));
   return [...items].sort((a, b) => {
     for (const rule of rules) {

@@ -23,14 +23,24 @@ export function budgetOutcome(budget: Budget, projects: readonly BudgetProject[]
   const finish = (basis: Outcome['basis'], rule: OutcomeRule, selected: BudgetProject[]): Outcome => {
     const costs = selected.map((p) => p.cost);
     const totalCost = costs.every((c) => c !== null)
-      ? { amountMinor: costs.reduce((s, c) => s + c!.amountMinor, 0), currency: budget.total?.currency ?? costs[0]?.currency ?? 'EUR' }
+      ? {
+          amountMinor: costs.reduce((s, c) => s + c!.amountMinor, 0),
+          currency: budget.total?.currency ?? costs[0]?.currency ?? 'EUR',
+        }
       : null;
-    const remaining = totalCost && budget.total ? { amountMinor: budget.total.amountMinor - totalCost.amountMinor, currency: budget.total.currency } : null;
+    const remaining =
+      totalCost && budget.total
+        ? { amountMinor: budget.total.amountMinor - totalCost.amountMinor, currency: budget.total.currency }
+        : null;
     return { basis, rule, provisional, selected, totalCost, remaining };
   };
 
   if (projects.length > 0 && projects.some((p) => p.selected !== null)) {
-    return finish('REPORTED', 'PLATFORM', projects.filter((p) => p.selected === true));
+    return finish(
+      'REPORTED',
+      'PLATFORM',
+      projects.filter((p) => p.selected === true),
+    );
   }
   if (projects.length === 0 || projects.some((p) => p.voteCount === null || p.cost === null)) return null;
   const scored = projects.map((p) => ({ id: p.id, cost: p.cost!.amountMinor, votes: p.voteCount! }));

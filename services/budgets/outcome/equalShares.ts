@@ -18,7 +18,11 @@ export interface ApprovalElection {
 /** How much a voter gains from a funded project: 1 per project, or its cost (equalshares.net's default). */
 export type Utility = 'approval' | 'cost';
 
-export function equalShares(e: ApprovalElection, utility: Utility = 'cost', perVoter = e.budget / e.ballots.length): string[] {
+export function equalShares(
+  e: ApprovalElection,
+  utility: Utility = 'cost',
+  perVoter = e.budget / e.ballots.length,
+): string[] {
   const n = e.ballots.length;
   const money = new Float64Array(n).fill(perVoter);
   const cost = new Map(e.projects.map((p) => [p.id, p.cost]));
@@ -70,7 +74,12 @@ export function equalShares(e: ApprovalElection, utility: Utility = 'cost', perV
       }
     }
     if (best.length === 0) break;
-    const chosen = best.sort((a, b) => cost.get(a)! - cost.get(b)! || supporters.get(b)!.length * u(b) - supporters.get(a)!.length * u(a) || order.get(a)! - order.get(b)!)[0]!;
+    const chosen = best.sort(
+      (a, b) =>
+        cost.get(a)! - cost.get(b)! ||
+        supporters.get(b)!.length * u(b) - supporters.get(a)!.length * u(a) ||
+        order.get(a)! - order.get(b)!,
+    )[0]!;
     winners.push(chosen);
     remaining.delete(chosen);
     const maxPayment = cost.get(chosen)! / bestEvc;

@@ -16,9 +16,15 @@ const RULE: Record<Outcome['rule'], string> = {
 
 /** Whole units as Pabulib writes them: `30000`, or `12.5` for amounts with cents. */
 const units = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
-const day = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : undefined);
+const day = (iso: string | null | undefined) =>
+  iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : undefined;
 
-export function budgetToPabulib(budget: Budget, projects: readonly BudgetProject[], municipalityName: string, outcome: Outcome | null): PabulibFile {
+export function budgetToPabulib(
+  budget: Budget,
+  projects: readonly BudgetProject[],
+  municipalityName: string,
+  outcome: Outcome | null,
+): PabulibFile {
   const rule = budget.votingRule;
   const meta: [string, string | undefined][] = [
     ['description', budget.title],
@@ -40,11 +46,23 @@ export function budgetToPabulib(budget: Budget, projects: readonly BudgetProject
     ['currency', budget.total?.currency ?? projects.find((p) => p.cost)?.cost?.currency ?? 'EUR'],
     ['inspraak_id', budget.id],
     ['source_url', budget.url ?? undefined],
-    ['comment', '#1: Exported by Inspraak from the municipality\'s own platform; no individual ballots are published, so there is no VOTES section.'],
+    [
+      'comment',
+      "#1: Exported by Inspraak from the municipality's own platform; no individual ballots are published, so there is no VOTES section.",
+    ],
   ];
   const reported = projects.some((p) => p.selected !== null);
   const chosen = new Set(outcome?.selected.map((p) => p.id) ?? []);
-  const columns = ['project_id', 'cost', 'votes', 'name', 'category', ...(reported || outcome ? ['selected'] : []), 'latitude', 'longitude'];
+  const columns = [
+    'project_id',
+    'cost',
+    'votes',
+    'name',
+    'category',
+    ...(reported || outcome ? ['selected'] : []),
+    'latitude',
+    'longitude',
+  ];
   const rows = projects.map((p) => [
     p.provenance.upstreamId,
     p.cost ? units(p.cost.amountMinor) : '0',

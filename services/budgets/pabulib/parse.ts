@@ -20,7 +20,10 @@ export interface PabulibFile {
 }
 
 export class PabulibFormatError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'PabulibFormatError';
   }
@@ -72,14 +75,20 @@ export function parsePabulib(text: string): PabulibFile {
       header = record;
       const expected = section === 'META' ? ['key', 'value'] : [section === 'PROJECTS' ? 'project_id' : 'voter_id'];
       if (expected.some((c, i) => header![i] !== c)) {
-        throw new PabulibFormatError(line, `the ${section} header must start with ${expected.join(';')}, found ${record.slice(0, 2).join(';')}`);
+        throw new PabulibFormatError(
+          line,
+          `the ${section} header must start with ${expected.join(';')}, found ${record.slice(0, 2).join(';')}`,
+        );
       }
       if (section === 'PROJECTS') file.projects.columns = header;
       if (section === 'VOTES') file.votes!.columns = header;
       continue;
     }
     if (record.length !== header.length) {
-      throw new PabulibFormatError(line, `expected ${header.length} fields (${header.join(';')}), found ${record.length}`);
+      throw new PabulibFormatError(
+        line,
+        `expected ${header.length} fields (${header.join(';')}), found ${record.length}`,
+      );
     }
     if (section === 'META') {
       const [key, value] = record as [string, string];
@@ -90,7 +99,8 @@ export function parsePabulib(text: string): PabulibFile {
       (section === 'PROJECTS' ? file.projects : file.votes!).rows.push(record);
     }
   }
-  if (!seen.has('PROJECTS')) throw new PabulibFormatError(records.at(-1)?.info.lines ?? 1, 'the file has no PROJECTS section');
+  if (!seen.has('PROJECTS'))
+    throw new PabulibFormatError(records.at(-1)?.info.lines ?? 1, 'the file has no PROJECTS section');
   return file;
 }
 

@@ -5,7 +5,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PabulibFile } from './parse';
 
-const rows = (r: readonly (readonly string[])[]) => (r.length ? stringify(r as string[][], { delimiter: ';', record_delimiter: '\n' }) : '');
+const rows = (r: readonly (readonly string[])[]) =>
+  r.length ? stringify(r as string[][], { delimiter: ';', record_delimiter: '\n' }) : '';
 
 export function writePabulib(file: PabulibFile): string {
   let out = 'META\n' + rows([['key', 'value'], ...file.meta]);

@@ -14,7 +14,14 @@ export const Budget: BudgetResolvers = {
   outcome: async (b, _, { stores }) => budgetOutcome(b, await stores.projects.allOfBudget(b.id)),
   pabulib: async (b, _, { stores }) => {
     const projects = await stores.projects.allOfBudget(b.id);
-    return writePabulib(budgetToPabulib(b, projects, municipalityNames.get(b.municipalityCode) ?? b.municipalityCode, budgetOutcome(b, projects)));
+    return writePabulib(
+      budgetToPabulib(
+        b,
+        projects,
+        municipalityNames.get(b.municipalityCode) ?? b.municipalityCode,
+        budgetOutcome(b, projects),
+      ),
+    );
   },
   projects: async (b, { orderBy, first, after }, { stores }) =>
     toConnection(await stores.projects.ofBudget(b.id, orderBy ?? 'PLATFORM', pageRequest(first, after))),

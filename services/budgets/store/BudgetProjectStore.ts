@@ -25,9 +25,15 @@ export function dynamoBudgetProjectStore(db: TableAccess): BudgetProjectStore {
   return {
     byId: itemLoader(db, keys.project, projectOf),
     ofBudget: (budgetId, order, page) =>
-      pageQuery(db.doc, db.table, order === 'MOST_VOTES'
-        ? { index: 'byParentRank', partition: partitions.projectsOf(budgetId), descending: true }
-        : { index: 'byParent', partition: partitions.projectsOf(budgetId), descending: false }, page, projectOf),
+      pageQuery(
+        db.doc,
+        db.table,
+        order === 'MOST_VOTES'
+          ? { index: 'byParentRank', partition: partitions.projectsOf(budgetId), descending: true }
+          : { index: 'byParent', partition: partitions.projectsOf(budgetId), descending: false },
+        page,
+        projectOf,
+      ),
     allOfBudget: (budgetId) => {
       let found = memo.get(budgetId);
       if (!found) {
@@ -42,7 +48,13 @@ export function dynamoBudgetProjectStore(db: TableAccess): BudgetProjectStore {
     const all: BudgetProject[] = [];
     let after: string | null = null;
     do {
-      const page: Page<BudgetProject> = await pageQuery(db.doc, db.table, { index: 'byParent', partition: partitions.projectsOf(budgetId), descending: false }, { first: 100, after }, projectOf);
+      const page: Page<BudgetProject> = await pageQuery(
+        db.doc,
+        db.table,
+        { index: 'byParent', partition: partitions.projectsOf(budgetId), descending: false },
+        { first: 100, after },
+        projectOf,
+      );
       all.push(...page.items.map((i) => i.node));
       after = page.hasNextPage ? page.endCursor : null;
     } while (after && all.length < MAX_PROJECTS_PER_BUDGET);

@@ -26,9 +26,15 @@ export function dynamoBudgetStore(db: TableAccess): BudgetStore {
       const filters: Condition[] = [];
       if (platform) filters.push(equals('platform', platform));
       if (phase) filters.push(equals('phase', phase));
-      return pageQuery(db.doc, db.table, municipalityCode
-        ? { index: 'byParent', partition: partitions.budgetsOf(municipalityCode), filters, descending: true }
-        : { index: 'byKind', partition: partitions.budgets, filters, descending: true }, page, budgetOf);
+      return pageQuery(
+        db.doc,
+        db.table,
+        municipalityCode
+          ? { index: 'byParent', partition: partitions.budgetsOf(municipalityCode), filters, descending: true }
+          : { index: 'byKind', partition: partitions.budgets, filters, descending: true },
+        page,
+        budgetOf,
+      );
     },
   };
 }

@@ -3,7 +3,11 @@ import { gatewayConfig } from '../../gateway/config';
 
 describe('gateway configuration', () => {
   it('has working defaults', () => {
-    expect(gatewayConfig({})).toMatchObject({ PORT: 4000, INSPRAAK_TABLE: 'inspraak', INSPRAAK_SUBGRAPH_TIMEOUT_MS: 5000 });
+    expect(gatewayConfig({})).toMatchObject({
+      PORT: 4000,
+      INSPRAAK_TABLE: 'inspraak',
+      INSPRAAK_SUBGRAPH_TIMEOUT_MS: 5000,
+    });
   });
 
   it('names every bad variable and what it expected', () => {
@@ -21,9 +25,12 @@ describe('gateway configuration', () => {
   });
 
   it('refuses subgraph URLs for subgraphs that do not exist', () => {
-    expect(() => gatewayConfig({ INSPRAAK_SUBGRAPH_URLS: '{"reviews":"http://localhost:4005/graphql"}' })).toThrow(/INSPRAAK_SUBGRAPH_URLS/);
+    expect(() => gatewayConfig({ INSPRAAK_SUBGRAPH_URLS: '{"reviews":"http://localhost:4005/graphql"}' })).toThrow(
+      /INSPRAAK_SUBGRAPH_URLS/,
+    );
     expect(() => gatewayConfig({ INSPRAAK_SUBGRAPH_URLS: 'not json' })).toThrow(/JSON object/);
-    expect(gatewayConfig({ INSPRAAK_SUBGRAPH_URLS: '{"proposals":"http://127.0.0.1:4002/graphql"}' }).INSPRAAK_SUBGRAPH_URLS)
-      .toEqual({ proposals: 'http://127.0.0.1:4002/graphql' });
+    expect(
+      gatewayConfig({ INSPRAAK_SUBGRAPH_URLS: '{"proposals":"http://127.0.0.1:4002/graphql"}' }).INSPRAAK_SUBGRAPH_URLS,
+    ).toEqual({ proposals: 'http://127.0.0.1:4002/graphql' });
   });
 });

@@ -7,7 +7,10 @@ describe('ids', () => {
     expect(parseId(id)).toEqual({ sourceId: 'gm0363-openstad', kind: 'proposal', upstreamId: '42' });
   });
 
-  it.each([['42'], ['gm0363-openstad:idea:42'], ['GM0363:proposal:1'], ['a:proposal:'], ['a:proposal:has space']])('rejects %p', (id) => {
-    expect(parseId(id)).toBeNull();
-  });
+  it.each([['42'], ['gm0363-openstad:idea:42'], ['GM0363:proposal:1'], ['a:proposal:'], ['a:proposal:has space']])(
+    'rejects %p',
+    (id) => {
+      expect(parseId(id)).toBeNull();
+    },
+  );
 });

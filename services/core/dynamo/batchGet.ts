@@ -9,12 +9,17 @@ type Item = Record<string, unknown>;
 
 const MAX_ATTEMPTS = 6;
 
-export async function batchGet(doc: DynamoDBDocumentClient, table: string, keys: readonly ItemKey[]): Promise<(Item | null)[]> {
+export async function batchGet(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly ItemKey[],
+): Promise<(Item | null)[]> {
   const found = new Map<string, Item>();
   for (let i = 0; i < keys.length; i += 100) {
     let pending: ItemKey[] = dedupe(keys.slice(i, i + 100));
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB left ${pending.length} keys unprocessed after ${MAX_ATTEMPTS} attempts`);
+      if (attempt >= MAX_ATTEMPTS)
+        throw new Error(`DynamoDB left ${pending.length} keys unprocessed after ${MAX_ATTEMPTS} attempts`);
       if (attempt > 0) await sleep(25 * 2 ** attempt);
       const out = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
       for (const item of out.Responses?.[table] ?? []) found.set(keyString(item as ItemKey), item);

@@ -8,8 +8,16 @@ import stringify from 'safe-stable-stringify';
 import type { ZodType } from 'zod';
 import { fold } from '../text';
 import {
-  budgetProjectSchema, budgetSchema, municipalitySchema, proposalSchema, sourceSchema,
-  type Budget, type BudgetProject, type Municipality, type Proposal, type Source,
+  budgetProjectSchema,
+  budgetSchema,
+  municipalitySchema,
+  proposalSchema,
+  sourceSchema,
+  type Budget,
+  type BudgetProject,
+  type Municipality,
+  type Proposal,
+  type Source,
 } from '../model';
 import type { ItemKey } from './batchGet';
 
@@ -49,7 +57,8 @@ type Item = Record<string, unknown>;
 export const changePartition = (kind: 'proposal' | 'budget' | 'project') => `CHANGE#${kind}`;
 
 /** The by-source partition of a source's items of one kind. */
-export const sourcePartition = (sourceId: string, kind: 'proposal' | 'budget' | 'project') => `SOURCE#${sourceId}#${kind}`;
+export const sourcePartition = (sourceId: string, kind: 'proposal' | 'budget' | 'project') =>
+  `SOURCE#${sourceId}#${kind}`;
 
 /**
  * A hash of what a record says, leaving out when it was harvested and whether it is removed: a harvest
@@ -58,11 +67,16 @@ export const sourcePartition = (sourceId: string, kind: 'proposal' | 'budget' | 
 export function contentHash(record: { provenance: { harvestedAt: string }; removedAt: string | null }): string {
   const { removedAt: _removed, provenance, ...rest } = record;
   const { harvestedAt: _at, ...prov } = provenance;
-  return createHash('sha256').update(stringify({ ...rest, provenance: prov }) ?? '').digest('base64url');
+  return createHash('sha256')
+    .update(stringify({ ...rest, provenance: prov }) ?? '')
+    .digest('base64url');
 }
 
 /** What every harvested item carries for the harvester: its source partition, hash and removal flag. */
-function harvested(kind: 'proposal' | 'budget' | 'project', record: { id: string; provenance: { sourceId: string; harvestedAt: string }; removedAt: string | null }) {
+function harvested(
+  kind: 'proposal' | 'budget' | 'project',
+  record: { id: string; provenance: { sourceId: string; harvestedAt: string }; removedAt: string | null },
+) {
   return {
     id: record.id,
     sourceKey: sourcePartition(record.provenance.sourceId, kind),
@@ -81,7 +95,8 @@ function docOf<T>(schema: ZodType<T>, item: Item): T {
 
 export function municipalityItem(m: Municipality, provinceCode = m.province.code): Item {
   return {
-    ...keys.municipality(m.code), type: 'Municipality',
+    ...keys.municipality(m.code),
+    type: 'Municipality',
     kindKey: partitions.municipalities,
     provinceKey: partitions.municipalitiesOfProvince(provinceCode),
     orderKey: `${fold(m.name)}#${m.code}`,
@@ -92,7 +107,8 @@ export const municipalityOf = (item: Item): Municipality => docOf(municipalitySc
 
 export function sourceItem(s: Source): Item {
   return {
-    ...keys.source(s.id), type: 'Source',
+    ...keys.source(s.id),
+    type: 'Source',
     kindKey: partitions.sources,
     parentKey: partitions.sourcesOf(s.municipalityCode),
     orderKey: s.id,
@@ -104,7 +120,10 @@ export function sourceItem(s: Source): Item {
 export const sourceOf = (item: Item): Source => docOf(sourceSchema, item);
 
 /** The time a listed item sorts by: created, else published, else harvested. */
-function orderTime(x: { createdAt: string | null; provenance: { harvestedAt: string } }, published?: string | null): string {
+function orderTime(
+  x: { createdAt: string | null; provenance: { harvestedAt: string } },
+  published?: string | null,
+): string {
   return x.createdAt ?? published ?? x.provenance.harvestedAt;
 }
 
@@ -112,7 +131,9 @@ export function proposalItem(p: Proposal, provinceCode: string): Item {
   const listed = p.removedAt === null;
   const time = orderTime(p, p.publishedAt);
   return {
-    ...keys.proposal(p.id), type: 'Proposal', ...harvested('proposal', p),
+    ...keys.proposal(p.id),
+    type: 'Proposal',
+    ...harvested('proposal', p),
     ...(listed && {
       parentKey: partitions.proposalsOf(p.municipalityCode),
       provinceKey: partitions.proposalsOfProvince(provinceCode),
@@ -134,7 +155,9 @@ export function budgetItem(b: Budget): Item {
   const listed = b.removedAt === null;
   const time = orderTime(b);
   return {
-    ...keys.budget(b.id), type: 'Budget', ...harvested('budget', b),
+    ...keys.budget(b.id),
+    type: 'Budget',
+    ...harvested('budget', b),
     ...(listed && {
       parentKey: partitions.budgetsOf(b.municipalityCode),
       kindKey: partitions.budgets,
@@ -152,7 +175,9 @@ export function projectItem(p: BudgetProject): Item {
   const listed = p.removedAt === null;
   const position = String(p.position).padStart(6, '0');
   return {
-    ...keys.project(p.id), type: 'BudgetProject', ...harvested('project', p),
+    ...keys.project(p.id),
+    type: 'BudgetProject',
+    ...harvested('project', p),
     ...(listed && {
       parentKey: partitions.projectsOf(p.budgetId),
       kindKey: partitions.projects,

@@ -9,7 +9,11 @@ export interface TableAccess {
   table: string;
 }
 
-export function itemLoader<T>(db: TableAccess, keyOf: (id: string) => ItemKey, decode: (item: Record<string, unknown>) => T): DataLoader<string, T | null> {
+export function itemLoader<T>(
+  db: TableAccess,
+  keyOf: (id: string) => ItemKey,
+  decode: (item: Record<string, unknown>) => T,
+): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(
     async (ids) => (await batchGet(db.doc, db.table, ids.map(keyOf))).map((item) => (item ? decode(item) : null)),
     { maxBatchSize: 100 },

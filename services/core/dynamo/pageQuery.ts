@@ -19,7 +19,11 @@ export interface Condition {
 
 /** The condition `attribute = value`, for a top-level attribute. */
 export function equals(attribute: string, value: string): Condition {
-  return { expression: `#${attribute} = :${attribute}`, names: { [`#${attribute}`]: attribute }, values: { [`:${attribute}`]: value } };
+  return {
+    expression: `#${attribute} = :${attribute}`,
+    names: { [`#${attribute}`]: attribute },
+    values: { [`:${attribute}`]: value },
+  };
 }
 
 export interface ListQuery {
@@ -47,8 +51,16 @@ export async function pageQuery<T>(
   { maxItemsRead = 1000 }: PageQueryOptions = {},
 ): Promise<Page<T>> {
   const idx = INDEXES[list.index];
-  const fingerprint = listFingerprint([list.index, list.partition, list.sortRange ?? null, list.filters ?? [], list.descending]);
-  let startKey: Key | undefined = page.after ? checkedKey(decodeCursor(fingerprint, page.after), idx, list.partition) : undefined;
+  const fingerprint = listFingerprint([
+    list.index,
+    list.partition,
+    list.sortRange ?? null,
+    list.filters ?? [],
+    list.descending,
+  ]);
+  let startKey: Key | undefined = page.after
+    ? checkedKey(decodeCursor(fingerprint, page.after), idx, list.partition)
+    : undefined;
 
   const names: Record<string, string> = { '#pk': idx.pk };
   const values: Record<string, unknown> = { ':pk': list.partition };
@@ -79,17 +91,19 @@ export async function pageQuery<T>(
   let read = 0;
   let lastKey: Key | undefined;
   do {
-    const out = await doc.send(new QueryCommand({
-      TableName: table,
-      IndexName: list.index,
-      KeyConditionExpression: keyCondition,
-      ...(filters.length > 0 && { FilterExpression: filters.map((f) => `(${f.expression})`).join(' AND ') }),
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ScanIndexForward: !list.descending,
-      ExclusiveStartKey: startKey,
-      Limit: filters.length > 0 ? Math.min(200, maxItemsRead - read) : wanted - collected.length,
-    }));
+    const out = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: list.index,
+        KeyConditionExpression: keyCondition,
+        ...(filters.length > 0 && { FilterExpression: filters.map((f) => `(${f.expression})`).join(' AND ') }),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: !list.descending,
+        ExclusiveStartKey: startKey,
+        Limit: filters.length > 0 ? Math.min(200, maxItemsRead - read) : wanted - collected.length,
+      }),
+    );
     read += out.ScannedCount ?? 0;
     collected.push(...((out.Items ?? []) as Item[]));
     lastKey = out.LastEvaluatedKey as Key | undefined;
@@ -97,10 +111,17 @@ export async function pageQuery<T>(
   } while (collected.length < wanted && lastKey && read < maxItemsRead);
 
   const keyOf = (item: Item): Key => {
-    const k: Key = { pk: String(item.pk), sk: String(item.sk), [idx.pk]: String(item[idx.pk]), [idx.sk]: String(item[idx.sk]) };
+    const k: Key = {
+      pk: String(item.pk),
+      sk: String(item.sk),
+      [idx.pk]: String(item[idx.pk]),
+      [idx.sk]: String(item[idx.sk]),
+    };
     return k;
   };
-  const items = collected.slice(0, page.first).map((item) => ({ node: decode(item), cursor: encodeCursor(fingerprint, keyOf(item)) }));
+  const items = collected
+    .slice(0, page.first)
+    .map((item) => ({ node: decode(item), cursor: encodeCursor(fingerprint, keyOf(item)) }));
   if (collected.length > page.first) {
     return { items, hasNextPage: true, endCursor: items.at(-1)!.cursor };
   }
@@ -116,7 +137,9 @@ function checkedKey(key: Key, idx: { pk: string; sk: string }, partition: string
   const expected = new Set(['pk', 'sk', idx.pk, idx.sk]);
   const names = Object.keys(key);
   if (names.length !== expected.size || !names.every((n) => expected.has(n)) || key[idx.pk] !== partition) {
-    throw new BadUserInputError('`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.');
+    throw new BadUserInputError(
+      '`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.',
+    );
   }
   return key;
 }

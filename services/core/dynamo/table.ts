@@ -4,8 +4,11 @@
  * their attributes. The by-source index keeps removed items, so a harvest can compare against them. The definition is shared by the sandbox, the tests and the CDK stack.
  */
 import {
-  CreateTableCommand, DescribeTableCommand, ResourceNotFoundException,
-  type DynamoDBClient, type GlobalSecondaryIndex,
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+  type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import { waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 
@@ -30,7 +33,18 @@ export const INDEXES = {
 } as const;
 export type IndexName = keyof typeof INDEXES;
 
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'parentKey', 'provinceKey', 'kindKey', 'orderKey', 'rankKey', 'sourceKey', 'changeKey', 'changedAt'] as const;
+export const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'parentKey',
+  'provinceKey',
+  'kindKey',
+  'orderKey',
+  'rankKey',
+  'sourceKey',
+  'changeKey',
+  'changedAt',
+] as const;
 
 /** What the harvester needs of an existing item; the by-source index projects only this. */
 export const HARVEST_ATTRIBUTES = ['id', 'contentHash', 'version', 'removed'] as const;
@@ -39,15 +53,22 @@ export const HARVEST_ATTRIBUTES = ['id', 'contentHash', 'version', 'removed'] as
 export function tableDefinition(tableName: string) {
   const GlobalSecondaryIndexes: GlobalSecondaryIndex[] = Object.entries(INDEXES).map(([IndexName, k]) => ({
     IndexName,
-    KeySchema: [{ AttributeName: k.pk, KeyType: 'HASH' }, { AttributeName: k.sk, KeyType: 'RANGE' }],
-    Projection: IndexName === 'bySource'
-      ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...HARVEST_ATTRIBUTES] }
-      : { ProjectionType: 'ALL' },
+    KeySchema: [
+      { AttributeName: k.pk, KeyType: 'HASH' },
+      { AttributeName: k.sk, KeyType: 'RANGE' },
+    ],
+    Projection:
+      IndexName === 'bySource'
+        ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...HARVEST_ATTRIBUTES] }
+        : { ProjectionType: 'ALL' },
   }));
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST' as const,
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' as const }, { AttributeName: 'sk', KeyType: 'RANGE' as const }],
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' as const },
+      { AttributeName: 'sk', KeyType: 'RANGE' as const },
+    ],
     AttributeDefinitions: KEY_ATTRIBUTES.map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
     GlobalSecondaryIndexes,
   };

@@ -30,8 +30,12 @@ describe('InProcessDataSource', () => {
 
   it('fails with SUBGRAPH_TIMEOUT when the subgraph does not answer in time', async () => {
     const ds = new InProcessDataSource(subgraph, 100);
-    await expect(ds.process({ kind: 'INCOMING_OPERATION', request: request('{ slow }'), context: {} } as never)).rejects.toThrow(SubgraphTimeoutError);
-    await expect(ds.process({ kind: 'INCOMING_OPERATION', request: request('{ fast }'), context: {} } as never)).resolves.toEqual({ data: { fast: 'now' } });
+    await expect(
+      ds.process({ kind: 'INCOMING_OPERATION', request: request('{ slow }'), context: {} } as never),
+    ).rejects.toThrow(SubgraphTimeoutError);
+    await expect(
+      ds.process({ kind: 'INCOMING_OPERATION', request: request('{ fast }'), context: {} } as never),
+    ).resolves.toEqual({ data: { fast: 'now' } });
   });
 
   it('shares one subgraph context within a gateway request and never across requests', async () => {
@@ -39,7 +43,8 @@ describe('InProcessDataSource', () => {
     created = 0;
     const one = {};
     const two = {};
-    const call = (context: object) => ds.process({ kind: 'INCOMING_OPERATION', request: request('{ calls }'), context } as never);
+    const call = (context: object) =>
+      ds.process({ kind: 'INCOMING_OPERATION', request: request('{ calls }'), context } as never);
     expect(await call(one)).toEqual({ data: { calls: 1 } });
     expect(await call(one)).toEqual({ data: { calls: 2 } });
     expect(await call(two)).toEqual({ data: { calls: 1 } });

@@ -15,7 +15,20 @@ import { acquireLease, existingItems, writeItems } from '../store/HarvestStore';
 import { planWrites } from '../plan';
 import { proposalItem } from '../../core/dynamo/items';
 
-const [source] = parseSources([{ id: 'gm0363-openstad', name: 'Amsterdam Begroot', municipality: 'GM0363', platform: 'openstad', baseUrl: 'http://127.0.0.1:9', projectId: 1, generation: 'headless' }], 'test') as [SourceConfig];
+const [source] = parseSources(
+  [
+    {
+      id: 'gm0363-openstad',
+      name: 'Amsterdam Begroot',
+      municipality: 'GM0363',
+      platform: 'openstad',
+      baseUrl: 'http://127.0.0.1:9',
+      projectId: 1,
+      generation: 'headless',
+    },
+  ],
+  'test',
+) as [SourceConfig];
 
 describe('harvesting one source', () => {
   let db: TestDb;
@@ -23,8 +36,13 @@ describe('harvesting one source', () => {
   let deps: HarvestDeps;
   let clock = Date.UTC(2026, 10, 1);
   const adapter: PlatformAdapter<SourceConfig> = { platform: 'openstad', harvest: (ctx) => script(ctx) };
-  const crawl = (proposals: Proposal[], extra: Partial<HarvestResult> = {}) => async () => ({ platformVersion: 'headless', proposals, budgets: [], projects: [], ...extra });
-  const listed = async () => (await dynamoProposalStore(db).list({ municipalityCode: 'GM0363' }, 'OLDEST', { first: 100, after: null })).items.map((i) => i.node);
+  const crawl =
+    (proposals: Proposal[], extra: Partial<HarvestResult> = {}) =>
+    async () => ({ platformVersion: 'headless', proposals, budgets: [], projects: [], ...extra });
+  const listed = async () =>
+    (
+      await dynamoProposalStore(db).list({ municipalityCode: 'GM0363' }, 'OLDEST', { first: 100, after: null })
+    ).items.map((i) => i.node);
   const status = async () => (await dynamoSourceStore(db).byId.load(source.id))!.harvest;
 
   beforeEach(async () => {
@@ -32,8 +50,11 @@ describe('harvesting one source', () => {
     await ensureRegistry(db.doc, db.table);
     clock += 3_600_000;
     deps = {
-      db, provinces: provinceIndex(), adapters: { consul: adapter, decidim: adapter, openstad: adapter },
-      http: () => ({}) as HttpClient, now: () => new Date(clock),
+      db,
+      provinces: provinceIndex(),
+      adapters: { consul: adapter, decidim: adapter, openstad: adapter },
+      http: () => ({}) as HttpClient,
+      now: () => new Date(clock),
     };
   });
 
@@ -45,8 +66,16 @@ describe('harvesting one source', () => {
     const report = await harvestSource(deps, source);
     expect(report).toMatchObject({ state: 'OK', written: 6, unchanged: 0, tombstoned: 0, error: null });
     expect((await listed()).map((p) => p.title)).toEqual(['Voorstel 1', 'Voorstel 2', 'Voorstel 3']);
-    expect(await status()).toMatchObject({ state: 'OK', lastError: null, itemCounts: { proposals: 3, budgets: 1, budgetProjects: 2 } });
-    expect((await dynamoSourceStore(db).byId.load(source.id))).toMatchObject({ name: 'Amsterdam Begroot', platform: 'OPENSTAD', platformVersion: 'headless' });
+    expect(await status()).toMatchObject({
+      state: 'OK',
+      lastError: null,
+      itemCounts: { proposals: 3, budgets: 1, budgetProjects: 2 },
+    });
+    expect(await dynamoSourceStore(db).byId.load(source.id)).toMatchObject({
+      name: 'Amsterdam Begroot',
+      platform: 'OPENSTAD',
+      platformVersion: 'headless',
+    });
   });
 
   it('writes nothing when a second crawl finds the same content', async () => {
@@ -91,9 +120,19 @@ describe('harvesting one source', () => {
       throw new Error('GET /api/project/1/resource could not be reached (ECONNREFUSED)');
     };
     const report = await harvestSource(deps, source);
-    expect(report).toMatchObject({ state: 'FAILING', written: 0, tombstoned: 0, error: 'GET /api/project/1/resource could not be reached (ECONNREFUSED)' });
+    expect(report).toMatchObject({
+      state: 'FAILING',
+      written: 0,
+      tombstoned: 0,
+      error: 'GET /api/project/1/resource could not be reached (ECONNREFUSED)',
+    });
     expect(await listed()).toHaveLength(3);
-    expect(await status()).toMatchObject({ state: 'FAILING', lastSuccessAt: before.lastSuccessAt, lastError: report.error, itemCounts: before.itemCounts });
+    expect(await status()).toMatchObject({
+      state: 'FAILING',
+      lastSuccessAt: before.lastSuccessAt,
+      lastError: report.error,
+      itemCounts: before.itemCounts,
+    });
   });
 
   it('skips a bad record, keeps what is stored for it, and marks the source DEGRADED', async () => {
@@ -105,10 +144,16 @@ describe('harvesting one source', () => {
     };
     const report = await harvestSource(deps, source);
     expect(report.state).toBe('DEGRADED');
-    expect(report.issues.map((i) => i.message)).toEqual(['resource 2: title is missing', expect.stringMatching(/^invalid proposal: supportCount/)]);
+    expect(report.issues.map((i) => i.message)).toEqual([
+      'resource 2: title is missing',
+      expect.stringMatching(/^invalid proposal: supportCount/),
+    ]);
     // 2 was reported by id and 3 failed validation: both keep their stored versions; 4 is new.
     expect((await listed()).map((p) => p.id)).toEqual([1, 2, 3, 4].map((n) => aProposal(n).id));
-    expect(await status()).toMatchObject({ state: 'DEGRADED', lastError: expect.stringMatching(/2 record\(s\) skipped; first: resource 2/) });
+    expect(await status()).toMatchObject({
+      state: 'DEGRADED',
+      lastError: expect.stringMatching(/2 record\(s\) skipped; first: resource 2/),
+    });
   });
 
   it('tombstones nothing of a kind when a record of that kind could not be identified', async () => {
@@ -123,9 +168,21 @@ describe('harvesting one source', () => {
   });
 
   it('refuses records that claim another source', async () => {
-    script = crawl([...three, aProposal(9, { provenance: { ...aProposal(9).provenance, sourceId: 'gm0518-openstad' }, id: 'gm0518-openstad:proposal:9' })]);
+    script = crawl([
+      ...three,
+      aProposal(9, {
+        provenance: { ...aProposal(9).provenance, sourceId: 'gm0518-openstad' },
+        id: 'gm0518-openstad:proposal:9',
+      }),
+    ]);
     const report = await harvestSource(deps, source);
-    expect(report.issues).toEqual([{ kind: 'proposal', upstreamId: '9', message: 'proposal gm0518-openstad:proposal:9 does not belong to source gm0363-openstad' }]);
+    expect(report.issues).toEqual([
+      {
+        kind: 'proposal',
+        upstreamId: '9',
+        message: 'proposal gm0518-openstad:proposal:9 does not belong to source gm0363-openstad',
+      },
+    ]);
     expect(await listed()).toHaveLength(3);
   });
 
@@ -143,10 +200,22 @@ describe('harvesting one source', () => {
     await harvestSource(deps, source);
     const existing = await existingItems(db, source.id, 'proposal');
     const provinces = provinceIndex();
-    const mine = planWrites(source.id, 'proposal', [{ ...three[0]!, title: 'mine' }], existing, [], 'x', (p) => proposalItem(p, provinces.get(p.municipalityCode)!));
-    const theirs = planWrites(source.id, 'proposal', [{ ...three[0]!, title: 'theirs' }], existing, [], 'x', (p) => proposalItem(p, provinces.get(p.municipalityCode)!));
-    expect(await writeItems(db, theirs.writes.filter((w) => w.op === 'put'))).toEqual({ written: 1, conflicts: [] });
-    const outcome = await writeItems(db, mine.writes.filter((w) => w.op === 'put'));
+    const mine = planWrites(source.id, 'proposal', [{ ...three[0]!, title: 'mine' }], existing, [], 'x', (p) =>
+      proposalItem(p, provinces.get(p.municipalityCode)!),
+    );
+    const theirs = planWrites(source.id, 'proposal', [{ ...three[0]!, title: 'theirs' }], existing, [], 'x', (p) =>
+      proposalItem(p, provinces.get(p.municipalityCode)!),
+    );
+    expect(
+      await writeItems(
+        db,
+        theirs.writes.filter((w) => w.op === 'put'),
+      ),
+    ).toEqual({ written: 1, conflicts: [] });
+    const outcome = await writeItems(
+      db,
+      mine.writes.filter((w) => w.op === 'put'),
+    );
     expect(outcome).toEqual({ written: 0, conflicts: [three[0]!.id] });
     const stored = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.proposal(three[0]!.id) }));
     expect(stored.Item).toMatchObject({ version: 2, doc: { title: 'theirs' } });
@@ -161,15 +230,33 @@ describe('the change feed', () => {
     let proposals = [aProposal(1), aProposal(2)];
     const adapter: PlatformAdapter<SourceConfig> = {
       platform: 'openstad',
-      harvest: async (ctx) => ({ platformVersion: null, proposals: proposals.map((p) => ({ ...p, provenance: { ...p.provenance, harvestedAt: ctx.harvestedAt } })), budgets: [], projects: [] }),
+      harvest: async (ctx) => ({
+        platformVersion: null,
+        proposals: proposals.map((p) => ({ ...p, provenance: { ...p.provenance, harvestedAt: ctx.harvestedAt } })),
+        budgets: [],
+        projects: [],
+      }),
     };
-    const deps: HarvestDeps = { db, provinces: provinceIndex(), adapters: { consul: adapter, decidim: adapter, openstad: adapter }, http: () => ({}) as HttpClient, now: () => new Date(clock) };
+    const deps: HarvestDeps = {
+      db,
+      provinces: provinceIndex(),
+      adapters: { consul: adapter, decidim: adapter, openstad: adapter },
+      http: () => ({}) as HttpClient,
+      now: () => new Date(clock),
+    };
     await harvestSource(deps, source);
     clock += 60_000;
     proposals = [{ ...aProposal(1), title: 'changed' }];
     await harvestSource(deps, source);
     const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-    const out = await db.doc.send(new QueryCommand({ TableName: db.table, IndexName: 'byChange', KeyConditionExpression: 'changeKey = :k', ExpressionAttributeValues: { ':k': 'CHANGE#proposal' } }));
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: 'byChange',
+        KeyConditionExpression: 'changeKey = :k',
+        ExpressionAttributeValues: { ':k': 'CHANGE#proposal' },
+      }),
+    );
     // Each item appears once, at its latest change: both changed at the second harvest.
     expect(out.Items!.map((i) => [i.changedAt, i.doc.title, i.removed])).toEqual([
       [`2026-01-01T00:01:00.000Z#${aProposal(1).id}`, 'changed', false],

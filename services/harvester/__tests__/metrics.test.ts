@@ -10,9 +10,20 @@ describe('the harvest age metric', () => {
   });
 
   it('is written in CloudWatch embedded metric format with a per-source and an overall series', () => {
-    const line = JSON.parse(harvestAgeMetric({ sourceId: 'gm0363-openstad', lastSuccessAt: '2026-11-27T11:00:00.000Z' }, now));
+    const line = JSON.parse(
+      harvestAgeMetric({ sourceId: 'gm0363-openstad', lastSuccessAt: '2026-11-27T11:00:00.000Z' }, now),
+    );
     expect(line).toMatchObject({
-      _aws: { Timestamp: now.getTime(), CloudWatchMetrics: [{ Namespace: 'Inspraak', Dimensions: [[], ['SourceId']], Metrics: [{ Name: 'HarvestAgeSeconds', Unit: 'Seconds' }] }] },
+      _aws: {
+        Timestamp: now.getTime(),
+        CloudWatchMetrics: [
+          {
+            Namespace: 'Inspraak',
+            Dimensions: [[], ['SourceId']],
+            Metrics: [{ Name: 'HarvestAgeSeconds', Unit: 'Seconds' }],
+          },
+        ],
+      },
       SourceId: 'gm0363-openstad',
       HarvestAgeSeconds: 3600,
     });

@@ -9,7 +9,13 @@
  */
 import Bottleneck from 'bottleneck';
 import { DelegateBackoff, handleWhen, retry } from 'cockatiel';
-import { PaginationError, ResponseTooLargeError, SourceUnavailableError, UpstreamHttpError, UpstreamSchemaError } from '../errors';
+import {
+  PaginationError,
+  ResponseTooLargeError,
+  SourceUnavailableError,
+  UpstreamHttpError,
+  UpstreamSchemaError,
+} from '../errors';
 
 export type Query = Record<string, string | number | boolean | undefined | readonly (string | number)[]>;
 
@@ -39,7 +45,10 @@ export interface HttpClientOptions {
 
 /** An answer worth retrying, with how long the server asked us to wait, if it did. */
 class RetryableError extends Error {
-  constructor(readonly final: Error, readonly retryAfterMs: number | null) {
+  constructor(
+    readonly final: Error,
+    readonly retryAfterMs: number | null,
+  ) {
     super(final.message);
   }
 }
@@ -58,15 +67,18 @@ export class PoliteHttpClient implements HttpClient {
       minTime: Math.ceil(60_000 / options.requestsPerMinute),
     });
     const base = options.backoffMs ?? 500;
-    this.policy = retry(handleWhen((e) => e instanceof RetryableError), {
-      maxAttempts: options.retries ?? 3,
-      backoff: new DelegateBackoff((ctx: { attempt: number; result: unknown }) => {
-        const error = (ctx.result as { error?: unknown }).error;
-        const asked = error instanceof RetryableError ? error.retryAfterMs : null;
-        const exponential = base * 2 ** (ctx.attempt - 1) * (0.75 + Math.random() * 0.5);
-        return Math.max(asked ?? 0, exponential);
-      }),
-    });
+    this.policy = retry(
+      handleWhen((e) => e instanceof RetryableError),
+      {
+        maxAttempts: options.retries ?? 3,
+        backoff: new DelegateBackoff((ctx: { attempt: number; result: unknown }) => {
+          const error = (ctx.result as { error?: unknown }).error;
+          const asked = error instanceof RetryableError ? error.retryAfterMs : null;
+          const exponential = base * 2 ** (ctx.attempt - 1) * (0.75 + Math.random() * 0.5);
+          return Math.max(asked ?? 0, exponential);
+        }),
+      },
+    );
   }
 
   getJson(path: string, query: Query = {}): Promise<unknown> {
@@ -82,7 +94,10 @@ export class PoliteHttpClient implements HttpClient {
   }
 
   private url(path: string, query: Query): URL {
-    const url = new URL(path.replace(/^\//, ''), this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
+    const url = new URL(
+      path.replace(/^\//, ''),
+      this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`,
+    );
     for (const [k, v] of Object.entries(query)) {
       if (v === undefined) continue;
       for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(k, String(item));
@@ -124,7 +139,10 @@ export class PoliteHttpClient implements HttpClient {
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
       const maxWait = this.options.maxRetryAfterMs ?? 60_000;
       if (retryAfterMs !== null && retryAfterMs > maxWait) {
-        throw new UpstreamHttpError(res.status, `${where} answered HTTP ${res.status} and asked to wait ${Math.round(retryAfterMs / 1000)} s, longer than ${maxWait / 1000} s`);
+        throw new UpstreamHttpError(
+          res.status,
+          `${where} answered HTTP ${res.status} and asked to wait ${Math.round(retryAfterMs / 1000)} s, longer than ${maxWait / 1000} s`,
+        );
       }
       throw new RetryableError(error, retryAfterMs);
     }
@@ -139,7 +157,9 @@ export class PoliteHttpClient implements HttpClient {
     try {
       return JSON.parse(text);
     } catch {
-      throw new UpstreamSchemaError(`${where} answered with a body that is not JSON (${text.length} characters, starting ${JSON.stringify(text.slice(0, 40))})`);
+      throw new UpstreamSchemaError(
+        `${where} answered with a body that is not JSON (${text.length} characters, starting ${JSON.stringify(text.slice(0, 40))})`,
+      );
     }
   }
 }
@@ -194,7 +214,10 @@ export function pageGuard(where: string, maxPages = 10_000) {
   const seen = new Set<string>();
   return (token: string | number | null) => {
     const key = String(token);
-    if (seen.has(key)) throw new PaginationError(`${where} returned the cursor ${JSON.stringify(key).slice(0, 40)} twice: the paging loops`);
+    if (seen.has(key))
+      throw new PaginationError(
+        `${where} returned the cursor ${JSON.stringify(key).slice(0, 40)} twice: the paging loops`,
+      );
     seen.add(key);
     if (seen.size > maxPages) throw new PaginationError(`${where} did not end after ${maxPages} pages`);
   };

@@ -41,7 +41,11 @@ export async function writeItems(db: TableAccess, writes: readonly ItemWrite[]):
       await db.doc.send(new TransactWriteCommand({ TransactItems: chunk.map((w) => transactItem(db.table, w)) }));
       outcome.written += chunk.length;
     } catch (e) {
-      if (!(e instanceof TransactionCanceledException) || !e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) throw e;
+      if (
+        !(e instanceof TransactionCanceledException) ||
+        !e.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')
+      )
+        throw e;
       for (const w of chunk) {
         try {
           if (w.op === 'put') await db.doc.send(new PutCommand(putInput(db.table, w)));
@@ -76,27 +80,45 @@ function tombstoneInput(table: string, w: Extract<ItemWrite, { op: 'tombstone' }
   return {
     TableName: table,
     Key: w.key,
-    UpdateExpression: 'SET #doc.removedAt = :at, removed = :true, version = :next, changedAt = :changed REMOVE parentKey, provinceKey, kindKey, orderKey, rankKey',
+    UpdateExpression:
+      'SET #doc.removedAt = :at, removed = :true, version = :next, changedAt = :changed REMOVE parentKey, provinceKey, kindKey, orderKey, rankKey',
     ConditionExpression: 'version = :v',
     ExpressionAttributeNames: { '#doc': 'doc' },
-    ExpressionAttributeValues: { ':at': w.removedAt, ':true': true, ':v': w.expectedVersion, ':next': w.expectedVersion + 1, ':changed': `${w.removedAt}#${w.id}` },
+    ExpressionAttributeValues: {
+      ':at': w.removedAt,
+      ':true': true,
+      ':v': w.expectedVersion,
+      ':next': w.expectedVersion + 1,
+      ':changed': `${w.removedAt}#${w.id}`,
+    },
   };
 }
 
 /** Every item of a source and kind, removed ones included (the by-source index). */
-export async function existingItems(db: TableAccess, sourceId: string, kind: ItemKind): Promise<Map<string, ExistingItem>> {
+export async function existingItems(
+  db: TableAccess,
+  sourceId: string,
+  kind: ItemKind,
+): Promise<Map<string, ExistingItem>> {
   const out = new Map<string, ExistingItem>();
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db.doc.send(new QueryCommand({
-      TableName: db.table,
-      IndexName: 'bySource',
-      KeyConditionExpression: 'sourceKey = :s',
-      ExpressionAttributeValues: { ':s': sourcePartition(sourceId, kind) },
-      ExclusiveStartKey: start,
-    }));
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: 'bySource',
+        KeyConditionExpression: 'sourceKey = :s',
+        ExpressionAttributeValues: { ':s': sourcePartition(sourceId, kind) },
+        ExclusiveStartKey: start,
+      }),
+    );
     for (const i of page.Items ?? []) {
-      out.set(String(i.id), { id: String(i.id), contentHash: String(i.contentHash), version: Number(i.version ?? 0), removed: i.removed === true });
+      out.set(String(i.id), {
+        id: String(i.id),
+        contentHash: String(i.contentHash),
+        version: Number(i.version ?? 0),
+        removed: i.removed === true,
+      });
     }
     start = page.LastEvaluatedKey;
   } while (start);
@@ -110,48 +132,68 @@ export async function getSource(db: TableAccess, id: string): Promise<Source | n
 }
 
 /** Writes a source's registration (name, platform, URL, municipality), keeping its harvest status. */
-export async function registerSource(db: TableAccess, source: Omit<Source, 'harvest' | 'platformVersion'>, pending: HarvestStatus): Promise<Source> {
+export async function registerSource(
+  db: TableAccess,
+  source: Omit<Source, 'harvest' | 'platformVersion'>,
+  pending: HarvestStatus,
+): Promise<Source> {
   const existing = await getSource(db, source.id);
-  const merged: Source = { ...source, platformVersion: existing?.platformVersion ?? null, harvest: existing?.harvest ?? pending };
+  const merged: Source = {
+    ...source,
+    platformVersion: existing?.platformVersion ?? null,
+    harvest: existing?.harvest ?? pending,
+  };
   if (existing && JSON.stringify(existing) === JSON.stringify(merged)) return existing;
   // An update, not a put: it leaves the harvest lease attributes of a running harvest as they are.
   const { pk: _pk, sk: _sk, ...attributes } = sourceItem(merged);
   const names = Object.keys(attributes);
-  await db.doc.send(new UpdateCommand({
-    TableName: db.table,
-    Key: keys.source(source.id),
-    UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
-    ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
-    ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:v${i}`, attributes[n]])),
-  }));
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.source(source.id),
+      UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+      ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:v${i}`, attributes[n]])),
+    }),
+  );
   return merged;
 }
 
 /** Records a finished harvest in the source's status (and platform version). */
 export async function saveSourceStatus(db: TableAccess, source: Source): Promise<void> {
   const item = sourceItem(source);
-  await db.doc.send(new UpdateCommand({
-    TableName: db.table,
-    Key: keys.source(source.id),
-    UpdateExpression: 'SET #doc = :doc, #state = :state',
-    ExpressionAttributeNames: { '#doc': 'doc', '#state': 'state' },
-    ExpressionAttributeValues: { ':doc': item.doc, ':state': item.state },
-  }));
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.source(source.id),
+      UpdateExpression: 'SET #doc = :doc, #state = :state',
+      ExpressionAttributeNames: { '#doc': 'doc', '#state': 'state' },
+      ExpressionAttributeValues: { ':doc': item.doc, ':state': item.state },
+    }),
+  );
 }
 
 /**
  * Takes the source's harvest lease for `ms`, unless another run holds it. Returns false when it is held:
  * two runs never harvest one source at the same time.
  */
-export async function acquireLease(db: TableAccess, sourceId: string, owner: string, now: number, ms: number): Promise<boolean> {
+export async function acquireLease(
+  db: TableAccess,
+  sourceId: string,
+  owner: string,
+  now: number,
+  ms: number,
+): Promise<boolean> {
   try {
-    await db.doc.send(new UpdateCommand({
-      TableName: db.table,
-      Key: keys.source(sourceId),
-      UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
-      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-      ExpressionAttributeValues: { ':owner': owner, ':until': now + ms, ':now': now },
-    }));
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.source(sourceId),
+        UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+        ExpressionAttributeValues: { ':owner': owner, ':until': now + ms, ':now': now },
+      }),
+    );
     return true;
   } catch (e) {
     if (e instanceof ConditionalCheckFailedException) return false;
@@ -161,13 +203,15 @@ export async function acquireLease(db: TableAccess, sourceId: string, owner: str
 
 export async function releaseLease(db: TableAccess, sourceId: string, owner: string): Promise<void> {
   try {
-    await db.doc.send(new UpdateCommand({
-      TableName: db.table,
-      Key: keys.source(sourceId),
-      UpdateExpression: 'REMOVE leaseOwner, leaseUntil',
-      ConditionExpression: 'leaseOwner = :owner',
-      ExpressionAttributeValues: { ':owner': owner },
-    }));
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.source(sourceId),
+        UpdateExpression: 'REMOVE leaseOwner, leaseUntil',
+        ConditionExpression: 'leaseOwner = :owner',
+        ExpressionAttributeValues: { ':owner': owner },
+      }),
+    );
   } catch (e) {
     if (!(e instanceof ConditionalCheckFailedException)) throw e;
   }

@@ -26,7 +26,10 @@ describe('the municipality store on DynamoDB Local', () => {
     expect(all).toHaveLength(342);
     expect(new Set(all.map((m) => m.code)).size).toBe(342);
     expect(all[0]!.name).toBe("'s-Gravenhage");
-    expect(all.find((m) => m.code === 'GM0363')).toMatchObject({ name: 'Amsterdam', province: { code: 'PV27', name: 'Noord-Holland' } });
+    expect(all.find((m) => m.code === 'GM0363')).toMatchObject({
+      name: 'Amsterdam',
+      province: { code: 'PV27', name: 'Noord-Holland' },
+    });
   });
 
   it('lists the municipalities of one province, by name', async () => {
@@ -55,7 +58,8 @@ describe('the municipality store on DynamoDB Local', () => {
       ],
     });
     const store = dynamoSourceStore(db);
-    const ids = async (f: Parameters<typeof store.list>[0]) => (await store.list(f, { first: 10, after: null })).items.map((i) => i.node.id);
+    const ids = async (f: Parameters<typeof store.list>[0]) =>
+      (await store.list(f, { first: 10, after: null })).items.map((i) => i.node.id);
     expect(await ids({ municipalityCode: 'GM0363' })).toEqual(['gm0363-decidim', 'gm0363-openstad']);
     expect(await ids({ platform: 'DECIDIM' })).toEqual(['gm0363-decidim', 'gm0599-decidim']);
     expect(await ids({ municipalityCode: 'GM0599', platform: 'OPENSTAD' })).toEqual([]);

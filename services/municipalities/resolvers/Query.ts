@@ -11,13 +11,19 @@ export const Query: QueryResolvers = {
     const provinceCode = filter?.province ? resolveProvince(filter.province).code : undefined;
     return toConnection(await stores.municipalities.list({ ...(provinceCode && { provinceCode }) }, page));
   },
-  source: async (_, { id }, { stores }) => found(await stores.sources.byId.load(id), `source with id ${id.slice(0, 80)}`),
+  source: async (_, { id }, { stores }) =>
+    found(await stores.sources.byId.load(id), `source with id ${id.slice(0, 80)}`),
   sources: async (_, { filter, first, after }, { stores }) => {
     const page = pageRequest(first, after);
-    return toConnection(await stores.sources.list({
-      ...(filter?.municipality && { municipalityCode: checkMunicipalityCode(filter.municipality) }),
-      ...(filter?.platform && { platform: filter.platform }),
-      ...(filter?.state && { state: filter.state }),
-    }, page));
+    return toConnection(
+      await stores.sources.list(
+        {
+          ...(filter?.municipality && { municipalityCode: checkMunicipalityCode(filter.municipality) }),
+          ...(filter?.platform && { platform: filter.platform }),
+          ...(filter?.state && { state: filter.state }),
+        },
+        page,
+      ),
+    );
   },
 };

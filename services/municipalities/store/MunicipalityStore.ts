@@ -18,8 +18,14 @@ export function dynamoMunicipalityStore(db: TableAccess): MunicipalityStore {
   return {
     byCode: itemLoader(db, keys.municipality, municipalityOf),
     list: ({ provinceCode }, page) =>
-      pageQuery(db.doc, db.table, provinceCode
-        ? { index: 'byProvince', partition: partitions.municipalitiesOfProvince(provinceCode), descending: false }
-        : { index: 'byKind', partition: partitions.municipalities, descending: false }, page, municipalityOf),
+      pageQuery(
+        db.doc,
+        db.table,
+        provinceCode
+          ? { index: 'byProvince', partition: partitions.municipalitiesOfProvince(provinceCode), descending: false }
+          : { index: 'byKind', partition: partitions.municipalities, descending: false },
+        page,
+        municipalityOf,
+      ),
   };
 }

@@ -26,9 +26,15 @@ export function dynamoSourceStore(db: TableAccess): SourceStore {
       const filters: Condition[] = [];
       if (platform) filters.push(equals('platform', platform));
       if (state) filters.push(equals('state', state));
-      return pageQuery(db.doc, db.table, municipalityCode
-        ? { index: 'byParent', partition: partitions.sourcesOf(municipalityCode), filters, descending: false }
-        : { index: 'byKind', partition: partitions.sources, filters, descending: false }, page, sourceOf);
+      return pageQuery(
+        db.doc,
+        db.table,
+        municipalityCode
+          ? { index: 'byParent', partition: partitions.sourcesOf(municipalityCode), filters, descending: false }
+          : { index: 'byKind', partition: partitions.sources, filters, descending: false },
+        page,
+        sourceOf,
+      );
     },
   };
 }

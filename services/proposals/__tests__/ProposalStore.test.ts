@@ -24,15 +24,25 @@ async function all(db: TestDb, filter: ProposalListFilter, order: ProposalListOr
 
 describe('the proposal store on DynamoDB Local', () => {
   let db: TestDb;
-  const amsterdam = Array.from({ length: 30 }, (_, n) => aProposal(n, {
-    status: n % 3 === 0 ? 'ACCEPTED' : 'OPEN',
-    tags: n % 4 === 0 ? [{ name: 'Groen en duurzaamheid', kind: 'THEME' }] : [],
-    supportCount: n === 5 ? null : (n * 7) % 11,
-  }));
-  const rotterdam = Array.from({ length: 10 }, (_, n) => aProposal(100 + n, {
-    municipalityCode: 'GM0599',
-    provenance: { sourceId: 'gm0599-decidim', platform: 'DECIDIM', upstreamId: String(100 + n), upstreamReference: null, harvestedAt: '2026-01-01T00:00:00.000Z' },
-  }));
+  const amsterdam = Array.from({ length: 30 }, (_, n) =>
+    aProposal(n, {
+      status: n % 3 === 0 ? 'ACCEPTED' : 'OPEN',
+      tags: n % 4 === 0 ? [{ name: 'Groen en duurzaamheid', kind: 'THEME' }] : [],
+      supportCount: n === 5 ? null : (n * 7) % 11,
+    }),
+  );
+  const rotterdam = Array.from({ length: 10 }, (_, n) =>
+    aProposal(100 + n, {
+      municipalityCode: 'GM0599',
+      provenance: {
+        sourceId: 'gm0599-decidim',
+        platform: 'DECIDIM',
+        upstreamId: String(100 + n),
+        upstreamReference: null,
+        harvestedAt: '2026-01-01T00:00:00.000Z',
+      },
+    }),
+  );
   const removed = aProposal(999, { removedAt: '2026-02-01T00:00:00.000Z' });
 
   beforeAll(async () => {
@@ -68,7 +78,12 @@ describe('the proposal store on DynamoDB Local', () => {
     expect(await all(db, { provinceCode: 'PV27', municipalityCode: 'GM0599' }, 'NEWEST')).toHaveLength(0);
     expect(await all(db, { platform: 'DECIDIM' }, 'NEWEST', 3)).toHaveLength(10);
     const accepted = await all(db, { status: 'ACCEPTED' }, 'MOST_SUPPORTED', 2);
-    expect(accepted.map((p) => p.id).sort()).toEqual(amsterdam.filter((p) => p.status === 'ACCEPTED').map((p) => p.id).sort());
+    expect(accepted.map((p) => p.id).sort()).toEqual(
+      amsterdam
+        .filter((p) => p.status === 'ACCEPTED')
+        .map((p) => p.id)
+        .sort(),
+    );
     expect(await all(db, { tag: 'groen EN duurzaamheid' }, 'NEWEST', 2)).toHaveLength(8);
   });
 
@@ -77,7 +92,12 @@ describe('the proposal store on DynamoDB Local', () => {
     const before = amsterdam[20]!.createdAt!;
     for (const order of ['NEWEST', 'OLDEST', 'MOST_SUPPORTED'] as const) {
       const got = await all(db, { municipalityCode: 'GM0363', createdAfter: after, createdBefore: before }, order, 3);
-      expect(got.map((p) => p.id).sort()).toEqual(amsterdam.slice(10, 20).map((p) => p.id).sort());
+      expect(got.map((p) => p.id).sort()).toEqual(
+        amsterdam
+          .slice(10, 20)
+          .map((p) => p.id)
+          .sort(),
+      );
     }
   });
 
@@ -85,13 +105,17 @@ describe('the proposal store on DynamoDB Local', () => {
     // Only the oldest Amsterdam proposal matches; reading 10 items per request cannot reach it at once.
     const target = amsterdam[0]!;
     const query = {
-      index: 'byParent' as const, partition: partitions.proposalsOf('GM0363'), descending: true,
+      index: 'byParent' as const,
+      partition: partitions.proposalsOf('GM0363'),
+      descending: true,
       filters: [{ expression: 'doc.title = :title', names: {}, values: { ':title': target.title } }],
     };
     const pages = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const page: Page<Proposal> = await pageQuery(db.doc, db.table, query, { first: 5, after }, proposalOf, { maxItemsRead: 10 });
+      const page: Page<Proposal> = await pageQuery(db.doc, db.table, query, { first: 5, after }, proposalOf, {
+        maxItemsRead: 10,
+      });
       pages.push(page);
       if (!page.hasNextPage) break;
       after = page.endCursor;
@@ -106,6 +130,8 @@ describe('the proposal store on DynamoDB Local', () => {
     const store = dynamoProposalStore(db);
     const page = await store.list({ municipalityCode: 'GM0363' }, 'NEWEST', { first: 2, after: null });
     await expect(store.list({}, 'NEWEST', { first: 2, after: page.endCursor })).rejects.toThrow(BadUserInputError);
-    await expect(store.list({ municipalityCode: 'GM0363' }, 'OLDEST', { first: 2, after: page.endCursor })).rejects.toThrow(/different list/);
+    await expect(
+      store.list({ municipalityCode: 'GM0363' }, 'OLDEST', { first: 2, after: page.endCursor }),
+    ).rejects.toThrow(/different list/);
   });
 });

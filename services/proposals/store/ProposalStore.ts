@@ -54,17 +54,35 @@ function listQuery(f: ProposalListFilter, order: ProposalListOrder): ListQuery {
   }
   if (f.platform) filters.push(equals('platform', f.platform));
   if (f.status) filters.push(equals('status', f.status));
-  if (f.tag) filters.push({ expression: 'contains(#tagKeys, :tag)', names: { '#tagKeys': 'tagKeys' }, values: { ':tag': fold(f.tag) } });
+  if (f.tag)
+    filters.push({
+      expression: 'contains(#tagKeys, :tag)',
+      names: { '#tagKeys': 'tagKeys' },
+      values: { ':tag': fold(f.tag) },
+    });
 
   const query: ListQuery = { index, partition, filters, descending: order !== 'OLDEST' };
   if (f.createdAfter || f.createdBefore) {
     if (byRank) {
       // The rank index sorts by supports, so the time range becomes a filter.
-      if (f.createdAfter) filters.push({ expression: '#time >= :after', names: { '#time': 'time' }, values: { ':after': f.createdAfter } });
-      if (f.createdBefore) filters.push({ expression: '#time < :before', names: { '#time': 'time' }, values: { ':before': f.createdBefore } });
+      if (f.createdAfter)
+        filters.push({
+          expression: '#time >= :after',
+          names: { '#time': 'time' },
+          values: { ':after': f.createdAfter },
+        });
+      if (f.createdBefore)
+        filters.push({
+          expression: '#time < :before',
+          names: { '#time': 'time' },
+          values: { ':before': f.createdBefore },
+        });
     } else {
       // orderKey is `<time>#<id>`: `>= after` includes that instant, `<= before` excludes it (`T#…` > `T`).
-      query.sortRange = { ...(f.createdAfter && { from: f.createdAfter }), ...(f.createdBefore && { to: f.createdBefore }) };
+      query.sortRange = {
+        ...(f.createdAfter && { from: f.createdAfter }),
+        ...(f.createdBefore && { to: f.createdBefore }),
+      };
     }
   }
   return query;

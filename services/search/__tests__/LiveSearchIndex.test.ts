@@ -13,9 +13,20 @@ import { searchIndexOver } from '../subgraph';
 const T0 = '2026-03-01T12:00:00.000Z';
 const at = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 const proposal = (n: number, title: string, harvestedAt: string): Proposal =>
-  aProposal(n, { title, provenance: { sourceId: 'gm0363-openstad', platform: 'OPENSTAD', upstreamId: String(n), upstreamReference: null, harvestedAt } });
+  aProposal(n, {
+    title,
+    provenance: {
+      sourceId: 'gm0363-openstad',
+      platform: 'OPENSTAD',
+      upstreamId: String(n),
+      upstreamReference: null,
+      harvestedAt,
+    },
+  });
 const find = (engine: SearchEngine, word: string) =>
-  engine.search({ words: [word], criteria: {}, order: 'RELEVANCE', after: null, limit: 10, facets: false }).hits.map((h) => h.id);
+  engine
+    .search({ words: [word], criteria: {}, order: 'RELEVANCE', after: null, limit: 10, facets: false })
+    .hits.map((h) => h.id);
 
 let db: TestDb;
 beforeEach(async () => {

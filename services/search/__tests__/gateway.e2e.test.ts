@@ -24,7 +24,11 @@ beforeAll(async () => {
   await ensureRegistry(db.doc, db.table);
   await seed(db, { proposals: [stalling, terras], budgets: [budget], projects });
   const composed = composeServices([
-    ...(['municipalities', 'proposals', 'budgets'] as const).map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: `inprocess://${name}` })),
+    ...(['municipalities', 'proposals', 'budgets'] as const).map((name) => ({
+      name,
+      typeDefs: subgraphTypeDefs(name),
+      url: `inprocess://${name}`,
+    })),
     { name: 'search', typeDefs: searchTypeDefs(), url: 'inprocess://search' },
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
@@ -52,10 +56,18 @@ describe('search through the gateway', () => {
     expect(res.json.errors).toBeUndefined();
     expect(res.json.data.search).toEqual({
       totalCount: 1,
-      edges: [{
-        highlights: [{ field: 'TITLE', snippet: 'Terras voor het <mark>café</mark> op het plein' }],
-        node: { __typename: 'Proposal', id: terras.id, title: terras.title, status: 'OPEN', municipality: { name: "'s-Gravenhage", province: { name: 'Zuid-Holland' } } },
-      }],
+      edges: [
+        {
+          highlights: [{ field: 'TITLE', snippet: 'Terras voor het <mark>café</mark> op het plein' }],
+          node: {
+            __typename: 'Proposal',
+            id: terras.id,
+            title: terras.title,
+            status: 'OPEN',
+            municipality: { name: "'s-Gravenhage", province: { name: 'Zuid-Holland' } },
+          },
+        },
+      ],
     });
   });
 
@@ -65,11 +77,17 @@ describe('search through the gateway', () => {
         ... on BudgetProject { title voteCount budget { title } } } } } }`,
     });
     expect(res.json.errors).toBeUndefined();
-    expect(res.json.data.search.edges).toEqual([{ node: { title: projects[0]!.title, voteCount: 30, budget: { title: 'Duinoord Begroot' } } }]);
+    expect(res.json.data.search.edges).toEqual([
+      { node: { title: projects[0]!.title, voteCount: 30, budget: { title: 'Duinoord Begroot' } } },
+    ]);
   });
 
   it('answers a bad argument with BAD_USER_INPUT', async () => {
-    const res = await post(gateway.url, { query: `{ search(query: "fiets", filter: { near: { latitude: 52, longitude: 5, radiusKm: 500 } }) { totalCount } }` });
-    expect(res.json.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    const res = await post(gateway.url, {
+      query: `{ search(query: "fiets", filter: { near: { latitude: 52, longitude: 5, radiusKm: 500 } }) { totalCount } }`,
+    });
+    expect(res.json.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 });

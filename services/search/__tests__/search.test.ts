@@ -6,7 +6,21 @@ import { aProposal } from '../../../test/support/builders';
 import { searchCursor } from '../args';
 import type { LiveSearchIndex } from '../LiveSearchIndex';
 import { searchIndexOver } from '../subgraph';
-import { allProposals, atBoundary, bomen, budget, CENTER, outside, projects, removed, schoolplein, searchRunner, speeltuin, stalling, terras } from './fixtures';
+import {
+  allProposals,
+  atBoundary,
+  bomen,
+  budget,
+  CENTER,
+  outside,
+  projects,
+  removed,
+  schoolplein,
+  searchRunner,
+  speeltuin,
+  stalling,
+  terras,
+} from './fixtures';
 
 const SEARCH = `query S($q: String, $f: SearchFilter, $o: SearchOrder, $first: Int, $after: String) {
   search(query: $q, filter: $f, orderBy: $o, first: $first, after: $after) {
@@ -67,7 +81,11 @@ describe('Dutch-aware matching', () => {
   it('finds a proposal by its English translation and highlights the English text', async () => {
     const r = await run(SEARCH, { q: 'playground' });
     expect(r.data.search.edges.map((e: any) => e.node.id)).toEqual([speeltuin.id]);
-    expect(r.data.search.edges[0].highlights).toContainEqual({ field: 'TITLE', locale: 'en', snippet: 'New <mark>playground</mark> in Westerpark' });
+    expect(r.data.search.edges[0].highlights).toContainEqual({
+      field: 'TITLE',
+      locale: 'en',
+      snippet: 'New <mark>playground</mark> in Westerpark',
+    });
   });
 
   it('requires every word of the query to match', async () => {
@@ -91,7 +109,8 @@ describe('filters and facets', () => {
     const r = await run(SEARCH, { f: { municipalities: ['GM0344'] }, first: 100 });
     const found = r.data.search.edges.map((e: any) => e.node.id);
     const expected = [schoolplein, ...bomen.filter((b) => b.municipalityCode === 'GM0344')]
-      .sort((a, b) => (b.createdAt! < a.createdAt! ? -1 : 1)).map((p) => p.id);
+      .sort((a, b) => (b.createdAt! < a.createdAt! ? -1 : 1))
+      .map((p) => p.id);
     expect(found).toEqual(expected);
     expect(r.data.search.edges.every((e: any) => e.score === 0 && e.highlights.length === 0)).toBe(true);
   });
@@ -102,34 +121,52 @@ describe('filters and facets', () => {
     const { totalCount, facets } = r.data.search;
     expect(totalCount).toBeGreaterThan(0);
     // A facet without a condition of its own counts exactly the filtered results.
-    for (const b of facets.municipality) expect(b.count).toBe((await ids('bomen', { ...filter, municipalities: [b.value] })).length);
-    for (const b of facets.platform) expect(b.count).toBe((await ids('bomen', { ...filter, platforms: [b.value] })).length);
-    for (const b of facets.year) expect(b.count).toBe((await ids('bomen', { ...filter, years: [Number(b.value)] })).length);
+    for (const b of facets.municipality)
+      expect(b.count).toBe((await ids('bomen', { ...filter, municipalities: [b.value] })).length);
+    for (const b of facets.platform)
+      expect(b.count).toBe((await ids('bomen', { ...filter, platforms: [b.value] })).length);
+    for (const b of facets.year)
+      expect(b.count).toBe((await ids('bomen', { ...filter, years: [Number(b.value)] })).length);
     expect(facets.municipality.reduce((n: number, b: any) => n + b.count, 0)).toBe(totalCount);
     expect(facets.municipality.find((b: any) => b.value === 'GM0518').label).toBe("'s-Gravenhage");
     // A facet with its own condition counts the alternatives as if that value were chosen instead.
-    for (const b of facets.status) expect(b.count).toBe((await ids('bomen', { ...filter, statuses: [b.value] })).length);
+    for (const b of facets.status)
+      expect(b.count).toBe((await ids('bomen', { ...filter, statuses: [b.value] })).length);
     expect(facets.status.find((b: any) => b.value === 'OPEN').count).toBe(totalCount);
     expect(facets.status.map((b: any) => b.value)).toEqual(expect.arrayContaining(['CLOSED', 'COMPLETED']));
   });
 
   it('counts tags and kinds over proposals and projects alike', async () => {
     const r = await run(FACETS, { q: 'fietsenstalling' });
-    expect(r.data.search.facets.kind).toEqual([{ value: 'BUDGET_PROJECT', count: 1 }, { value: 'PROPOSAL', count: 1 }]);
+    expect(r.data.search.facets.kind).toEqual([
+      { value: 'BUDGET_PROJECT', count: 1 },
+      { value: 'PROPOSAL', count: 1 },
+    ]);
     expect(r.data.search.facets.tag).toEqual([{ value: 'verkeer', label: 'Verkeer', count: 1 }]);
   });
 
   it('filters by tag, case- and accent-insensitively, and by date range', async () => {
     expect(await ids('', { tags: ['HORÉCA'] })).toEqual([terras.id]);
-    const in2025 = await ids('', { createdAfter: '2025-01-01T00:00:00.000Z', createdBefore: '2026-01-01T00:00:00.000Z', kinds: ['PROPOSAL'] });
-    expect(in2025.sort()).toEqual(allProposals.filter((p) => !p.removedAt && p.createdAt! >= '2025' && p.createdAt! < '2026').map((p) => p.id).sort());
+    const in2025 = await ids('', {
+      createdAfter: '2025-01-01T00:00:00.000Z',
+      createdBefore: '2026-01-01T00:00:00.000Z',
+      kinds: ['PROPOSAL'],
+    });
+    expect(in2025.sort()).toEqual(
+      allProposals
+        .filter((p) => !p.removedAt && p.createdAt! >= '2025' && p.createdAt! < '2026')
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 
   it('includes an item exactly at the radius and excludes one just outside it', async () => {
     const found = await ids('bankjes', { near: { ...CENTER, radiusKm: 10 } });
     expect(found).toEqual([atBoundary.id]);
     expect(found).not.toContain(outside.id);
-    expect((await ids('bankjes', { near: { ...CENTER, radiusKm: 10.03 } })).sort()).toEqual([atBoundary.id, outside.id].sort());
+    expect((await ids('bankjes', { near: { ...CENTER, radiusKm: 10.03 } })).sort()).toEqual(
+      [atBoundary.id, outside.id].sort(),
+    );
   });
 
   it('orders by most supported, with counts that are not public last', async () => {
@@ -142,20 +179,23 @@ describe('filters and facets', () => {
 });
 
 describe('paging', () => {
-  it.each(['RELEVANCE', 'NEWEST', 'MOST_SUPPORTED'])('pages through %s results without duplicates or gaps', async (order) => {
-    const all = await run(SEARCH, { q: 'bomen', o: order, first: 100 });
-    const expected = all.data.search.edges.map((e: any) => e.node.id);
-    expect(expected).toHaveLength(bomen.length + 1);
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < 20; page++) {
-      const r: any = await run(SEARCH, { q: 'bomen', o: order, first: 4, after });
-      seen.push(...r.data.search.edges.map((e: any) => e.node.id));
-      if (!r.data.search.pageInfo.hasNextPage) break;
-      after = r.data.search.pageInfo.endCursor;
-    }
-    expect(seen).toEqual(expected);
-  });
+  it.each(['RELEVANCE', 'NEWEST', 'MOST_SUPPORTED'])(
+    'pages through %s results without duplicates or gaps',
+    async (order) => {
+      const all = await run(SEARCH, { q: 'bomen', o: order, first: 100 });
+      const expected = all.data.search.edges.map((e: any) => e.node.id);
+      expect(expected).toHaveLength(bomen.length + 1);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 20; page++) {
+        const r: any = await run(SEARCH, { q: 'bomen', o: order, first: 4, after });
+        seen.push(...r.data.search.edges.map((e: any) => e.node.id));
+        if (!r.data.search.pageInfo.hasNextPage) break;
+        after = r.data.search.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(expected);
+    },
+  );
 });
 
 describe('removed items', () => {
@@ -175,8 +215,15 @@ describe('removed items', () => {
   });
 
   it('adds and updates items from the change feed', async () => {
-    const fresh = aProposal(900, { title: 'Watertappunt in het Vondelpark', provenance: { ...stalling.provenance, upstreamId: '900', harvestedAt: '2026-01-01T00:06:00.000Z' } });
-    const renamed = { ...terras, title: 'Terras voor de lunchroom', provenance: { ...terras.provenance, harvestedAt: '2026-01-01T00:06:00.000Z' } };
+    const fresh = aProposal(900, {
+      title: 'Watertappunt in het Vondelpark',
+      provenance: { ...stalling.provenance, upstreamId: '900', harvestedAt: '2026-01-01T00:06:00.000Z' },
+    });
+    const renamed = {
+      ...terras,
+      title: 'Terras voor de lunchroom',
+      provenance: { ...terras.provenance, harvestedAt: '2026-01-01T00:06:00.000Z' },
+    };
     await seed(db, { proposals: [fresh, renamed] });
     await index.refresh();
     expect(await ids('watertappunt')).toEqual([fresh.id]);
@@ -200,7 +247,10 @@ describe('limits', () => {
     ['a latitude beyond 90', { f: { near: { latitude: 91, longitude: 5, radiusKm: 1 } } }],
     ['an unknown province', { f: { provinces: ['Holland'] } }],
     ['a malformed municipality code', { f: { municipalities: ['Amsterdam'] } }],
-    ['createdAfter not before createdBefore', { f: { createdAfter: '2025-01-01T00:00:00.000Z', createdBefore: '2024-01-01T00:00:00.000Z' } }],
+    [
+      'createdAfter not before createdBefore',
+      { f: { createdAfter: '2025-01-01T00:00:00.000Z', createdBefore: '2024-01-01T00:00:00.000Z' } },
+    ],
     ['a cursor that is not ours', { after: 'bm90LWEtY3Vyc29y' }],
     ['a cursor of another search', { q: 'bomen', after: 'CURSOR_OF_FIETS' }],
     ['a cursor beyond the first 1000 results', { q: 'bomen', after: 'DEEP_CURSOR' }],
@@ -211,7 +261,11 @@ describe('limits', () => {
     if (variables.after === 'DEEP_CURSOR') {
       const cursor: string = (await run(SEARCH, { q: 'bomen', first: 1 })).data.search.pageInfo.endCursor;
       const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-      variables.after = searchCursor(payload.l, 1000, { primary: Number(payload.k.p), secondary: Number(payload.k.s), id: payload.k.i });
+      variables.after = searchCursor(payload.l, 1000, {
+        primary: Number(payload.k.p),
+        secondary: Number(payload.k.s),
+        id: payload.k.i,
+      });
     }
     expect(await code(variables)).toEqual(['BAD_USER_INPUT']);
   });
@@ -220,7 +274,15 @@ describe('limits', () => {
     expect(await code({ q: 'bomen'.padEnd(200, ' ') })).toBeUndefined();
     const cursor: string = (await run(SEARCH, { q: 'bomen', first: 1 })).data.search.pageInfo.endCursor;
     const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const r = await run(SEARCH, { q: 'bomen', first: 100, after: searchCursor(payload.l, 999, { primary: Number(payload.k.p), secondary: Number(payload.k.s), id: payload.k.i }) });
+    const r = await run(SEARCH, {
+      q: 'bomen',
+      first: 100,
+      after: searchCursor(payload.l, 999, {
+        primary: Number(payload.k.p),
+        secondary: Number(payload.k.s),
+        id: payload.k.i,
+      }),
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data.search.edges).toHaveLength(1);
     expect(r.data.search.pageInfo.hasNextPage).toBe(false);

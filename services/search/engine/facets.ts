@@ -6,7 +6,14 @@ import type { SearchDocument } from '../documents';
 import type { FacetName, SearchCriteria } from './SearchEngine';
 
 /** The single-valued facets, in slot order; `tag` (multi-valued) is kept apart. */
-export const SINGLE_FACETS = ['municipality', 'province', 'platform', 'kind', 'status', 'year'] as const satisfies readonly FacetName[];
+export const SINGLE_FACETS = [
+  'municipality',
+  'province',
+  'platform',
+  'kind',
+  'status',
+  'year',
+] as const satisfies readonly FacetName[];
 export const TAG = SINGLE_FACETS.length;
 export const FACET_NAMES: readonly FacetName[] = [...SINGLE_FACETS, 'tag'];
 
@@ -58,7 +65,15 @@ export function encode(d: SearchDocument, interners: Interner[]): FacetCodes {
 
 /** The criteria on facets, as one allowed-set per facet (null where the facet is not constrained). */
 export function allowedSets(c: SearchCriteria, interners: Interner[]): (Uint8Array | null)[] {
-  const lists: (readonly (string | number)[] | undefined)[] = [c.municipalities, c.provinces, c.platforms, c.kinds, c.statuses, c.years, c.tags];
+  const lists: (readonly (string | number)[] | undefined)[] = [
+    c.municipalities,
+    c.provinces,
+    c.platforms,
+    c.kinds,
+    c.statuses,
+    c.years,
+    c.tags,
+  ];
   return lists.map((list, i) => {
     if (!list) return null;
     const interner = interners[i]!;

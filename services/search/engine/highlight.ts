@@ -26,7 +26,11 @@ export function highlightsOf(texts: readonly SearchText[], terms: ReadonlySet<st
     const language = languageOf(t.locale);
     const marks = tokens(t.text).filter((tok) => producesAny(tok.term, language, terms));
     if (marks.length === 0) continue;
-    out.push({ field: t.field, locale: t.locale, snippet: snippet(t.text, marks, t.field === 'TITLE' ? TITLE_MAX : WINDOW) });
+    out.push({
+      field: t.field,
+      locale: t.locale,
+      snippet: snippet(t.text, marks, t.field === 'TITLE' ? TITLE_MAX : WINDOW),
+    });
   }
   return out;
 }

@@ -10,7 +10,15 @@ import { editDistanceFor, indexTerms, languageOf, queryVariants, words, type Lan
 import { allowedSets, count, encode, FACET_NAMES, Interner, passes, type FacetCodes } from './facets';
 import { highlightsOf } from './highlight';
 import { compare, positionOf, TopK } from './order';
-import type { FacetCounts, SearchEngine, SearchEngineFactory, SearchHit, SearchRequest, SearchResults, SortPosition } from './SearchEngine';
+import type {
+  FacetCounts,
+  SearchEngine,
+  SearchEngineFactory,
+  SearchHit,
+  SearchRequest,
+  SearchResults,
+  SortPosition,
+} from './SearchEngine';
 
 const TEXT_FIELDS: readonly TextField[] = ['TITLE', 'SUMMARY', 'BODY'];
 const LANGUAGES: readonly Language[] = ['nl', 'en', 'xx'];
@@ -24,7 +32,8 @@ const languageOfField = (field: string) => field.slice(field.indexOf('_') + 1) a
 function textOf(doc: SearchDocument, field: string): string {
   const [name, language] = field.split('_') as [TextField, Language];
   let out = '';
-  for (const t of doc.texts) if (t.field === name && languageOf(t.locale) === language) out += (out ? '\n' : '') + t.text;
+  for (const t of doc.texts)
+    if (t.field === name && languageOf(t.locale) === language) out += (out ? '\n' : '') + t.text;
   return out;
 }
 
@@ -119,14 +128,20 @@ class MiniSearchEngine implements SearchEngine {
     const from = criteria.createdAfter;
     const before = criteria.createdBefore;
     const counts = request.facets ? this.interners.map((i) => new Int32Array(i.size)) : null;
-    const top = new TopK<{ entry: Entry; score: number; match: SearchResult | null; position: SortPosition }>(limit + 1);
+    const top = new TopK<{ entry: Entry; score: number; match: SearchResult | null; position: SortPosition }>(
+      limit + 1,
+    );
     let total = 0;
 
     const consider = (entry: Entry | undefined, score: number, match: SearchResult | null) => {
       // An id the index still holds but the store does not is a removed item: never returned.
       if (!entry) return;
       const d = entry.doc;
-      if ((from !== undefined || before !== undefined) && (d.date === null || (from !== undefined && d.date < from) || (before !== undefined && d.date >= before))) return;
+      if (
+        (from !== undefined || before !== undefined) &&
+        (d.date === null || (from !== undefined && d.date < from) || (before !== undefined && d.date >= before))
+      )
+        return;
       if (near && !near(d)) return;
       let failed = -1;
       for (const i of constrained) {
@@ -149,7 +164,8 @@ class MiniSearchEngine implements SearchEngine {
     if (browsing) {
       for (const entry of this.entries.values()) consider(entry, 0, null);
     } else {
-      for (const r of this.index.search(queryOf(request.words, (t) => this.vocabulary.has(t)))) consider(this.entries.get(String(r.id)), r.score, r);
+      for (const r of this.index.search(queryOf(request.words, (t) => this.vocabulary.has(t))))
+        consider(this.entries.get(String(r.id)), r.score, r);
     }
 
     const hits: SearchHit[] = top.items.slice(0, limit).map(({ entry, score, match, position }) => ({
@@ -163,7 +179,12 @@ class MiniSearchEngine implements SearchEngine {
   }
 
   serialize(): string {
-    return JSON.stringify({ v: 1, index: this.index.toJSON(), vocabulary: [...this.vocabulary], docs: [...this.entries.values()].map((e) => e.doc) });
+    return JSON.stringify({
+      v: 1,
+      index: this.index.toJSON(),
+      vocabulary: [...this.vocabulary],
+      docs: [...this.entries.values()].map((e) => e.doc),
+    });
   }
 
   private entryOf(doc: SearchDocument): Entry {
@@ -176,7 +197,8 @@ class MiniSearchEngine implements SearchEngine {
       const interner = this.interners[i]!;
       const c = counts[i]!;
       const list: FacetCounts[typeof name] = [];
-      for (let id = 0; id < c.length; id++) if (c[id]! > 0) list.push({ value: interner.values[id]!, label: interner.labels[id]!, count: c[id]! });
+      for (let id = 0; id < c.length; id++)
+        if (c[id]! > 0) list.push({ value: interner.values[id]!, label: interner.labels[id]!, count: c[id]! });
       list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
       out[name] = name === 'tag' ? list.slice(0, 100) : list;
     });
@@ -193,7 +215,12 @@ export const miniSearchEngines: SearchEngineFactory = {
     return new MiniSearchEngine(new MiniSearch(optionsFor(vocabulary)), vocabulary, freshInterners());
   },
   restore: (serialized) => {
-    const parsed = JSON.parse(serialized) as { v: number; index: unknown; vocabulary: string[]; docs: SearchDocument[] };
+    const parsed = JSON.parse(serialized) as {
+      v: number;
+      index: unknown;
+      vocabulary: string[];
+      docs: SearchDocument[];
+    };
     if (parsed.v !== 1) throw new Error(`Unknown search snapshot version ${parsed.v}`);
     const vocabulary = new Set(parsed.vocabulary);
     const index = MiniSearch.loadJS(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], optionsFor(vocabulary));

@@ -13,7 +13,13 @@ export function compare(a: SortPosition, b: SortPosition): number {
  * Where a document with `score` stands in `order`. Undated items and counts that are not public sort
  * last (-Infinity, -1). RELEVANCE without a query is NEWEST (every score is 0).
  */
-export function positionOf(doc: SearchDocument, dateMs: number, score: number, order: SearchOrder, browsing: boolean): SortPosition {
+export function positionOf(
+  doc: SearchDocument,
+  dateMs: number,
+  score: number,
+  order: SearchOrder,
+  browsing: boolean,
+): SortPosition {
   switch (order) {
     case 'MOST_SUPPORTED':
       return { primary: doc.support ?? -1, secondary: score, id: doc.id };

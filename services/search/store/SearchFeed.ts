@@ -56,20 +56,28 @@ function recordOf(kind: FeedKind, item: Item): FeedRecord | null {
 }
 
 export function dynamoSearchFeed(db: TableAccess): SearchFeed {
-  async function* pages(index: 'byKind' | 'byChange', partition: string, from?: string, descending = false, limit?: number): AsyncIterable<Item[]> {
+  async function* pages(
+    index: 'byKind' | 'byChange',
+    partition: string,
+    from?: string,
+    descending = false,
+    limit?: number,
+  ): AsyncIterable<Item[]> {
     const { pk, sk } = INDEXES[index];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const out = await db.doc.send(new QueryCommand({
-        TableName: db.table,
-        IndexName: index,
-        KeyConditionExpression: from === undefined ? '#pk = :pk' : '#pk = :pk AND #sk >= :from',
-        ExpressionAttributeNames: { '#pk': pk, ...(from !== undefined && { '#sk': sk }) },
-        ExpressionAttributeValues: { ':pk': partition, ...(from !== undefined && { ':from': from }) },
-        ScanIndexForward: !descending,
-        ExclusiveStartKey: startKey,
-        ...(limit !== undefined && { Limit: limit }),
-      }));
+      const out = await db.doc.send(
+        new QueryCommand({
+          TableName: db.table,
+          IndexName: index,
+          KeyConditionExpression: from === undefined ? '#pk = :pk' : '#pk = :pk AND #sk >= :from',
+          ExpressionAttributeNames: { '#pk': pk, ...(from !== undefined && { '#sk': sk }) },
+          ExpressionAttributeValues: { ':pk': partition, ...(from !== undefined && { ':from': from }) },
+          ScanIndexForward: !descending,
+          ExclusiveStartKey: startKey,
+          ...(limit !== undefined && { Limit: limit }),
+        }),
+      );
       yield (out.Items ?? []) as Item[];
       startKey = limit === undefined ? out.LastEvaluatedKey : undefined;
     } while (startKey);
@@ -85,7 +93,12 @@ export function dynamoSearchFeed(db: TableAccess): SearchFeed {
       for await (const items of pages('byChange', changePartition(kind), since)) {
         yield items.map((item) => {
           const removed = item.removed === true;
-          return { changedAt: String(item.changedAt), id: String(item.id), removed, record: removed ? null : recordOf(kind, item) };
+          return {
+            changedAt: String(item.changedAt),
+            id: String(item.id),
+            removed,
+            record: removed ? null : recordOf(kind, item),
+          };
         });
       }
     },

@@ -92,7 +92,9 @@ export function indexTerms(word: string, language: Language): string[] | null {
  * An empty list means: browse.
  */
 export function queryWords(query: string, max = 12): string[] {
-  return words(query).filter((w) => !STOP.nl.has(w) && !STOP.en.has(w)).slice(0, max);
+  return words(query)
+    .filter((w) => !STOP.nl.has(w) && !STOP.en.has(w))
+    .slice(0, max);
 }
 
 /** What one query word may match in the index: itself and its Dutch and English stems. */

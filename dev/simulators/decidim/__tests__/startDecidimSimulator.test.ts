@@ -14,7 +14,11 @@ afterAll(() => Promise.all(sims.map((s) => s.close())));
 type Json = any;
 
 async function post(s: DecidimSimulator, query: string, variables?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${s.url}/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${s.url}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await res.text();
   return { status: res.status, body: /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text };
 }
@@ -24,12 +28,22 @@ const PAGE = `query($id: ID!, $first: Int, $after: String) { component(id: $id) 
 
 describe('the simulated Decidim API', () => {
   it.each([
-    ['0.27', ["Field 'withdrawn' doesn't exist on type 'Proposal'", "Field 'taxonomies' doesn't exist on type 'Proposal'", "Field 'likesCount' doesn't exist on type 'Proposal'"]],
+    [
+      '0.27',
+      [
+        "Field 'withdrawn' doesn't exist on type 'Proposal'",
+        "Field 'taxonomies' doesn't exist on type 'Proposal'",
+        "Field 'likesCount' doesn't exist on type 'Proposal'",
+      ],
+    ],
     ['0.30', ["Field 'likesCount' doesn't exist on type 'Proposal'"]],
     ['0.31', ["Field 'endorsementsCount' doesn't exist on type 'Proposal'"]],
   ] as const)('answers a field probe on %s with graphql-ruby validation errors', async (version, messages) => {
     const s = await sim(version);
-    const { body } = await post(s, '{ component(id: "0") { ... on Proposals { proposal(id: "0") { id withdrawn taxonomies { id } likesCount endorsementsCount } } } }');
+    const { body } = await post(
+      s,
+      '{ component(id: "0") { ... on Proposals { proposal(id: "0") { id withdrawn taxonomies { id } likesCount endorsementsCount } } } }',
+    );
     expect(body.data).toBeUndefined();
     expect(body.errors.map((e: { message: string }) => e.message)).toEqual(messages);
   });
@@ -42,7 +56,9 @@ describe('the simulated Decidim API', () => {
     expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: 'NTA' });
     expect(page.edges[1].cursor).toBe('Mg');
     const last = await post(s, PAGE, { id: '11', first: 50, after: 'MTAw' });
-    expect(last.body.data.component.proposals.edges.map((e: Json) => e.node.id)).toEqual(Array.from({ length: 20 }, (_, i) => String(100_101 + i)));
+    expect(last.body.data.component.proposals.edges.map((e: Json) => e.node.id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => String(100_101 + i)),
+    );
     expect(last.body.data.component.proposals.pageInfo.hasNextPage).toBe(false);
   });
 
@@ -63,17 +79,23 @@ describe('the simulated Decidim API', () => {
   it.each([
     ['0.27', ['101', '102', '103', '104', '105', '106'], [{ id: '21' }, { id: '22' }, { id: '24' }]],
     ['0.30', ['101', '102', '103', '104', '105', null], [{ id: '21' }, { id: '22' }, null, { id: '24' }]],
-  ] as const)('on %s serves moderated proposals and unpublished components as the auth layer dictates', async (version, nodes, components) => {
-    const s = await sim(version);
-    const { body } = await post(s, PAGE, { id: '11', first: 50 });
-    expect(body.data.component.proposals.edges.map((e: Json) => e.node?.id ?? null)).toEqual(nodes);
-    const spaces = await post(s, '{ participatoryProcess(id: "2") { components { id } } }');
-    expect(spaces.body.data.participatoryProcess.components).toEqual(components);
-  });
+  ] as const)(
+    'on %s serves moderated proposals and unpublished components as the auth layer dictates',
+    async (version, nodes, components) => {
+      const s = await sim(version);
+      const { body } = await post(s, PAGE, { id: '11', first: 50 });
+      expect(body.data.component.proposals.edges.map((e: Json) => e.node?.id ?? null)).toEqual(nodes);
+      const spaces = await post(s, '{ participatoryProcess(id: "2") { components { id } } }');
+      expect(spaces.body.data.participatoryProcess.components).toEqual(components);
+    },
+  );
 
   it('reports a proposal without geodata as a null point plus a non-null error, keeping the rest', async () => {
     const s = await sim('0.31');
-    const { body } = await post(s, '{ component(id: "11") { ... on Proposals { proposal(id: "102") { id coordinates { latitude longitude } } } } }');
+    const { body } = await post(
+      s,
+      '{ component(id: "11") { ... on Proposals { proposal(id: "102") { id coordinates { latitude longitude } } } } }',
+    );
     expect(body.data.component.proposal).toEqual({ id: '102', coordinates: null });
     expect(body.errors[0].message).toBe('Cannot return null for non-nullable field Coordinates.latitude');
   });
@@ -84,7 +106,9 @@ describe('the simulated Decidim API', () => {
   });
 
   it('allows introspection on 0.27 and refuses it on patched 0.31', async () => {
-    expect((await post(await sim('0.27'), '{ __schema { queryType { name } } }')).body.data.__schema.queryType.name).toBe('Query');
+    expect(
+      (await post(await sim('0.27'), '{ __schema { queryType { name } } }')).body.data.__schema.queryType.name,
+    ).toBe('Query');
     const refused = await post(await sim('0.31'), '{ __schema { queryType { name } } }');
     expect(refused.body.errors[0].extensions.code).toBe('INTROSPECTION_DISABLED_ERROR');
   });
@@ -104,12 +128,15 @@ describe('the simulated Decidim API', () => {
     const s = await sim('0.27');
     const deep = `{ assemblies { ${'parent { '.repeat(15)}id${' }'.repeat(15)} } }`;
     expect((await post(s, deep)).body.errors[0].message).toBe('Query has depth of 17, which exceeds max depth of 15');
-    const tf = (f: string) => `${f} { translations { locale text machineTranslated } locales translation(locale: "nl") }`;
+    const tf = (f: string) =>
+      `${f} { translations { locale text machineTranslated } locales translation(locale: "nl") }`;
     const fields = `id address reference state answeredAt publishedAt participatoryTextLevel position official createdInMeeting voteCount createdAt updatedAt authorsCount
       endorsementsCount versionsCount type acceptsNewComments totalCommentsCount hasComments ${tf('title')} ${tf('body')} ${tf('answer')}
       author { id name nickname avatarUrl profilePath badge deleted organizationName } authors { id name nickname avatarUrl profilePath badge deleted organizationName }`;
     const heavy = `{ component(id: "11") { ... on Proposals { proposals(first: 50) { edges { node { ${fields} } } nodes { ${fields} } } } } }`;
-    expect((await post(s, heavy)).body.errors[0].message).toMatch(/^Query has complexity of \d+, which exceeds max complexity of 5000$/);
+    expect((await post(s, heavy)).body.errors[0].message).toMatch(
+      /^Query has complexity of \d+, which exceeds max complexity of 5000$/,
+    );
   });
 
   it('answers 429 once a client passes the rate limit', async () => {
@@ -122,7 +149,9 @@ describe('the simulated Decidim API', () => {
   it('renames fields under the drift fault and repeats the first page under the paginationLoop fault', async () => {
     const s = await sim('0.31');
     s.setFault({ kind: 'drift' });
-    expect((await post(s, PAGE.replace('publishedAt', 'voteCount'), { id: '11' })).body.errors[0].message).toBe("Field 'voteCount' doesn't exist on type 'Proposal'");
+    expect((await post(s, PAGE.replace('publishedAt', 'voteCount'), { id: '11' })).body.errors[0].message).toBe(
+      "Field 'voteCount' doesn't exist on type 'Proposal'",
+    );
     s.setFault({ kind: 'paginationLoop' });
     const again = await post(s, PAGE, { id: '11', first: 2, after: 'Mg' });
     expect(again.body.data.component.proposals.pageInfo).toEqual({ hasNextPage: true, endCursor: 'Mg' });

@@ -1,4 +1,10 @@
-import { buildOpenstadSeed, generateOpenstadSeed, startOpenstadSimulator, type OpenstadSeed, type OpenstadSimulator } from '..';
+import {
+  buildOpenstadSeed,
+  generateOpenstadSeed,
+  startOpenstadSimulator,
+  type OpenstadSeed,
+  type OpenstadSimulator,
+} from '..';
 
 // Answers are arbitrary JSON that each test reads field by field, so `any` is the honest type here.
 async function get(sim: OpenstadSimulator, path: string): Promise<{ status: number; body: any }> {
@@ -21,7 +27,15 @@ const small: OpenstadSeed = {
       config: { votes: { voteType: 'budgeting', isViewable: false, isActive: false } },
       resources: [
         { id: 1, title: 'Gratis plan', budget: 0, yes: 5 },
-        { id: 2, title: 'Bankje', budget: 1200, yes: 9, extraData: { phone: '0612345678', wijk: 'Noord' }, originalId: 40, ranking: 2 },
+        {
+          id: 2,
+          title: 'Bankje',
+          budget: 1200,
+          yes: 9,
+          extraData: { phone: '0612345678', wijk: 'Noord' },
+          originalId: 40,
+          ranking: 2,
+        },
       ],
     },
   ],
@@ -41,7 +55,10 @@ describe('the simulated OpenStad headless API', () => {
     const paged = await get(sim, '/api/project/6/resource?page=0&pageSize=3&sort=id_asc');
     expect(paged.body.records.map((r: { id: number }) => r.id)).toEqual([388, 389, 390]);
     expect(paged.body.metadata).toEqual({
-      page: 0, pageSize: 3, pageCount: 3, totalCount: 7,
+      page: 0,
+      pageSize: 3,
+      pageCount: 3,
+      totalCount: 7,
       links: {
         self: '/api/project/6/resource?page=0&pageSize=3&sort=id_asc',
         first: '/api/project/6/resource?page=0&pageSize=3&sort=id_asc',
@@ -81,8 +98,17 @@ describe('the simulated OpenStad headless API', () => {
   it('shows safeConfig only with includeConfig, arrays index-keyed', async () => {
     expect((await get(sim, '/api/project/7')).body.safeConfig).toEqual({});
     const { body } = await get(sim, '/api/project/7?includeConfig=1');
-    expect(body.safeConfig.votes).toMatchObject({ voteType: 'budgeting', maxBudget: 30000, minBudget: 1, isViewable: true, isActive: true });
-    expect(body.safeConfig.votes.voteValues).toEqual({ '0': { label: 'voor', value: 'yes' }, '1': { label: 'tegen', value: 'no' } });
+    expect(body.safeConfig.votes).toMatchObject({
+      voteType: 'budgeting',
+      maxBudget: 30000,
+      minBudget: 1,
+      isViewable: true,
+      isActive: true,
+    });
+    expect(body.safeConfig.votes.voteValues).toEqual({
+      '0': { label: 'voor', value: 'yes' },
+      '1': { label: 'tegen', value: 'no' },
+    });
     expect(body).not.toHaveProperty('config');
     const ideas = await get(sim, '/api/project/6?includeConfig=1');
     expect(ideas.body.safeConfig.votes).not.toHaveProperty('maxBudget');
@@ -90,7 +116,10 @@ describe('the simulated OpenStad headless API', () => {
 
   it('answers an unknown project with the JSON 404 of the project middleware', async () => {
     for (const path of ['/api/project/999', '/api/project/999/resource', '/stats/project/999/vote/no-of-users']) {
-      expect(await get(sim, path)).toEqual({ status: 404, body: { status: 404, friendlyStatus: 'Not Found', message: 'Project niet gevonden' } });
+      expect(await get(sim, path)).toEqual({
+        status: 404,
+        body: { status: 404, friendlyStatus: 'Not Found', message: 'Project niet gevonden' },
+      });
     }
   });
 
@@ -100,13 +129,27 @@ describe('the simulated OpenStad headless API', () => {
     expect(plain).not.toHaveProperty('tags');
     expect(plain).not.toHaveProperty('commentCount');
     expect(plain.statuses).toEqual([]);
-    const full = (await get(sim, '/api/project/7/resource?sort=id_asc&includeTags=1&includeVoteCount=1&includeCommentsCount=1')).body[0];
+    const full = (
+      await get(sim, '/api/project/7/resource?sort=id_asc&includeTags=1&includeVoteCount=1&includeCommentsCount=1')
+    ).body[0];
     expect(full).toMatchObject({
-      id: 412, projectId: 7, budget: 4500, yes: 87, no: 0, commentCount: 0, extraData: { originalId: 388 },
-      location: { lat: 52.08402, lng: 4.29187 }, images: [{ url: `${sim.url}/image/7f3a0c12be.jpg` }], user: {}, can: {},
+      id: 412,
+      projectId: 7,
+      budget: 4500,
+      yes: 87,
+      no: 0,
+      commentCount: 0,
+      extraData: { originalId: 388 },
+      location: { lat: 52.08402, lng: 4.29187 },
+      images: [{ url: `${sim.url}/image/7f3a0c12be.jpg` }],
+      user: {},
+      can: {},
     });
     expect(typeof full.score).toBe('string');
-    expect(full.tags.map((t: { name: string; type: string }) => [t.name, t.type])).toEqual([['Groen en duurzaamheid', 'theme'], ['Duinoord', 'area']]);
+    expect(full.tags.map((t: { name: string; type: string }) => [t.name, t.type])).toEqual([
+      ['Groen en duurzaamheid', 'theme'],
+      ['Duinoord', 'area'],
+    ]);
   });
 
   it('hides concepts and deleted resources from anonymous callers', async () => {
@@ -129,7 +172,10 @@ describe('the simulated OpenStad headless API', () => {
       expect(free.budget).toBeNull();
       expect(free).not.toHaveProperty('yes');
       expect(bench.extraData).toEqual({ originalId: 40, ranking: 2 });
-      expect(await get(closed, '/api/project/3/vote')).toMatchObject({ status: 403, body: { message: 'Stemmen zijn niet zichtbaar' } });
+      expect(await get(closed, '/api/project/3/vote')).toMatchObject({
+        status: 403,
+        body: { message: 'Stemmen zijn niet zichtbaar' },
+      });
       expect((await get(closed, '/stats/project/3/vote/no-of-users')).body).toEqual({ count: 9 });
       expect((await get(closed, '/stats/project/3/resource/total')).body).toEqual({ count: -1 });
     } finally {
@@ -141,7 +187,11 @@ describe('the simulated OpenStad headless API', () => {
     const tags = (await get(sim, '/api/project/7/tag?type=area')).body;
     expect(tags.map((t: { name: string }) => t.name)).toEqual(['Duinoord']);
     const statuses = (await get(sim, '/api/project/6/status')).body;
-    expect(statuses[0]).toMatchObject({ name: 'Deze inzending is door naar de stemronde', seqnr: 10, extraFunctionality: { canLike: true } });
+    expect(statuses[0]).toMatchObject({
+      name: 'Deze inzending is door naar de stemronde',
+      seqnr: 10,
+      extraFunctionality: { canLike: true },
+    });
   });
 
   it('drifts by renaming the envelope or by dropping titles', async () => {
@@ -201,10 +251,15 @@ describe('the simulated OpenStad legacy API', () => {
   });
 
   it('serves ideas with lat-first coordinates, image strings, theme and area in extraData', async () => {
-    const { body } = await get(sim, '/api/site/6/idea?page=0&pageSize=50&sort=createdate_asc&includeTags=1&includeVoteCount=1');
+    const { body } = await get(
+      sim,
+      '/api/site/6/idea?page=0&pageSize=50&sort=createdate_asc&includeTags=1&includeVoteCount=1',
+    );
     const idea = body.records.find((r: { id: number }) => r.id === 388);
     expect(idea).toMatchObject({
-      status: 'ACCEPTED', yes: 132, no: 6,
+      status: 'ACCEPTED',
+      yes: 132,
+      no: 6,
       location: { type: 'Point', coordinates: [52.08402, 4.29187] },
       position: { lat: 52.08402, lng: 4.29187 },
       extraData: { images: [`${sim.url}/image/7f3a0c12be.jpg`], theme: 'Groen en duurzaamheid', area: 'Duinoord' },
@@ -213,7 +268,10 @@ describe('the simulated OpenStad legacy API', () => {
   });
 
   it('reports a count of 0 as -1 in the stats', async () => {
-    const empty = await startOpenstadSimulator({ generation: 'legacy', seed: { projects: [{ id: 1, name: 'leeg', resources: [] }] } });
+    const empty = await startOpenstadSimulator({
+      generation: 'legacy',
+      seed: { projects: [{ id: 1, name: 'leeg', resources: [] }] },
+    });
     try {
       expect((await get(empty, '/stats/site/1/idea/total')).body).toEqual({ count: -1 });
       expect((await get(empty, '/stats/site/1/vote/no-of-users')).body).toEqual({ count: -1 });

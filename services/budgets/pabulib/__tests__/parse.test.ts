@@ -23,7 +23,9 @@ describe('the Pabulib reader', () => {
 
   it('unquotes CSV-quoted names', () => {
     const file = parsePabulib(readFileSync(join(DATA, 'Netherlands_Amsterdam_212.pb'), 'utf8'));
-    expect(projectRecords(file).find((p) => p.project_id === '16546')?.name).toBe('Help mee met zwerfafval oprapen op "Schone Buurt Dag"');
+    expect(projectRecords(file).find((p) => p.project_id === '16546')?.name).toBe(
+      'Help mee met zwerfafval oprapen op "Schone Buurt Dag"',
+    );
   });
 
   it('copes with a stray LF in a CRLF file', () => {
@@ -33,7 +35,11 @@ describe('the Pabulib reader', () => {
   });
 
   it.each([
-    ['a row with too many fields', 'META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost;votes\n1;10;5\n2;20;3;extra\n', 7],
+    [
+      'a row with too many fields',
+      'META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost;votes\n1;10;5\n2;20;3;extra\n',
+      7,
+    ],
     ['a missing META', 'PROJECTS\nproject_id;cost\n1;10\n', 1],
     ['a repeated META key', 'META\nkey;value\nbudget;100\nbudget;200\nPROJECTS\nproject_id;cost\n', 4],
     ['a bad PROJECTS header', 'META\nkey;value\nPROJECTS\ncost;project_id\n', 4],

@@ -15,7 +15,12 @@ const PHASES: Record<string, BudgetPhase> = {
 };
 
 /** `Budget::Phase::PUBLISHED_PRICES_PHASES` (consul.md §5.2): the phases in which the site shows prices. */
-export const PUBLISHED_PRICES_PHASES: ReadonlySet<string> = new Set(['publishing_prices', 'balloting', 'reviewing_ballots', 'finished']);
+export const PUBLISHED_PRICES_PHASES: ReadonlySet<string> = new Set([
+  'publishing_prices',
+  'balloting',
+  'reviewing_ballots',
+  'finished',
+]);
 
 /** Maps a raw CONSUL phase; anything unknown (or null) is UNKNOWN. */
 export function consulBudgetPhase(phase: string | null): BudgetPhase {

@@ -23,10 +23,18 @@ export async function consulGraphql(
   const path = locale ? `graphql?locale=${encodeURIComponent(locale)}` : 'graphql';
   const body = await ctx.http.postJson(path, { query, variables });
   const parsed = envelopeSchema.safeParse(body);
-  if (!parsed.success) throw new UpstreamSchemaError(`POST /graphql answered JSON that is not a GraphQL response: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new UpstreamSchemaError(
+      `POST /graphql answered JSON that is not a GraphQL response: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   const { data, errors } = parsed.data;
   if (errors?.length) {
-    throw new UpstreamSchemaError(`POST /graphql rejected the query: ${errors.map((e) => e.message).join('; ').slice(0, 300)}`);
+    throw new UpstreamSchemaError(
+      `POST /graphql rejected the query: ${errors
+        .map((e) => e.message)
+        .join('; ')
+        .slice(0, 300)}`,
+    );
   }
   if (!data) throw new UpstreamSchemaError('POST /graphql answered without data');
   return data;

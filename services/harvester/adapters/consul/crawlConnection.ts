@@ -30,7 +30,10 @@ export interface CrawlOptions {
  * caller so that one bad record does not fail the crawl). Throws UpstreamSchemaError for a connection of
  * the wrong shape and PaginationError when a cursor comes back twice.
  */
-export async function crawlConnection(ctx: HarvestContext<ConsulSourceConfig>, options: CrawlOptions): Promise<unknown[]> {
+export async function crawlConnection(
+  ctx: HarvestContext<ConsulSourceConfig>,
+  options: CrawlOptions,
+): Promise<unknown[]> {
   const guard = pageGuard(`CONSUL ${options.where}`);
   const nodes: unknown[] = [];
   let after: string | null = null;
@@ -39,7 +42,9 @@ export async function crawlConnection(ctx: HarvestContext<ConsulSourceConfig>, o
     const parsed = connectionSchema.safeParse(options.pick(data));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new UpstreamSchemaError(`CONSUL ${options.where}: the connection is not shaped as expected (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
+      throw new UpstreamSchemaError(
+        `CONSUL ${options.where}: the connection is not shaped as expected (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`,
+      );
     }
     nodes.push(...parsed.data.nodes);
     const { hasNextPage, endCursor } = parsed.data.pageInfo;

@@ -6,7 +6,13 @@ import { normaliseConsulBudget } from './normaliseBudget';
 import { normaliseConsulInvestment } from './normaliseInvestment';
 import { BUDGETS, INVESTMENTS } from './queries';
 import { readBudgetPages } from './readBudgetPages';
-import { budgetNodeSchema, investmentNodeSchema, rawId, type ConsulBudgetNode, type ConsulInvestmentNode } from './schemas';
+import {
+  budgetNodeSchema,
+  investmentNodeSchema,
+  rawId,
+  type ConsulBudgetNode,
+  type ConsulInvestmentNode,
+} from './schemas';
 
 /**
  * Harvests budgets and their investments (2.2.1+ only, consul.md §1, §5): published budgets over GraphQL,
@@ -14,14 +20,20 @@ import { budgetNodeSchema, investmentNodeSchema, rawId, type ConsulBudgetNode, t
  * the HTML pages that say which budget each investment belongs to and which won (readBudgetPages). An
  * investment that cannot be placed in a budget is reported and not stored (docs/data-model.md §3.7).
  */
-export async function harvestConsulBudgets(ctx: HarvestContext<ConsulSourceConfig>): Promise<{ budgets: Budget[]; projects: BudgetProject[] }> {
+export async function harvestConsulBudgets(
+  ctx: HarvestContext<ConsulSourceConfig>,
+): Promise<{ budgets: Budget[]; projects: BudgetProject[] }> {
   const locale = ctx.source.locales[0];
   const budgetNodes: ConsulBudgetNode[] = [];
   const budgets: Budget[] = [];
   for (const node of await crawlConnection(ctx, { query: BUDGETS, locale, pick: (d) => d.budgets, where: 'budgets' })) {
     const parsed = budgetNodeSchema.safeParse(node);
     if (!parsed.success) {
-      ctx.report({ kind: 'budget', upstreamId: rawId(node), message: `CONSUL budget does not validate: ${parsed.error.issues[0]?.message ?? ''}` });
+      ctx.report({
+        kind: 'budget',
+        upstreamId: rawId(node),
+        message: `CONSUL budget does not validate: ${parsed.error.issues[0]?.message ?? ''}`,
+      });
       continue;
     }
     if (budgetNodes.some((b) => b.id === parsed.data.id)) continue;
@@ -33,14 +45,21 @@ export async function harvestConsulBudgets(ctx: HarvestContext<ConsulSourceConfi
 
   const investments = new Map<string, ConsulInvestmentNode>();
   const nodes = await crawlConnection(ctx, {
-    query: INVESTMENTS, variables: { budgetId: anyBudget.id }, locale,
-    pick: (d) => (d.budget as { investments?: unknown } | null)?.investments, where: 'budget investments',
+    query: INVESTMENTS,
+    variables: { budgetId: anyBudget.id },
+    locale,
+    pick: (d) => (d.budget as { investments?: unknown } | null)?.investments,
+    where: 'budget investments',
   });
   for (const node of nodes) {
     const parsed = investmentNodeSchema.safeParse(node);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      ctx.report({ kind: 'project', upstreamId: rawId(node), message: `CONSUL investment does not validate: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
+      ctx.report({
+        kind: 'project',
+        upstreamId: rawId(node),
+        message: `CONSUL investment does not validate: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+      });
       continue;
     }
     if (!investments.has(parsed.data.id)) investments.set(parsed.data.id, parsed.data);
@@ -51,25 +70,41 @@ export async function harvestConsulBudgets(ctx: HarvestContext<ConsulSourceConfi
   for (const inv of investments.values()) {
     const budgetId = pages.budgetOf.get(inv.id);
     if (!budgetId) {
-      ctx.report({ kind: 'project', upstreamId: inv.id, message: 'CONSUL investment could not be attributed to a budget from the public pages' });
+      ctx.report({
+        kind: 'project',
+        upstreamId: inv.id,
+        message: 'CONSUL investment could not be attributed to a budget from the public pages',
+      });
       continue;
     }
     byBudget.set(budgetId, [...(byBudget.get(budgetId) ?? []), inv]);
   }
   const projects: BudgetProject[] = [];
   for (const budget of budgetNodes) {
-    const list = (byBudget.get(budget.id) ?? []).sort((a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
+    const list = (byBudget.get(budget.id) ?? []).sort(
+      (a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id),
+    );
     const rows = pages.results.get(budget.id);
     list.forEach((inv, position) => {
       try {
-        projects.push(normaliseConsulInvestment(inv, {
-          budgetUpstreamId: budget.id,
-          budgetPhase: budget.phase,
-          position,
-          result: rows ? rows.get(inv.id) ?? 'absent' : null,
-        }, ctx));
+        projects.push(
+          normaliseConsulInvestment(
+            inv,
+            {
+              budgetUpstreamId: budget.id,
+              budgetPhase: budget.phase,
+              position,
+              result: rows ? (rows.get(inv.id) ?? 'absent') : null,
+            },
+            ctx,
+          ),
+        );
       } catch (e) {
-        ctx.report({ kind: 'project', upstreamId: inv.id, message: `CONSUL investment cannot be normalised: ${(e as Error).message}` });
+        ctx.report({
+          kind: 'project',
+          upstreamId: inv.id,
+          message: `CONSUL investment cannot be normalised: ${(e as Error).message}`,
+        });
       }
     });
   }

@@ -17,9 +17,19 @@ const pickProposals = (data: Record<string, unknown>) => data.proposals;
 export async function harvestConsulProposals(ctx: HarvestContext<ConsulSourceConfig>): Promise<Proposal[]> {
   const [primaryLocale = 'nl', ...otherLocales] = ctx.source.locales;
   const translations = new Map<string, Map<string, ConsulProposalTranslation>>();
-  const primary = await crawlConnection(ctx, { query: PROPOSALS, locale: primaryLocale, pick: pickProposals, where: `proposals (${primaryLocale})` });
+  const primary = await crawlConnection(ctx, {
+    query: PROPOSALS,
+    locale: primaryLocale,
+    pick: pickProposals,
+    where: `proposals (${primaryLocale})`,
+  });
   for (const locale of otherLocales) {
-    const nodes = await crawlConnection(ctx, { query: PROPOSAL_TRANSLATIONS, locale, pick: pickProposals, where: `proposals (${locale})` });
+    const nodes = await crawlConnection(ctx, {
+      query: PROPOSAL_TRANSLATIONS,
+      locale,
+      pick: pickProposals,
+      where: `proposals (${locale})`,
+    });
     for (const node of nodes) {
       // A translation that does not validate is dropped; the proposal itself comes from the primary crawl.
       const t = proposalTranslationSchema.safeParse(node);
@@ -41,13 +51,21 @@ export async function harvestConsulProposals(ctx: HarvestContext<ConsulSourceCon
     const parsed = proposalNodeSchema.safeParse(node);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      ctx.report({ kind: 'proposal', upstreamId, message: `CONSUL proposal does not validate: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
+      ctx.report({
+        kind: 'proposal',
+        upstreamId,
+        message: `CONSUL proposal does not validate: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+      });
       continue;
     }
     try {
       proposals.push(normaliseConsulProposal(parsed.data, translations.get(parsed.data.id) ?? new Map(), ctx));
     } catch (e) {
-      ctx.report({ kind: 'proposal', upstreamId: parsed.data.id, message: `CONSUL proposal cannot be normalised: ${(e as Error).message}` });
+      ctx.report({
+        kind: 'proposal',
+        upstreamId: parsed.data.id,
+        message: `CONSUL proposal cannot be normalised: ${(e as Error).message}`,
+      });
     }
   }
   return proposals;

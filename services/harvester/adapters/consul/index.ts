@@ -17,7 +17,8 @@ export const consulAdapter: PlatformAdapter<ConsulSourceConfig> = {
     // (consul.md §2, §8 note 16; docs/data-model.md §3.7).
     const on = (process: string) => version.features[process] !== null;
     const proposals = on('proposals') ? await harvestConsulProposals(ctx) : [];
-    const { budgets, projects } = version.hasBudgets && on('budgets') ? await harvestConsulBudgets(ctx) : { budgets: [], projects: [] };
+    const { budgets, projects } =
+      version.hasBudgets && on('budgets') ? await harvestConsulBudgets(ctx) : { budgets: [], projects: [] };
     return { platformVersion: version.platformVersion, proposals, budgets, projects };
   },
 };

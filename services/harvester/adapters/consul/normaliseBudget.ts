@@ -27,7 +27,13 @@ export function normaliseConsulBudget(node: ConsulBudgetNode, ctx: NormaliseCont
     voterCount: null,
     url: `${baseUrlOf(source)}/budgets/${node.id}`,
     createdAt: null,
-    provenance: { sourceId: source.id, platform: 'CONSUL', upstreamId: node.id, upstreamReference: null, harvestedAt: ctx.harvestedAt },
+    provenance: {
+      sourceId: source.id,
+      platform: 'CONSUL',
+      upstreamId: node.id,
+      upstreamReference: null,
+      harvestedAt: ctx.harvestedAt,
+    },
     removedAt: null,
   };
 }

@@ -28,7 +28,11 @@ export interface InvestmentPlacement {
  * `ballot_lines_count`; both null when the results page was not available. Throws a RangeError for a
  * price that is not a whole amount; the caller reports the record.
  */
-export function normaliseConsulInvestment(node: ConsulInvestmentNode, placement: InvestmentPlacement, ctx: NormaliseContext): BudgetProject {
+export function normaliseConsulInvestment(
+  node: ConsulInvestmentNode,
+  placement: InvestmentPlacement,
+  ctx: NormaliseContext,
+): BudgetProject {
   const { source } = ctx;
   const pricesShown = placement.budgetPhase !== null && PUBLISHED_PRICES_PHASES.has(placement.budgetPhase);
   const location = plainText(node.location);
@@ -49,7 +53,13 @@ export function normaliseConsulInvestment(node: ConsulInvestmentNode, placement:
     images: [],
     proposalId: null,
     url: `${baseUrlOf(source)}/budgets/${placement.budgetUpstreamId}/investments/${node.id}`,
-    provenance: { sourceId: source.id, platform: 'CONSUL', upstreamId: node.id, upstreamReference: null, harvestedAt: ctx.harvestedAt },
+    provenance: {
+      sourceId: source.id,
+      platform: 'CONSUL',
+      upstreamId: node.id,
+      upstreamReference: null,
+      harvestedAt: ctx.harvestedAt,
+    },
     removedAt: null,
   };
 }

@@ -58,7 +58,10 @@ export function normaliseConsulProposal(
 ): Proposal {
   const { source } = ctx;
   const createdAt = parsePublicCreatedAt(node.publicCreatedAt);
-  if (!createdAt) throw new UpstreamSchemaError(`publicCreatedAt ${JSON.stringify(node.publicCreatedAt.slice(0, 40))} is not "YYYY-MM-DD HH:MM:SS ±hhmm"`);
+  if (!createdAt)
+    throw new UpstreamSchemaError(
+      `publicCreatedAt ${JSON.stringify(node.publicCreatedAt.slice(0, 40))} is not "YYYY-MM-DD HH:MM:SS ±hhmm"`,
+    );
   const { status, platformStatus } = consulProposalStatus({ ...node, createdAt }, source, ctx.harvestedAt);
   const locale = source.locales[0] ?? 'nl';
   const primary = translation(locale, node);
@@ -87,7 +90,13 @@ export function normaliseConsulProposal(
     location: null, // map locations are HTML only (consul.md §6 "Exposure")
     images: [],
     url: `${baseUrlOf(source)}/proposals/${node.id}`,
-    provenance: { sourceId: source.id, platform: 'CONSUL', upstreamId: node.id, upstreamReference: null, harvestedAt: ctx.harvestedAt },
+    provenance: {
+      sourceId: source.id,
+      platform: 'CONSUL',
+      upstreamId: node.id,
+      upstreamReference: null,
+      harvestedAt: ctx.harvestedAt,
+    },
     removedAt: null,
   };
 }

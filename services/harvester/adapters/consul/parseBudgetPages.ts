@@ -7,7 +7,8 @@
 /** Investment ids linked from an investments index page, in page order, without repeats. */
 export function investmentIdsFromIndex(html: string): string[] {
   const ids = new Set<string>();
-  for (const m of html.matchAll(/href="(?:https?:\/\/[^/"]+)?\/budgets\/[^/"?#]+\/investments\/(\d+)(?=["?#])/g)) ids.add(m[1]!);
+  for (const m of html.matchAll(/href="(?:https?:\/\/[^/"]+)?\/budgets\/[^/"?#]+\/investments\/(\d+)(?=["?#])/g))
+    ids.add(m[1]!);
   return [...ids];
 }
 
@@ -26,7 +27,11 @@ export function parseResultsPage(html: string): { rows: ResultsRow[]; headingIds
     const cls = /\bclass="([^"]*)"/.exec(attrs)?.[1] ?? '';
     // The ballot count is the centred numeric cell (_results_table.html.erb).
     const ballots = /<td class="text-center">\s*(\d+)\s*<\/td>/.exec(m[3]!)?.[1];
-    rows.push({ id: m[2]!, winner: cls.split(/\s+/).includes('success'), ballots: ballots === undefined ? null : Number(ballots) });
+    rows.push({
+      id: m[2]!,
+      winner: cls.split(/\s+/).includes('success'),
+      ballots: ballots === undefined ? null : Number(ballots),
+    });
   }
   const headingIds = [...new Set([...html.matchAll(/\/results\?heading_id=(\d+)/g)].map((m) => m[1]!))];
   return { rows, headingIds };

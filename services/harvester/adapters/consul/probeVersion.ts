@@ -50,7 +50,8 @@ export async function probeConsulVersion(ctx: HarvestContext<ConsulSourceConfig>
   const probe = typeSchema.safeParse(await consulGraphql(ctx, QUERY_FIELDS));
   if (!probe.success) throw new UpstreamSchemaError('CONSUL schema probe: __type(name: "Query") did not list fields');
   const names = new Set(probe.data.__type.fields.map((f) => f.name));
-  if (!names.has('proposals')) throw new UpstreamSchemaError('CONSUL schema probe: the Query type has no proposals field');
+  if (!names.has('proposals'))
+    throw new UpstreamSchemaError('CONSUL schema probe: the Query type has no proposals field');
   const hasBudgets = names.has('budgets');
   if (!hasBudgets && !names.has('proposalNotifications')) {
     throw new UpstreamSchemaError('CONSUL API generation ≤ 1.4 (snake_case names, integer ids) is not supported');

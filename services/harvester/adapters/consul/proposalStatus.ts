@@ -38,14 +38,17 @@ export function consulProposalStatus(
   settings: ProposalStatusSettings,
   harvestedAt: string,
 ): { status: ProposalStatus; platformStatus: PlatformStatus | null } {
-  const platformStatus = p.retiredAt !== null ? { code: p.retiredReason ? `retired:${p.retiredReason}` : 'retired', label: null } : null;
+  const platformStatus =
+    p.retiredAt !== null ? { code: p.retiredReason ? `retired:${p.retiredReason}` : 'retired', label: null } : null;
   if (platformStatus) {
     const code = platformStatus.code.toLowerCase();
     const mapped = Object.entries(settings.statusMap).find(([k]) => k.trim().toLowerCase() === code);
     if (mapped) return { status: mapped[1], platformStatus };
     return { status: 'WITHDRAWN', platformStatus };
   }
-  if (p.cachedVotesUp !== null && p.cachedVotesUp >= settings.votesForProposalSuccess) return { status: 'SHORTLISTED', platformStatus };
-  if (addMonths(p.createdAt, settings.monthsToArchiveProposals) < Date.parse(harvestedAt)) return { status: 'CLOSED', platformStatus };
+  if (p.cachedVotesUp !== null && p.cachedVotesUp >= settings.votesForProposalSuccess)
+    return { status: 'SHORTLISTED', platformStatus };
+  if (addMonths(p.createdAt, settings.monthsToArchiveProposals) < Date.parse(harvestedAt))
+    return { status: 'CLOSED', platformStatus };
   return { status: 'OPEN', platformStatus };
 }

@@ -25,7 +25,10 @@ const RANDOM_SEED = '0.4242';
 
 /** `Budget#investments_filters` per phase (consul.md §5.2 table); `null` = no filter (the phase lists all). */
 const INDEX_FILTERS: Record<string, (string | null)[]> = {
-  informing: [null], accepting: [null], reviewing: [null], selecting: [null],
+  informing: [null],
+  accepting: [null],
+  reviewing: [null],
+  selecting: [null],
   valuating: ['not_unfeasible', 'unfeasible'],
   publishing_prices: ['selected', 'unselected', 'unfeasible'],
   balloting: ['selected', 'unselected', 'unfeasible'],
@@ -50,7 +53,10 @@ function isMissing(e: unknown): boolean {
   return e instanceof UpstreamHttpError && (e.status === 404 || e.status === 403);
 }
 
-async function readResults(ctx: HarvestContext<ConsulSourceConfig>, budgetId: string): Promise<Map<string, ResultsRow> | null> {
+async function readResults(
+  ctx: HarvestContext<ConsulSourceConfig>,
+  budgetId: string,
+): Promise<Map<string, ResultsRow> | null> {
   const path = `budgets/${encodeURIComponent(budgetId)}/results`;
   const rows = new Map<string, ResultsRow>();
   let first: ReturnType<typeof parseResultsPage>;
@@ -72,7 +78,11 @@ async function readResults(ctx: HarvestContext<ConsulSourceConfig>, budgetId: st
 }
 
 /** Every investment id listed by one filter of one budget's index; null when the page is not available. */
-async function readIndex(ctx: HarvestContext<ConsulSourceConfig>, budgetId: string, filter: string | null): Promise<Set<string> | null> {
+async function readIndex(
+  ctx: HarvestContext<ConsulSourceConfig>,
+  budgetId: string,
+  filter: string | null,
+): Promise<Set<string> | null> {
   const where = `CONSUL /budgets/${budgetId}/investments${filter ? `?filter=${filter}` : ''}`;
   const guard = pageGuard(where, 1000);
   const ids = new Set<string>();
@@ -81,7 +91,9 @@ async function readIndex(ctx: HarvestContext<ConsulSourceConfig>, budgetId: stri
     let html: string;
     try {
       html = await fetchHtml(ctx, `budgets/${encodeURIComponent(budgetId)}/investments`, {
-        ...(filter && { filter }), page, random_seed: RANDOM_SEED,
+        ...(filter && { filter }),
+        page,
+        random_seed: RANDOM_SEED,
       });
     } catch (e) {
       if (isMissing(e)) return null;
@@ -89,14 +101,19 @@ async function readIndex(ctx: HarvestContext<ConsulSourceConfig>, budgetId: stri
     }
     const found = investmentIdsFromIndex(html);
     const fresh = found.filter((id) => !ids.has(id));
-    if (found.length > 0 && fresh.length === 0) throw new PaginationError(`${where} served page ${page} with the same investments as before: the paging loops`);
+    if (found.length > 0 && fresh.length === 0)
+      throw new PaginationError(`${where} served page ${page} with the same investments as before: the paging loops`);
     for (const id of found) ids.add(id);
     if (found.length < PER_PAGE) return ids;
   }
 }
 
 /** Reads the HTML needed to place `investmentIds` in `budgets`; see the file comment for the order. */
-export async function readBudgetPages(ctx: HarvestContext<ConsulSourceConfig>, budgets: BudgetRef[], investmentIds: ReadonlySet<string>): Promise<BudgetPages> {
+export async function readBudgetPages(
+  ctx: HarvestContext<ConsulSourceConfig>,
+  budgets: BudgetRef[],
+  investmentIds: ReadonlySet<string>,
+): Promise<BudgetPages> {
   const budgetOf = new Map<string, string>();
   const results = new Map<string, Map<string, ResultsRow>>();
   const place = (id: string, budgetId: string) => {
@@ -117,7 +134,8 @@ export async function readBudgetPages(ctx: HarvestContext<ConsulSourceConfig>, b
   }
 
   // A finished budget's winners are already known from its results rows.
-  const filtersOf = (b: BudgetRef) => (INDEX_FILTERS[b.phase ?? ''] ?? [null]).filter((f) => !(f === 'winners' && results.has(b.id)));
+  const filtersOf = (b: BudgetRef) =>
+    (INDEX_FILTERS[b.phase ?? ''] ?? [null]).filter((f) => !(f === 'winners' && results.has(b.id)));
   const known = (b: BudgetRef) => b.phase !== null && Object.hasOwn(INDEX_FILTERS, b.phase);
   let skipped: BudgetRef | null = null;
   for (const b of budgets) if (known(b) && (!skipped || filtersOf(b).length >= filtersOf(skipped).length)) skipped = b;

@@ -18,9 +18,11 @@ export const proposalNodeSchema = z.object({
   retiredAt: z.string().nullable(),
   retiredReason: z.string().nullable(),
   geozone: z.object({ name: z.string().nullable() }).nullable(),
-  tags: z.object({
-    edges: z.array(z.object({ node: z.object({ name: z.string().nullable(), kind: z.string().nullable() }) })),
-  }).nullable(),
+  tags: z
+    .object({
+      edges: z.array(z.object({ node: z.object({ name: z.string().nullable(), kind: z.string().nullable() }) })),
+    })
+    .nullable(),
 });
 export type ConsulProposalNode = z.infer<typeof proposalNodeSchema>;
 

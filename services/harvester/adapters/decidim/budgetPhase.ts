@@ -23,7 +23,10 @@ export interface PhaseResult {
 }
 
 function offsetMs(timeZone: string, utcMs: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(utcMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(utcMs))
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d\d):(\d\d)/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
 }
@@ -33,17 +36,25 @@ export function stepInstant(value: string | null, edge: 'start' | 'end', timeZon
   if (!value) return null;
   const day = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
   if (!day) return new Date(value).toISOString();
-  const local = edge === 'start' ? Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!) : Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!, 23, 59, 59, 999);
+  const local =
+    edge === 'start'
+      ? Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!)
+      : Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!, 23, 59, 59, 999);
   return new Date(local - offsetMs(timeZone, local)).toISOString();
 }
 
 /** The phase of one budget per the rules above. */
 export function budgetPhase(input: PhaseInput): PhaseResult {
-  const spans = (input.steps ?? []).map((s) => ({ start: stepInstant(s.startDate, 'start', input.timeZone), end: stepInstant(s.endDate, 'end', input.timeZone) }));
+  const spans = (input.steps ?? []).map((s) => ({
+    start: stepInstant(s.startDate, 'start', input.timeZone),
+    end: stepInstant(s.endDate, 'end', input.timeZone),
+  }));
   const votingStep = Object.entries(input.phaseSteps).find(([, phase]) => phase === 'VOTING')?.[0];
   const votingSpan = votingStep !== undefined ? spans[Number(votingStep)] : undefined;
   const votingPeriod = votingSpan ? { start: votingSpan.start, end: votingSpan.end } : null;
-  const current = spans.findIndex((s) => s.start !== null && s.end !== null && s.start <= input.harvestedAt && input.harvestedAt <= s.end);
+  const current = spans.findIndex(
+    (s) => s.start !== null && s.end !== null && s.start <= input.harvestedAt && input.harvestedAt <= s.end,
+  );
   const mapped = current >= 0 ? input.phaseSteps[String(current)] : undefined;
   if (mapped) return { phase: mapped, platformPhase: `step:${current}`, votingPeriod };
   if (input.phase) return { phase: input.phase, platformPhase: null, votingPeriod };

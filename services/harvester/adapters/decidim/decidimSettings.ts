@@ -21,10 +21,15 @@ const settingsSchema = z.object({
   /** Process step position (0-based) → budget phase (data-model §4.6 rule 1). */
   phaseSteps: z.record(z.string().regex(/^\d+$/), budgetPhaseSchema).default({}),
   /** The voting rule, which the API does not publish (data-model §4.7); amounts in whole units. */
-  votingRule: z.object({
-    kind: z.enum(VOTING_RULE_KINDS), minTotal: wholeUnits, maxTotal: wholeUnits,
-    minProjects: z.number().int().min(0).nullable().default(null), maxProjects: z.number().int().min(0).nullable().default(null),
-  }).optional(),
+  votingRule: z
+    .object({
+      kind: z.enum(VOTING_RULE_KINDS),
+      minTotal: wholeUnits,
+      maxTotal: wholeUnits,
+      minProjects: z.number().int().min(0).nullable().default(null),
+      maxProjects: z.number().int().min(0).nullable().default(null),
+    })
+    .optional(),
   /** A fixed phase for every budget of the source (data-model §2.9 override). */
   phase: budgetPhaseSchema.optional(),
 });
@@ -35,7 +40,9 @@ export function decidimSettings(source: DecidimSourceConfig): DecidimSettings {
   const parsed = settingsSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(`Source ${source.id}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid Decidim settings'}`);
+    throw new ConfigError(
+      `Source ${source.id}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid Decidim settings'}`,
+    );
   }
   return parsed.data;
 }

@@ -31,8 +31,16 @@ export interface DecidimFeatures {
 
 /** Probed fields, as [type, field]. */
 const PROBED = [
-  ['Proposal', 'withdrawn'], ['Proposal', 'taxonomies'], ['Proposal', 'likesCount'], ['Proposal', 'url'], ['Proposal', 'proposalState'],
-  ['Attachment', 'title'], ['Budget', 'totalBudget'], ['Project', 'confirmedVotes'], ['Project', 'relatedProposals'], ['Project', 'address'],
+  ['Proposal', 'withdrawn'],
+  ['Proposal', 'taxonomies'],
+  ['Proposal', 'likesCount'],
+  ['Proposal', 'url'],
+  ['Proposal', 'proposalState'],
+  ['Attachment', 'title'],
+  ['Budget', 'totalBudget'],
+  ['Project', 'confirmedVotes'],
+  ['Project', 'relatedProposals'],
+  ['Project', 'address'],
 ] as const;
 
 export const PROBE_QUERY = `query DecidimProbe {
@@ -51,7 +59,9 @@ export function featuresFromErrors(errors: { message: string }[]): DecidimFeatur
   for (const e of errors) {
     const m = UNDEFINED_FIELD.exec(e.message);
     if (!m || !PROBED.some(([type, field]) => type === m[2] && field === m[1])) {
-      throw new UpstreamSchemaError(`Decidim answered the version probe with an unexpected error: ${e.message.slice(0, 200)}`);
+      throw new UpstreamSchemaError(
+        `Decidim answered the version probe with an unexpected error: ${e.message.slice(0, 200)}`,
+      );
     }
     missing.add(`${m[2]}.${m[1]}`);
   }
@@ -59,10 +69,26 @@ export function featuresFromErrors(errors: { message: string }[]): DecidimFeatur
   const withdrawn = has('Proposal.withdrawn');
   const taxonomies = has('Proposal.taxonomies');
   const likes = has('Proposal.likesCount');
-  const band: DecidimBand = likes || has('Proposal.url') ? '0.31' : taxonomies ? '0.30' : withdrawn ? '0.29' : has('Attachment.title') ? '0.28' : '0.27';
+  const band: DecidimBand =
+    likes || has('Proposal.url')
+      ? '0.31'
+      : taxonomies
+        ? '0.30'
+        : withdrawn
+          ? '0.29'
+          : has('Attachment.title')
+            ? '0.28'
+            : '0.27';
   return {
-    band, withdrawn, taxonomies, url: has('Proposal.url'), proposalState: has('Proposal.proposalState'), totalBudget: has('Budget.totalBudget'),
-    confirmedVotes: has('Project.confirmedVotes'), relatedProposals: has('Project.relatedProposals'), projectLocation: has('Project.address'),
+    band,
+    withdrawn,
+    taxonomies,
+    url: has('Proposal.url'),
+    proposalState: has('Proposal.proposalState'),
+    totalBudget: has('Budget.totalBudget'),
+    confirmedVotes: has('Project.confirmedVotes'),
+    relatedProposals: has('Project.relatedProposals'),
+    projectLocation: has('Project.address'),
   };
 }
 

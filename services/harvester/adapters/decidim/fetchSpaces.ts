@@ -15,9 +15,16 @@ import { z } from 'zod';
 
 const MAX_ASSEMBLIES = 10_000;
 
-function ref(kind: SpaceRef['kind'], s: { id: string; slug: string; components: { id: string; __typename: string }[] }, steps: SpaceRef['steps']): SpaceRef {
+function ref(
+  kind: SpaceRef['kind'],
+  s: { id: string; slug: string; components: { id: string; __typename: string }[] },
+  steps: SpaceRef['steps'],
+): SpaceRef {
   return {
-    kind, id: s.id, slug: s.slug, steps,
+    kind,
+    id: s.id,
+    slug: s.slug,
+    steps,
     proposalComponents: s.components.filter((c) => c.__typename === 'Proposals').map((c) => c.id),
     budgetComponents: s.components.filter((c) => c.__typename === 'Budgets').map((c) => c.id),
   };
@@ -27,8 +34,17 @@ function ref(kind: SpaceRef['kind'], s: { id: string; slug: string; components: 
 export async function fetchSpaces(ctx: HarvestContext<DecidimSourceConfig>): Promise<SpaceRef[]> {
   const { data } = await postGraphql(ctx, 'spaces', SPACES_QUERY);
   const parsed = spacesPayload.safeParse(data);
-  if (!parsed.success) throw new UpstreamSchemaError(`Decidim spaces listing has an unexpected shape: ${z.prettifyError(parsed.error).slice(0, 300)}`);
-  const spaces: SpaceRef[] = parsed.data.participatoryProcesses.map((p) => ref('process', p, p.steps.filter((s) => s !== null)));
+  if (!parsed.success)
+    throw new UpstreamSchemaError(
+      `Decidim spaces listing has an unexpected shape: ${z.prettifyError(parsed.error).slice(0, 300)}`,
+    );
+  const spaces: SpaceRef[] = parsed.data.participatoryProcesses.map((p) =>
+    ref(
+      'process',
+      p,
+      p.steps.filter((s) => s !== null),
+    ),
+  );
   const seen = new Set<string>();
   const queue: string[] = [];
   const addAssembly = (a: AssemblyListing) => {
@@ -41,10 +57,14 @@ export async function fetchSpaces(ctx: HarvestContext<DecidimSourceConfig>): Pro
   while (queue.length) {
     const id = queue.shift()!;
     if (seen.has(id)) continue;
-    if (seen.size >= MAX_ASSEMBLIES) throw new UpstreamSchemaError(`Decidim lists more than ${MAX_ASSEMBLIES} assemblies`);
+    if (seen.size >= MAX_ASSEMBLIES)
+      throw new UpstreamSchemaError(`Decidim lists more than ${MAX_ASSEMBLIES} assemblies`);
     const answer = await postGraphql(ctx, 'assembly', ASSEMBLY_QUERY, { id });
     const one = assemblyListing.nullable().safeParse(answer.data.assembly);
-    if (!one.success) throw new UpstreamSchemaError(`Decidim assembly ${id} has an unexpected shape: ${z.prettifyError(one.error).slice(0, 300)}`);
+    if (!one.success)
+      throw new UpstreamSchemaError(
+        `Decidim assembly ${id} has an unexpected shape: ${z.prettifyError(one.error).slice(0, 300)}`,
+      );
     if (one.data) addAssembly(one.data);
     else seen.add(id); // not visible to anonymous callers
   }

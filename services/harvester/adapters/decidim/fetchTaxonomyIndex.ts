@@ -9,9 +9,15 @@ import { taxonomyIndex, type TaxonomyIndex } from './taxonomyIndex';
 import { taxonomiesPayload } from './upstreamSchemas';
 
 /** One request: `organization { taxonomies { … } }`. */
-export async function fetchTaxonomyIndex(ctx: HarvestContext<DecidimSourceConfig>, areaTaxonomyRoots: string[] | undefined): Promise<TaxonomyIndex> {
+export async function fetchTaxonomyIndex(
+  ctx: HarvestContext<DecidimSourceConfig>,
+  areaTaxonomyRoots: string[] | undefined,
+): Promise<TaxonomyIndex> {
   const { data } = await postGraphql(ctx, 'taxonomies', TAXONOMIES_QUERY);
   const parsed = taxonomiesPayload.safeParse(data);
-  if (!parsed.success) throw new UpstreamSchemaError(`Decidim taxonomies have an unexpected shape: ${z.prettifyError(parsed.error).slice(0, 300)}`);
+  if (!parsed.success)
+    throw new UpstreamSchemaError(
+      `Decidim taxonomies have an unexpected shape: ${z.prettifyError(parsed.error).slice(0, 300)}`,
+    );
   return taxonomyIndex(parsed.data.organization?.taxonomies ?? [], areaTaxonomyRoots);
 }

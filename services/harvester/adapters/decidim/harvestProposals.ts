@@ -28,30 +28,52 @@ const idOf = (node: unknown) => {
 };
 
 /** The normalised proposals of one component; bad records go to ctx.report. */
-export async function harvestProposals(ctx: HarvestContext<DecidimSourceConfig>, input: ProposalHarvestInput): Promise<Proposal[]> {
+export async function harvestProposals(
+  ctx: HarvestContext<DecidimSourceConfig>,
+  input: ProposalHarvestInput,
+): Promise<Proposal[]> {
   const out: Proposal[] = [];
   await pageComponent(ctx, proposalsQuery(input.features), 'proposals', input.componentId, (edges, stray) => {
-    for (const message of stray) ctx.report({ kind: 'proposal', upstreamId: null, message: `Decidim component ${input.componentId}: ${message}` });
+    for (const message of stray)
+      ctx.report({ kind: 'proposal', upstreamId: null, message: `Decidim component ${input.componentId}: ${message}` });
     for (const edge of edges) {
       if (edge.node === null) continue;
       const upstreamId = idOf(edge.node);
       if (edge.errors.length) {
-        ctx.report({ kind: 'proposal', upstreamId, message: edge.errors.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ') });
+        ctx.report({
+          kind: 'proposal',
+          upstreamId,
+          message: edge.errors.map((e) => `${e.path.join('.')}: ${e.message}`).join('; '),
+        });
         continue;
       }
       const parsed = proposalNode.safeParse(edge.node);
       if (!parsed.success) {
-        ctx.report({ kind: 'proposal', upstreamId, message: `unexpected proposal shape: ${z.prettifyError(parsed.error).replace(/\s+/g, ' ').slice(0, 300)}` });
+        ctx.report({
+          kind: 'proposal',
+          upstreamId,
+          message: `unexpected proposal shape: ${z.prettifyError(parsed.error).replace(/\s+/g, ' ').slice(0, 300)}`,
+        });
         continue;
       }
       try {
-        const proposal = proposalSchema.parse(normaliseDecidimProposal(parsed.data, {
-          source: ctx.source, harvestedAt: ctx.harvestedAt, locale: input.locale, taxonomies: input.taxonomies,
-          space: input.space, componentId: input.componentId,
-        }));
+        const proposal = proposalSchema.parse(
+          normaliseDecidimProposal(parsed.data, {
+            source: ctx.source,
+            harvestedAt: ctx.harvestedAt,
+            locale: input.locale,
+            taxonomies: input.taxonomies,
+            space: input.space,
+            componentId: input.componentId,
+          }),
+        );
         out.push(proposal);
       } catch (e) {
-        ctx.report({ kind: 'proposal', upstreamId, message: `cannot normalise: ${(e as Error).message.replace(/\s+/g, ' ').slice(0, 300)}` });
+        ctx.report({
+          kind: 'proposal',
+          upstreamId,
+          message: `cannot normalise: ${(e as Error).message.replace(/\s+/g, ' ').slice(0, 300)}`,
+        });
       }
     }
   });

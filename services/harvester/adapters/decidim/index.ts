@@ -24,7 +24,9 @@ async function harvest(ctx: HarvestContext<DecidimSourceConfig>): Promise<Harves
   const settings = decidimSettings(ctx.source);
   const features = await detectFeatures(ctx);
   const spaces = await fetchSpaces(ctx);
-  const taxonomies = features.taxonomies ? await fetchTaxonomyIndex(ctx, settings.areaTaxonomyRoots) : EMPTY_TAXONOMY_INDEX;
+  const taxonomies = features.taxonomies
+    ? await fetchTaxonomyIndex(ctx, settings.areaTaxonomyRoots)
+    : EMPTY_TAXONOMY_INDEX;
 
   // Keyed by id: offset paging can show a row twice when rows move (decidim.md §4.2).
   const proposals = new Map<string, Proposal>();
@@ -33,7 +35,14 @@ async function harvest(ctx: HarvestContext<DecidimSourceConfig>): Promise<Harves
     for (const componentId of space.proposalComponents) {
       if (doneComponents.has(componentId)) continue;
       doneComponents.add(componentId);
-      for (const p of await harvestProposals(ctx, { features, locale: settings.locale, taxonomies, space, componentId })) proposals.set(p.id, p);
+      for (const p of await harvestProposals(ctx, {
+        features,
+        locale: settings.locale,
+        taxonomies,
+        space,
+        componentId,
+      }))
+        proposals.set(p.id, p);
     }
   }
 
@@ -44,13 +53,25 @@ async function harvest(ctx: HarvestContext<DecidimSourceConfig>): Promise<Harves
     for (const componentId of space.budgetComponents) {
       if (doneComponents.has(componentId)) continue;
       doneComponents.add(componentId);
-      const result = await harvestBudgets(ctx, { features, settings, taxonomies, space, componentId, harvestedProposalIds });
+      const result = await harvestBudgets(ctx, {
+        features,
+        settings,
+        taxonomies,
+        space,
+        componentId,
+        harvestedProposalIds,
+      });
       for (const b of result.budgets) budgets.set(b.id, b);
       for (const p of result.projects) projects.set(p.id, p);
     }
   }
 
-  return { platformVersion: features.band, proposals: [...proposals.values()], budgets: [...budgets.values()], projects: [...projects.values()] };
+  return {
+    platformVersion: features.band,
+    proposals: [...proposals.values()],
+    budgets: [...budgets.values()],
+    projects: [...projects.values()],
+  };
 }
 
 export const decidimAdapter: PlatformAdapter<DecidimSourceConfig> = { platform: 'decidim', harvest };

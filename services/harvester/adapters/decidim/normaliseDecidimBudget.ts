@@ -27,20 +27,34 @@ export interface BudgetContext {
   harvestedProposalIds: ReadonlySet<string>;
 }
 
-const byNumericId = (a: string, b: string) => (a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0);
+const byNumericId = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Normalises a budget with its projects; throws only on values the unified model cannot hold. */
-export function normaliseDecidimBudget(node: BudgetNode, projects: ProjectNode[], c: BudgetContext): { budget: Budget; projects: BudgetProject[] } {
+export function normaliseDecidimBudget(
+  node: BudgetNode,
+  projects: ProjectNode[],
+  c: BudgetContext,
+): { budget: Budget; projects: BudgetProject[] } {
   const { source } = c;
   const locale = primaryLocale(node.title, c.settings.locale);
   const budgetId = makeId(source.id, 'budget', node.id);
   const total = fromWholeUnits(node.total, source.currency);
-  const provenance = (upstreamId: string, upstreamReference: string | null) => ({ sourceId: source.id, platform: 'DECIDIM' as const, upstreamId, upstreamReference, harvestedAt: c.harvestedAt });
+  const provenance = (upstreamId: string, upstreamReference: string | null) => ({
+    sourceId: source.id,
+    platform: 'DECIDIM' as const,
+    upstreamId,
+    upstreamReference,
+    harvestedAt: c.harvestedAt,
+  });
   // ≤0.30 has no `url`: the budget's projects page under the component path (derived, verify).
   const budgetUrl = node.url ?? `${componentUrl(source.baseUrl, c.space, c.componentId)}/budgets/${node.id}/projects`;
   const phase = budgetPhase({
-    steps: c.space.steps, anySelected: projects.some((p) => p.selected === true), harvestedAt: c.harvestedAt,
-    phaseSteps: c.settings.phaseSteps, phase: c.settings.phase, timeZone: c.settings.timeZone,
+    steps: c.space.steps,
+    anySelected: projects.some((p) => p.selected === true),
+    harvestedAt: c.harvestedAt,
+    phaseSteps: c.settings.phaseSteps,
+    phase: c.settings.phase,
+    timeZone: c.settings.timeZone,
   });
   // `projects` has no order argument: position is the rank of the id (data-model §4.3).
   const order = projects.map((p) => p.id).sort(byNumericId);
@@ -66,7 +80,10 @@ export function normaliseDecidimBudget(node: BudgetNode, projects: ProjectNode[]
   return {
     budget,
     projects: projects.map((p): BudgetProject => {
-      const related = (p.relatedProposals ?? []).map((r) => r?.id).filter((id): id is string => id !== undefined && c.harvestedProposalIds.has(id)).sort(byNumericId);
+      const related = (p.relatedProposals ?? [])
+        .map((r) => r?.id)
+        .filter((id): id is string => id !== undefined && c.harvestedProposalIds.has(id))
+        .sort(byNumericId);
       const point = p.coordinates ? { latitude: p.coordinates.latitude, longitude: p.coordinates.longitude } : null;
       return {
         id: makeId(source.id, 'project', p.id),

@@ -32,7 +32,9 @@ export function normaliseDecidimProposal(node: ProposalNode, c: ProposalContext)
     c.source.statusMap,
   );
   const { tags, area } = tagsOf(node, c.taxonomies, locale);
-  const point = node.coordinates ? { latitude: node.coordinates.latitude, longitude: node.coordinates.longitude } : null;
+  const point = node.coordinates
+    ? { latitude: node.coordinates.latitude, longitude: node.coordinates.longitude }
+    : null;
   return {
     id: makeId(c.source.id, 'proposal', node.id),
     municipalityCode: c.source.municipality,
@@ -55,7 +57,13 @@ export function normaliseDecidimProposal(node: ProposalNode, c: ProposalContext)
     images: [],
     // 0.31 publishes `url`; before, the path is built from the space and component (decidim.md §4.1).
     url: node.url ?? `${componentUrl(c.source.baseUrl, c.space, c.componentId)}/proposals/${node.id}`,
-    provenance: { sourceId: c.source.id, platform: 'DECIDIM', upstreamId: node.id, upstreamReference: node.reference, harvestedAt: c.harvestedAt },
+    provenance: {
+      sourceId: c.source.id,
+      platform: 'DECIDIM',
+      upstreamId: node.id,
+      upstreamReference: node.reference,
+      harvestedAt: c.harvestedAt,
+    },
     removedAt: null,
   };
 }

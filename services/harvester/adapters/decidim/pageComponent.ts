@@ -19,7 +19,8 @@ export interface PageEdge {
   errors: { message: string; path: (string | number)[] }[];
 }
 
-const benign = (e: GraphqlError) => (e.path ?? []).includes('coordinates') || e.extensions?.code === 'UNAUTHORIZED_OBJECT_ERROR';
+const benign = (e: GraphqlError) =>
+  (e.path ?? []).includes('coordinates') || e.extensions?.code === 'UNAUTHORIZED_OBJECT_ERROR';
 
 /** Pages `field` of component `componentId` with `query`, calling `onPage` with each page's edges and stray errors. */
 export async function pageComponent(
@@ -38,7 +39,10 @@ export async function pageComponent(
     // Listed a moment ago, null now: unpublished or gone mid-crawl. Not a complete crawl, so fail the source.
     if (!component) throw new UpstreamSchemaError(`${where}: component(id: ${componentId}) returned null`);
     const page = connectionPage.safeParse(component[field]);
-    if (!page.success) throw new UpstreamSchemaError(`${where}: unexpected connection shape: ${z.prettifyError(page.error).slice(0, 300)}`);
+    if (!page.success)
+      throw new UpstreamSchemaError(
+        `${where}: unexpected connection shape: ${z.prettifyError(page.error).slice(0, 300)}`,
+      );
     const edges: PageEdge[] = page.data.edges.map((e) => ({ node: e?.node ?? null, errors: [] }));
     const stray: string[] = [];
     for (const e of answer.errors.filter((x) => !benign(x))) {

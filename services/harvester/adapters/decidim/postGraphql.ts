@@ -14,15 +14,27 @@ export interface GraphqlAnswer {
 }
 
 /** Sends `query` with `variables`; returns data and errors as they came (data null when it failed as a whole). */
-export async function sendGraphql(ctx: HarvestContext<DecidimSourceConfig>, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
+export async function sendGraphql(
+  ctx: HarvestContext<DecidimSourceConfig>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphqlAnswer> {
   const body = await ctx.http.postJson('/api', { query, variables });
   const parsed = envelope.safeParse(body);
-  if (!parsed.success) throw new UpstreamSchemaError(`Decidim /api answered something that is not a GraphQL response: ${parsed.error.issues[0]?.message ?? 'wrong shape'}`);
+  if (!parsed.success)
+    throw new UpstreamSchemaError(
+      `Decidim /api answered something that is not a GraphQL response: ${parsed.error.issues[0]?.message ?? 'wrong shape'}`,
+    );
   return { data: parsed.data.data ?? null, errors: parsed.data.errors ?? [] };
 }
 
 /** Like sendGraphql, but a query that failed as a whole throws UpstreamSchemaError naming `what`. */
-export async function postGraphql(ctx: HarvestContext<DecidimSourceConfig>, what: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer & { data: Record<string, unknown> }> {
+export async function postGraphql(
+  ctx: HarvestContext<DecidimSourceConfig>,
+  what: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphqlAnswer & { data: Record<string, unknown> }> {
   const answer = await sendGraphql(ctx, query, variables);
   if (answer.data === null) {
     const messages = answer.errors.map((e) => e.message).join('; ') || 'no data and no errors';

@@ -32,7 +32,13 @@ function classification(f: DecidimFeatures): string {
 
 /** One page of one Proposals component, 50 per page in id order (decidim.md §5.2, §8 note 8). */
 export function proposalsQuery(f: DecidimFeatures): string {
-  const extra = [f.withdrawn ? 'withdrawn' : '', f.url ? 'url' : '', f.proposalState ? `proposalState { title { ${T} } }` : ''].filter(Boolean).join(' ');
+  const extra = [
+    f.withdrawn ? 'withdrawn' : '',
+    f.url ? 'url' : '',
+    f.proposalState ? `proposalState { title { ${T} } }` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `query DecidimProposals($id: ID!, $after: String) {
   component(id: $id) {
     id __typename
@@ -55,9 +61,13 @@ export function proposalsQuery(f: DecidimFeatures): string {
 /** One page of budgets of one Budgets component, projects included (decidim.md §5.3). */
 export function budgetsQuery(f: DecidimFeatures): string {
   const project = [
-    f.url ? 'url' : '', f.confirmedVotes ? 'confirmedVotes' : '', f.relatedProposals ? 'relatedProposals { id }' : '',
+    f.url ? 'url' : '',
+    f.confirmedVotes ? 'confirmedVotes' : '',
+    f.relatedProposals ? 'relatedProposals { id }' : '',
     f.projectLocation ? 'address coordinates { latitude longitude }' : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `query DecidimBudgets($id: ID!, $after: String) {
   component(id: $id) {
     id __typename

@@ -7,7 +7,10 @@ import type { TaxonomyIndex } from './taxonomyIndex';
 import { nameOf } from './translations';
 import type { TranslatedFieldValue } from './upstreamSchemas';
 
-interface Named { id: string; name: TranslatedFieldValue }
+interface Named {
+  id: string;
+  name: TranslatedFieldValue;
+}
 export interface Classified {
   category?: Named | null;
   scope?: Named | null;

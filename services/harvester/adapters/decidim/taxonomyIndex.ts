@@ -16,7 +16,8 @@ export interface TaxonomyIndex {
 
 export const EMPTY_TAXONOMY_INDEX: TaxonomyIndex = { rootOf: new Map(), areaRoots: new Set() };
 
-const AREA_ROOT_NAMES = /^(wijk|wijken|buurt|buurten|gebied|gebieden|stadsdeel|stadsdelen|wijken en buurten|districts?|areas?|neighbou?rhoods?|scopes?)$/;
+const AREA_ROOT_NAMES =
+  /^(wijk|wijken|buurt|buurten|gebied|gebieden|stadsdeel|stadsdelen|wijken en buurten|districts?|areas?|neighbou?rhoods?|scopes?)$/;
 
 /** Indexes the organization's taxonomy roots and their descendants. */
 export function taxonomyIndex(roots: TaxonomyTree[], areaTaxonomyRoots: string[] | undefined): TaxonomyIndex {
@@ -30,7 +31,9 @@ export function taxonomyIndex(roots: TaxonomyTree[], areaTaxonomyRoots: string[]
   for (const root of roots) {
     walk(root, root.id);
     const names = (root.name?.translations ?? []).map((t) => fold(t.text ?? ''));
-    const isArea = configured ? configured.includes(fold(root.id)) || names.some((n) => configured.includes(n)) : names.some((n) => AREA_ROOT_NAMES.test(n));
+    const isArea = configured
+      ? configured.includes(fold(root.id)) || names.some((n) => configured.includes(n))
+      : names.some((n) => AREA_ROOT_NAMES.test(n));
     if (isArea) areaRoots.add(root.id);
   }
   return { rootOf, areaRoots };

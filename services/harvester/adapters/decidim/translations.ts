@@ -34,8 +34,18 @@ export function nameOf(field: TranslatedFieldValue | null | undefined, preferred
  * Every language of a proposal, the primary first: title as plain text, body as sanitised HTML; a
  * translation is machine-translated if its title or body is. Locales where both are empty are left out.
  */
-export function proposalTranslations(title: TranslatedFieldValue | null, body: TranslatedFieldValue | null, primary: string): Translation[] {
-  const locales = [...new Set([primary, ...(title?.translations ?? []).map((l) => l.locale), ...(body?.translations ?? []).map((l) => l.locale)])];
+export function proposalTranslations(
+  title: TranslatedFieldValue | null,
+  body: TranslatedFieldValue | null,
+  primary: string,
+): Translation[] {
+  const locales = [
+    ...new Set([
+      primary,
+      ...(title?.translations ?? []).map((l) => l.locale),
+      ...(body?.translations ?? []).map((l) => l.locale),
+    ]),
+  ];
   const out: Translation[] = [];
   for (const locale of locales) {
     const t = title?.translations.find((l) => l.locale === locale);
@@ -43,7 +53,13 @@ export function proposalTranslations(title: TranslatedFieldValue | null, body: T
     const titleText = plainText(t?.text);
     const bodyText = formattedText(b?.text);
     if (locale !== primary && titleText === '' && bodyText.html === '') continue;
-    out.push({ locale, title: titleText, summary: null, body: bodyText, machineTranslated: Boolean(t?.machineTranslated) || Boolean(b?.machineTranslated) });
+    out.push({
+      locale,
+      title: titleText,
+      summary: null,
+      body: bodyText,
+      machineTranslated: Boolean(t?.machineTranslated) || Boolean(b?.machineTranslated),
+    });
   }
   return out;
 }

@@ -10,10 +10,16 @@ export const decidimDateTime = z.iso.datetime({ offset: true }).transform((s) =>
 /** A process step date: `Date` (`YYYY-MM-DD`) in 0.27, `DateTime` from 0.28 (decidim.md §3). */
 export const stepDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
-export const localizedString = z.object({ locale: z.string().min(2), text: z.string().nullable(), machineTranslated: z.boolean().optional() });
+export const localizedString = z.object({
+  locale: z.string().min(2),
+  text: z.string().nullable(),
+  machineTranslated: z.boolean().optional(),
+});
 export type LocalizedString = z.infer<typeof localizedString>;
 /** `TranslatedField { translations { locale text machineTranslated } }` (decidim.md §3, §8 note 3). */
-export const translatedField = z.object({ translations: z.array(localizedString.nullable()).transform((l) => l.filter((x) => x !== null)) });
+export const translatedField = z.object({
+  translations: z.array(localizedString.nullable()).transform((l) => l.filter((x) => x !== null)),
+});
 export type TranslatedFieldValue = z.infer<typeof translatedField>;
 
 export const graphqlError = z.looseObject({
@@ -24,37 +30,73 @@ export const graphqlError = z.looseObject({
 export type GraphqlError = z.infer<typeof graphqlError>;
 
 /** The endpoint's answer: `data` may be absent (validation) or null, `errors` may sit beside data (§8 note 5). */
-export const envelope = z.looseObject({ data: z.record(z.string(), z.unknown()).nullable().optional(), errors: z.array(graphqlError).optional() });
+export const envelope = z.looseObject({
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
+  errors: z.array(graphqlError).optional(),
+});
 
 const componentRef = z.object({ id: z.string(), __typename: z.string() });
 /** `components` items are nullable from 0.30 (decidim.md §4.4). */
-const components = z.array(componentRef.nullable()).nullable().transform((l) => (l ?? []).filter((c) => c !== null));
+const components = z
+  .array(componentRef.nullable())
+  .nullable()
+  .transform((l) => (l ?? []).filter((c) => c !== null));
 
 export const processListing = z.object({
-  id: z.string(), slug: z.string(), components,
+  id: z.string(),
+  slug: z.string(),
+  components,
   steps: z.array(z.object({ startDate: stepDate.nullable(), endDate: stepDate.nullable() }).nullable()),
 });
 export const assemblyListing = z.object({
-  id: z.string(), slug: z.string(), components,
-  children: z.array(z.object({ id: z.string() }).nullable()).nullable().transform((l) => (l ?? []).filter((c) => c !== null)),
+  id: z.string(),
+  slug: z.string(),
+  components,
+  children: z
+    .array(z.object({ id: z.string() }).nullable())
+    .nullable()
+    .transform((l) => (l ?? []).filter((c) => c !== null)),
 });
 export const spacesPayload = z.object({
-  participatoryProcesses: z.array(processListing).nullable().transform((l) => l ?? []),
-  assemblies: z.array(assemblyListing).nullable().transform((l) => l ?? []),
+  participatoryProcesses: z
+    .array(processListing)
+    .nullable()
+    .transform((l) => l ?? []),
+  assemblies: z
+    .array(assemblyListing)
+    .nullable()
+    .transform((l) => l ?? []),
 });
 export type ProcessListing = z.infer<typeof processListing>;
 export type AssemblyListing = z.infer<typeof assemblyListing>;
 
-interface TaxonomyNode { id: string; name?: TranslatedFieldValue; children?: (TaxonomyNode | null)[] | null }
-const taxonomyNode: z.ZodType<TaxonomyNode> = z.lazy(() => z.object({
-  id: z.string(), name: translatedField.optional(), children: z.array(taxonomyNode.nullable()).nullable().optional(),
-}));
-export const taxonomiesPayload = z.object({ organization: z.object({ taxonomies: z.array(taxonomyNode).nullable() }).nullable() });
+interface TaxonomyNode {
+  id: string;
+  name?: TranslatedFieldValue;
+  children?: (TaxonomyNode | null)[] | null;
+}
+const taxonomyNode: z.ZodType<TaxonomyNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: translatedField.optional(),
+    children: z.array(taxonomyNode.nullable()).nullable().optional(),
+  }),
+);
+export const taxonomiesPayload = z.object({
+  organization: z.object({ taxonomies: z.array(taxonomyNode).nullable() }).nullable(),
+});
 export type TaxonomyTree = TaxonomyNode;
 
 const classifier = z.object({ id: z.string(), name: translatedField });
-const taxonomyRef = z.object({ id: z.string(), name: translatedField, parent: z.object({ id: z.string() }).nullable().optional() });
-const coordinates = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullable().optional();
+const taxonomyRef = z.object({
+  id: z.string(),
+  name: translatedField,
+  parent: z.object({ id: z.string() }).nullable().optional(),
+});
+const coordinates = z
+  .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+  .nullable()
+  .optional();
 const count = z.number().int().min(0).nullable();
 
 /** One proposal node (decidim.md §3 Proposal, §5.2); band-specific fields are optional. */
@@ -93,24 +135,28 @@ export const projectNode = z.object({
   taxonomies: z.array(taxonomyRef).nullable().optional(),
   url: z.string().nullable().optional(),
   confirmedVotes: count.optional(),
-  relatedProposals: z.array(z.object({ id: z.string() }).nullable()).nullable().optional(),
+  relatedProposals: z
+    .array(z.object({ id: z.string() }).nullable())
+    .nullable()
+    .optional(),
   address: z.string().nullable().optional(),
   coordinates,
 });
 export type ProjectNode = z.infer<typeof projectNode>;
 
 /** One budget; its projects are kept unparsed here and parsed one by one. */
-export const budgetNode = z.object({
-  id: z.string().min(1),
-  title: translatedField,
-  description: translatedField.nullable(),
-  // Snake_case on purpose upstream; `totalBudget` on the 0.33 line once the probe finds it (decidim.md §3).
-  total_budget: z.number().int().min(0).optional(),
-  totalBudget: z.number().int().min(0).optional(),
-  createdAt: decidimDateTime.nullable(),
-  url: z.string().nullable().optional(),
-  projects: z.array(z.unknown()),
-})
+export const budgetNode = z
+  .object({
+    id: z.string().min(1),
+    title: translatedField,
+    description: translatedField.nullable(),
+    // Snake_case on purpose upstream; `totalBudget` on the 0.33 line once the probe finds it (decidim.md §3).
+    total_budget: z.number().int().min(0).optional(),
+    totalBudget: z.number().int().min(0).optional(),
+    createdAt: decidimDateTime.nullable(),
+    url: z.string().nullable().optional(),
+    projects: z.array(z.unknown()),
+  })
   .refine((b) => b.total_budget !== undefined || b.totalBudget !== undefined, 'total_budget is missing')
   .transform(({ total_budget, totalBudget, ...b }) => ({ ...b, total: (totalBudget ?? total_budget)! }));
 export type BudgetNode = z.infer<typeof budgetNode>;

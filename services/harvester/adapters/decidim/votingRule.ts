@@ -7,8 +7,13 @@ import type { Money, VotingRule } from '../../../core/model';
 import type { DecidimSettings } from './decidimSettings';
 
 /** The voting rule of a budget with `total`, from the configured rule if any. */
-export function votingRule(configured: DecidimSettings['votingRule'], total: Money | null, currency: string): VotingRule {
-  if (!configured) return { kind: 'UNKNOWN', minTotal: null, maxTotal: null, minProjects: null, maxProjects: null, themes: [] };
+export function votingRule(
+  configured: DecidimSettings['votingRule'],
+  total: Money | null,
+  currency: string,
+): VotingRule {
+  if (!configured)
+    return { kind: 'UNKNOWN', minTotal: null, maxTotal: null, minProjects: null, maxProjects: null, themes: [] };
   const money = (n: number | null) => (n === null ? null : fromWholeUnits(n, currency));
   return {
     kind: configured.kind,

@@ -37,7 +37,9 @@ export async function fetchAllPages(http: HttpClient, path: string, query: Query
     const body = await http.getJson(path, { ...query, page, pageSize: PAGE_SIZE });
     const parsed = envelopeSchema.safeParse(body);
     if (!parsed.success) {
-      throw new UpstreamSchemaError(`GET ${path} page ${page} is not the {metadata, records} envelope of openstad.md §2.4 (${firstIssue(parsed.error)}); has the API changed?`);
+      throw new UpstreamSchemaError(
+        `GET ${path} page ${page} is not the {metadata, records} envelope of openstad.md §2.4 (${firstIssue(parsed.error)}); has the API changed?`,
+      );
     }
     const { metadata, records: got } = parsed.data;
     samePage(metadata.page);
@@ -52,6 +54,9 @@ export async function fetchAllPages(http: HttpClient, path: string, query: Query
 /** Parses an envelope-level payload (one object per request) or throws UpstreamSchemaError naming `where`. */
 export function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown, where: string): T {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new UpstreamSchemaError(`${where} answered an unexpected shape (${firstIssue(parsed.error)}); has the API changed?`);
+  if (!parsed.success)
+    throw new UpstreamSchemaError(
+      `${where} answered an unexpected shape (${firstIssue(parsed.error)}); has the API changed?`,
+    );
   return parsed.data;
 }

@@ -8,7 +8,13 @@
  * The vote list (`GET …/vote`) is never read: it exposes pseudonymous voter ids (§7 note 8).
  */
 import { makeId } from '../../../core/ids';
-import { budgetProjectSchema, budgetSchema, proposalSchema, type Budget, type BudgetProject } from '../../../core/model';
+import {
+  budgetProjectSchema,
+  budgetSchema,
+  proposalSchema,
+  type Budget,
+  type BudgetProject,
+} from '../../../core/model';
 import { UpstreamSchemaError } from '../../errors';
 import type { HarvestContext, HarvestResult } from '../../adapter';
 import type { OpenstadSourceConfig } from '../../config';
@@ -19,7 +25,13 @@ import { projectUrl, type NormaliseEnv } from './normaliseCommon';
 import { normaliseHeadlessBudget } from './normaliseHeadlessBudget';
 import { normaliseHeadlessProject } from './normaliseHeadlessProject';
 import { normaliseHeadlessProposal } from './normaliseHeadlessProposal';
-import { headlessProjectSchema, headlessResourceSchema, statsCountSchema, statusListSchema, type HeadlessResource } from './schemas';
+import {
+  headlessProjectSchema,
+  headlessResourceSchema,
+  statsCountSchema,
+  statusListSchema,
+  type HeadlessResource,
+} from './schemas';
 import { normaliseOrReport, validateRecords } from './validateRecords';
 
 /** The tag type whose tags form the groups of a per-tag ballot (data-model §2.9 `groupTagType` default). */
@@ -29,34 +41,74 @@ const GROUP_TAG_TYPE = 'theme';
 export async function harvestHeadless(ctx: HarvestContext<OpenstadSourceConfig>): Promise<HarvestResult> {
   const pid = ctx.source.projectId;
   const env: NormaliseEnv = { source: ctx.source, harvestedAt: ctx.harvestedAt };
-  const project = parseOrThrow(headlessProjectSchema, await fetchTenant(ctx.http, 'headless', pid), `GET /api/project/${pid}`);
-  const statusList = parseOrThrow(statusListSchema, await ctx.http.getJson(`/api/project/${pid}/status`), `GET /api/project/${pid}/status`);
-  const seqnrById = new Map(statusList.flatMap((s) => (s.seqnr === null || s.seqnr === undefined ? [] : [[s.id, s.seqnr] as const])));
+  const project = parseOrThrow(
+    headlessProjectSchema,
+    await fetchTenant(ctx.http, 'headless', pid),
+    `GET /api/project/${pid}`,
+  );
+  const statusList = parseOrThrow(
+    statusListSchema,
+    await ctx.http.getJson(`/api/project/${pid}/status`),
+    `GET /api/project/${pid}/status`,
+  );
+  const seqnrById = new Map(
+    statusList.flatMap((s) => (s.seqnr === null || s.seqnr === undefined ? [] : [[s.id, s.seqnr] as const])),
+  );
   const url = projectUrl(project.url);
 
   // A project whose voteType is a ballot is a Budget and its resources are what residents vote on —
   // budget projects, not proposals; any other project (`likes`) collects ideas (data-model §5.1).
   const ballot = ballotType(project.safeConfig?.votes?.voteType);
   const path = `/api/project/${pid}/resource`;
-  const raw = await fetchAllPages(ctx.http, path, { sort: 'id_asc', includeTags: 1, includeVoteCount: 1, includeCommentsCount: 1 });
+  const raw = await fetchAllPages(ctx.http, path, {
+    sort: 'id_asc',
+    includeTags: 1,
+    includeVoteCount: 1,
+    includeCommentsCount: 1,
+  });
   const kind = ballot ? 'project' : 'proposal';
   // Positions rank by id, whatever order the pages came in (data-model §5.4).
   const resources = validateRecords(raw, headlessResourceSchema, kind, ctx, `GET ${path}`).sort((a, b) => a.id - b.id);
 
   if (!ballot) {
-    const proposals = resources.flatMap((r) => normaliseOrReport(r, (x) => normaliseHeadlessProposal(x, env, { url, seqnrById }), proposalSchema, { kind, upstreamId: String(r.id) }, ctx) ?? []);
+    const proposals = resources.flatMap(
+      (r) =>
+        normaliseOrReport(
+          r,
+          (x) => normaliseHeadlessProposal(x, env, { url, seqnrById }),
+          proposalSchema,
+          { kind, upstreamId: String(r.id) },
+          ctx,
+        ) ?? [],
+    );
     return { platformVersion: 'headless', proposals, budgets: [], projects: [] };
   }
 
-  const stats = parseOrThrow(statsCountSchema, await ctx.http.getJson(`/stats/project/${pid}/vote/no-of-users`), `GET /stats/project/${pid}/vote/no-of-users`);
+  const stats = parseOrThrow(
+    statsCountSchema,
+    await ctx.http.getJson(`/stats/project/${pid}/vote/no-of-users`),
+    `GET /stats/project/${pid}/vote/no-of-users`,
+  );
   const themes = ballot === 'budgetingPerTag' || ballot === 'countPerTag' ? groupNames(resources) : [];
   // The budget is the project itself: if it cannot be normalised, the source as a whole has failed.
-  const budget = parseOrThrow(budgetSchema, normaliseBudget(() => normaliseHeadlessBudget(project, env, { voterCount: stats.count >= 0 ? stats.count : null, themes })), `GET /api/project/${pid}`);
+  const budget = parseOrThrow(
+    budgetSchema,
+    normaliseBudget(() =>
+      normaliseHeadlessBudget(project, env, { voterCount: stats.count >= 0 ? stats.count : null, themes }),
+    ),
+    `GET /api/project/${pid}`,
+  );
   const budgetId = makeId(ctx.source.id, 'budget', pid);
   const projects: BudgetProject[] = [];
   resources.forEach((r) => {
     const position = projects.length;
-    const p = normaliseOrReport(r, (x) => normaliseHeadlessProject(x, env, { url, seqnrById, budgetId, position }), budgetProjectSchema, { kind, upstreamId: String(r.id) }, ctx);
+    const p = normaliseOrReport(
+      r,
+      (x) => normaliseHeadlessProject(x, env, { url, seqnrById, budgetId, position }),
+      budgetProjectSchema,
+      { kind, upstreamId: String(r.id) },
+      ctx,
+    );
     if (p) projects.push(p);
   });
   return { platformVersion: 'headless', proposals: [], budgets: [budget], projects };
@@ -73,6 +125,8 @@ function normaliseBudget(run: () => Budget): Budget {
   try {
     return run();
   } catch (e) {
-    throw new UpstreamSchemaError(`the project's voting settings cannot be normalised: ${(e as Error).message}`, { cause: e });
+    throw new UpstreamSchemaError(`the project's voting settings cannot be normalised: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
 }

@@ -27,6 +27,15 @@ export async function harvestLegacy(ctx: HarvestContext<OpenstadSourceConfig>): 
   const path = `/api/site/${sid}/idea`;
   const raw = await fetchAllPages(ctx.http, path, { sort: 'createdate_asc', includeTags: 1, includeVoteCount: 1 });
   const ideas = validateRecords(raw, legacyIdeaSchema, 'proposal', ctx, `GET ${path}`).sort((a, b) => a.id - b.id);
-  const proposals = ideas.flatMap((i) => normaliseOrReport(i, (x) => normaliseLegacyIdea(x, env), proposalSchema, { kind: 'proposal', upstreamId: String(i.id) }, ctx) ?? []);
+  const proposals = ideas.flatMap(
+    (i) =>
+      normaliseOrReport(
+        i,
+        (x) => normaliseLegacyIdea(x, env),
+        proposalSchema,
+        { kind: 'proposal', upstreamId: String(i.id) },
+        ctx,
+      ) ?? [],
+  );
   return { platformVersion: 'legacy', proposals, budgets: [], projects: [] };
 }

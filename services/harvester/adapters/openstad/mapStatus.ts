@@ -13,13 +13,21 @@ const HEADLESS_DEFAULTS: Record<string, ProposalStatus> = {
 
 /** The legacy enum (openstad.md §1, §3; docs/data-model.md §5.5). */
 const LEGACY_DEFAULTS: Record<string, ProposalStatus> = {
-  OPEN: 'OPEN', CLOSED: 'CLOSED', ACCEPTED: 'ACCEPTED', DENIED: 'REJECTED', BUSY: 'IN_PROGRESS', DONE: 'COMPLETED',
+  OPEN: 'OPEN',
+  CLOSED: 'CLOSED',
+  ACCEPTED: 'ACCEPTED',
+  DENIED: 'REJECTED',
+  BUSY: 'IN_PROGRESS',
+  DONE: 'COMPLETED',
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** The configured status for the first of `keys` that `statusMap` names (case-insensitive), if any. */
-export function configuredStatus(statusMap: Record<string, ProposalStatus>, keys: (string | null | undefined)[]): ProposalStatus | undefined {
+export function configuredStatus(
+  statusMap: Record<string, ProposalStatus>,
+  keys: (string | null | undefined)[],
+): ProposalStatus | undefined {
   const entries = Object.entries(statusMap);
   if (!entries.length) return undefined;
   const folded = new Map(entries.map(([k, v]) => [norm(k), v]));
@@ -41,11 +49,18 @@ export interface MappedStatus {
  * (docs/data-model.md §5.2). The resource's embedded statuses carry no `seqnr` (openstad.md §2.5), so
  * `seqnrById` comes from `GET …/status` (§2.6). No status at all → OPEN (published, nothing decided).
  */
-export function mapHeadlessStatus(statuses: HeadlessStatus[], seqnrById: ReadonlyMap<number, number>, statusMap: Record<string, ProposalStatus>): MappedStatus {
+export function mapHeadlessStatus(
+  statuses: HeadlessStatus[],
+  seqnrById: ReadonlyMap<number, number>,
+  statusMap: Record<string, ProposalStatus>,
+): MappedStatus {
   if (!statuses.length) return { status: 'OPEN', platformStatus: null };
   const seqnr = (s: HeadlessStatus) => s.seqnr ?? seqnrById.get(s.id) ?? Number.MAX_SAFE_INTEGER;
   const chosen = [...statuses].sort((a, b) => seqnr(a) - seqnr(b) || a.id - b.id)[0]!;
-  const status = configuredStatus(statusMap, [String(chosen.id), chosen.name, chosen.label]) ?? HEADLESS_DEFAULTS[norm(chosen.name)] ?? 'UNKNOWN';
+  const status =
+    configuredStatus(statusMap, [String(chosen.id), chosen.name, chosen.label]) ??
+    HEADLESS_DEFAULTS[norm(chosen.name)] ??
+    'UNKNOWN';
   return { status, platformStatus: { code: String(chosen.id), label: chosen.label ?? chosen.name } };
 }
 

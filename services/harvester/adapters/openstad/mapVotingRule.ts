@@ -37,16 +37,45 @@ export function mapVotingRule(votes: SafeVotes | undefined, currency: string, th
   const type = ballotType(votes?.voteType);
   const money = (n: number | null | undefined) => (n === null || n === undefined ? null : fromWholeUnits(n, currency));
   const int = (n: number | null | undefined) => n ?? null;
-  const unknown: VotingRule = { kind: 'UNKNOWN', minTotal: null, maxTotal: null, minProjects: null, maxProjects: null, themes: [] };
+  const unknown: VotingRule = {
+    kind: 'UNKNOWN',
+    minTotal: null,
+    maxTotal: null,
+    minProjects: null,
+    maxProjects: null,
+    themes: [],
+  };
   if (!votes || !type) return unknown;
   switch (type) {
     case 'budgeting':
-      return { ...unknown, kind: 'APPROVAL_WITHIN_BUDGET', minTotal: money(votes.minBudget), maxTotal: money(votes.maxBudget) };
+      return {
+        ...unknown,
+        kind: 'APPROVAL_WITHIN_BUDGET',
+        minTotal: money(votes.minBudget),
+        maxTotal: money(votes.maxBudget),
+      };
     case 'count':
-      return { ...unknown, kind: 'CHOOSE_K', minProjects: int(votes.minResources), maxProjects: int(votes.maxResources) };
+      return {
+        ...unknown,
+        kind: 'CHOOSE_K',
+        minProjects: int(votes.minResources),
+        maxProjects: int(votes.maxResources),
+      };
     case 'budgetingPerTag':
-      return { ...unknown, kind: 'PER_THEME_BUDGET', minTotal: money(votes.minBudget), maxTotal: money(votes.maxBudget), themes };
+      return {
+        ...unknown,
+        kind: 'PER_THEME_BUDGET',
+        minTotal: money(votes.minBudget),
+        maxTotal: money(votes.maxBudget),
+        themes,
+      };
     case 'countPerTag':
-      return { ...unknown, kind: 'PER_THEME_CHOOSE_K', minProjects: int(votes.minResources), maxProjects: int(votes.maxResources), themes };
+      return {
+        ...unknown,
+        kind: 'PER_THEME_CHOOSE_K',
+        minProjects: int(votes.minResources),
+        maxProjects: int(votes.maxResources),
+        themes,
+      };
   }
 }

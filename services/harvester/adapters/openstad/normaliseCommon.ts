@@ -15,7 +15,13 @@ export const LOCALE = 'nl';
 
 /** Provenance of an OpenStad record; OpenStad has no human-readable reference. */
 export function provenance(env: NormaliseEnv, upstreamId: number | string): Provenance {
-  return { sourceId: env.source.id, platform: 'OPENSTAD', upstreamId: String(upstreamId), upstreamReference: null, harvestedAt: env.harvestedAt };
+  return {
+    sourceId: env.source.id,
+    platform: 'OPENSTAD',
+    upstreamId: String(upstreamId),
+    upstreamReference: null,
+    harvestedAt: env.harvestedAt,
+  };
 }
 
 /** `Project.url` as a URL: `https://` prefixed when it has no scheme (docs/data-model.md §5.3); null when unusable. */
@@ -58,7 +64,12 @@ export function uniqueTags(tags: Tag[]): Tag[] {
  * project defines, never residents' free tags, so never FREE (docs/data-model.md §5.2).
  */
 export function headlessTags(tags: { name: string; type?: string | null | undefined }[] | undefined): Tag[] {
-  return uniqueTags((tags ?? []).map((t) => ({ name: plainText(t.name), kind: t.type?.trim().toLowerCase() === 'area' ? 'AREA' : 'THEME' })));
+  return uniqueTags(
+    (tags ?? []).map((t) => ({
+      name: plainText(t.name),
+      kind: t.type?.trim().toLowerCase() === 'area' ? 'AREA' : 'THEME',
+    })),
+  );
 }
 
 /** A point as a Location (OpenStad has no address field). */
@@ -67,7 +78,12 @@ export function pointLocation(lat: number, lng: number): Location {
 }
 
 /** H images `{url, description?, alt?}` → `{url, alt: alt ?? description ?? null}` (docs/data-model.md §5.2). */
-export function headlessImages(images: { url: string; alt?: string | null | undefined; description?: string | null | undefined }[] | null | undefined): Image[] {
+export function headlessImages(
+  images:
+    | { url: string; alt?: string | null | undefined; description?: string | null | undefined }[]
+    | null
+    | undefined,
+): Image[] {
   return (images ?? []).map((i) => ({ url: i.url, alt: i.alt || i.description || null }));
 }
 
@@ -75,7 +91,10 @@ export function headlessImages(images: { url: string; alt?: string | null | unde
  * The proposal a budget project was copied from: `extraData.originalId` (openstad.md §4), as a proposal
  * of the source that harvests the ideas project (`proposalSourceId`; by default this same source).
  */
-export function originalProposalId(env: NormaliseEnv, extraData: Record<string, unknown> | null | undefined): string | null {
+export function originalProposalId(
+  env: NormaliseEnv,
+  extraData: Record<string, unknown> | null | undefined,
+): string | null {
   const raw = extraData?.originalId;
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
   return Number.isSafeInteger(n) && n > 0 ? makeId(env.source.proposalSourceId ?? env.source.id, 'proposal', n) : null;

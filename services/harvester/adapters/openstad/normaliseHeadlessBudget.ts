@@ -19,7 +19,10 @@ function validDate(s: string | null | undefined): string | null {
  * collecting and reviewing cannot be told apart). `isActiveFrom/To` are inert in H (§7 note 7).
  * `platformPhase` records the inputs, e.g. `isActive=false;isViewable=true;projectHasEnded=true`.
  */
-export function mapBudgetPhase(project: HeadlessProject, now: string): { phase: BudgetPhase; platformPhase: string | null } {
+export function mapBudgetPhase(
+  project: HeadlessProject,
+  now: string,
+): { phase: BudgetPhase; platformPhase: string | null } {
   const votes = project.safeConfig?.votes;
   if (!votes) return { phase: 'UNKNOWN', platformPhase: null };
   const ended = project.safeConfig?.project?.projectHasEnded === true;
@@ -39,7 +42,11 @@ export function mapBudgetPhase(project: HeadlessProject, now: string): { phase: 
  * per-tag ballots the limit applies per group and for count ballots it is not money (data-model §5.3).
  * `themes` are the group names for per-tag ballots; `voterCount` comes from `/stats/…/vote/no-of-users`.
  */
-export function normaliseHeadlessBudget(project: HeadlessProject, env: NormaliseEnv, extra: { voterCount: number | null; themes: string[] }): Budget {
+export function normaliseHeadlessBudget(
+  project: HeadlessProject,
+  env: NormaliseEnv,
+  extra: { voterCount: number | null; themes: string[] },
+): Budget {
   const votes = project.safeConfig?.votes;
   const type = ballotType(votes?.voteType);
   const end = validDate(project.safeConfig?.project?.endDate);
@@ -50,7 +57,8 @@ export function normaliseHeadlessBudget(project: HeadlessProject, env: Normalise
     // Projects have no description (data-model §5.3).
     description: { html: '', text: '' },
     locale: LOCALE,
-    total: type === 'budgeting' && votes?.maxBudget != null ? fromWholeUnits(votes.maxBudget, env.source.currency) : null,
+    total:
+      type === 'budgeting' && votes?.maxBudget != null ? fromWholeUnits(votes.maxBudget, env.source.currency) : null,
     ...mapBudgetPhase(project, env.harvestedAt),
     votingPeriod: end ? { start: null, end } : null,
     votingRule: mapVotingRule(votes, env.source.currency, extra.themes),

@@ -7,7 +7,15 @@ import { fromWholeUnits } from '../../../core/money';
 import type { BudgetProject } from '../../../core/model';
 import { formattedText, plainText } from '../../text';
 import { mapHeadlessStatus, selectedFromStatus } from './mapStatus';
-import { headlessImages, headlessTags, originalProposalId, pointLocation, provenance, resourceUrl, type NormaliseEnv } from './normaliseCommon';
+import {
+  headlessImages,
+  headlessTags,
+  originalProposalId,
+  pointLocation,
+  provenance,
+  resourceUrl,
+  type NormaliseEnv,
+} from './normaliseCommon';
 import type { HeadlessProjectInfo } from './normaliseHeadlessProposal';
 import type { HeadlessResource } from './schemas';
 

@@ -3,7 +3,16 @@ import { makeId } from '../../../core/ids';
 import type { Proposal } from '../../../core/model';
 import { formattedText, plainText } from '../../text';
 import { mapHeadlessStatus } from './mapStatus';
-import { headlessImages, headlessTags, iso, LOCALE, pointLocation, provenance, resourceUrl, type NormaliseEnv } from './normaliseCommon';
+import {
+  headlessImages,
+  headlessTags,
+  iso,
+  LOCALE,
+  pointLocation,
+  provenance,
+  resourceUrl,
+  type NormaliseEnv,
+} from './normaliseCommon';
 import type { HeadlessResource } from './schemas';
 
 /** What the normaliser needs to know about the resource's project. */
@@ -19,7 +28,11 @@ export interface HeadlessProjectInfo {
  * (openstad.md §7 note 10); `description` is HTML, sanitised again here. `supportCount`/`opposeCount` are the
  * `yes`/`no` counts when present; a missing key means "not public", so null (openstad.md §7 note 4).
  */
-export function normaliseHeadlessProposal(r: HeadlessResource, env: NormaliseEnv, project: HeadlessProjectInfo): Proposal {
+export function normaliseHeadlessProposal(
+  r: HeadlessResource,
+  env: NormaliseEnv,
+  project: HeadlessProjectInfo,
+): Proposal {
   const title = plainText(r.title);
   const summary = r.summary ? plainText(r.summary) : null;
   const body = formattedText(r.description);

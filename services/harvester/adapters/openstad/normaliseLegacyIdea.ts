@@ -11,7 +11,9 @@ import type { LegacyIdea } from './schemas';
  * not in GeoJSON order (openstad.md §1, §7 note 1). A pair that is no valid lat/lng is treated as no point.
  */
 function legacyLocation(idea: LegacyIdea): Location | null {
-  const [lat, lng] = idea.position ? [idea.position.lat, idea.position.lng] : (idea.location?.coordinates ?? [NaN, NaN]);
+  const [lat, lng] = idea.position
+    ? [idea.position.lat, idea.position.lng]
+    : (idea.location?.coordinates ?? [NaN, NaN]);
   return Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? pointLocation(lat, lng) : null;
 }
 

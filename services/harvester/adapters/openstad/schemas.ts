@@ -46,7 +46,9 @@ export const headlessResourceSchema = z.object({
   title: z.string(),
   summary: z.string().nullish(),
   description: z.string().nullish(),
-  images: z.array(z.object({ url: z.string().min(1), description: z.string().nullish(), alt: z.string().nullish() })).nullish(),
+  images: z
+    .array(z.object({ url: z.string().min(1), description: z.string().nullish(), alt: z.string().nullish() }))
+    .nullish(),
   budget: z.number().int().min(0).nullish(),
   extraData: z.record(z.string(), z.unknown()).nullish(),
   location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullish(),
@@ -91,7 +93,12 @@ export const headlessProjectSchema = z.object({
 export type HeadlessProject = z.infer<typeof headlessProjectSchema>;
 
 /** A site (A), openstad.md §3; `config` is editor-only and never in the answer. */
-export const legacySiteSchema = z.object({ id, name: z.string().nullish(), title: z.string().nullish(), domain: z.string().nullish() });
+export const legacySiteSchema = z.object({
+  id,
+  name: z.string().nullish(),
+  title: z.string().nullish(),
+  domain: z.string().nullish(),
+});
 export type LegacySite = z.infer<typeof legacySiteSchema>;
 
 /** An idea (A), openstad.md §3: lat-first Point, `position`, status enum, images in extraData. */

@@ -16,7 +16,13 @@ function upstreamIdOf(record: unknown): string | null {
 }
 
 /** The records of `raw` that match `schema`; the others reported as `kind` via `ctx.report`. */
-export function validateRecords<T>(raw: unknown[], schema: z.ZodType<T>, kind: ItemKind, ctx: HarvestContext, where: string): T[] {
+export function validateRecords<T>(
+  raw: unknown[],
+  schema: z.ZodType<T>,
+  kind: ItemKind,
+  ctx: HarvestContext,
+  where: string,
+): T[] {
   const valid: T[] = [];
   const problems: { upstreamId: string | null; message: string }[] = [];
   for (const record of raw) {
@@ -25,7 +31,9 @@ export function validateRecords<T>(raw: unknown[], schema: z.ZodType<T>, kind: I
     else problems.push({ upstreamId: upstreamIdOf(record), message: `${where}: ${firstIssue(parsed.error)}` });
   }
   if (raw.length > 0 && valid.length === 0) {
-    throw new UpstreamSchemaError(`${where}: none of the ${raw.length} records has the expected shape (first: ${problems[0]?.message ?? '?'}); has the API changed?`);
+    throw new UpstreamSchemaError(
+      `${where}: none of the ${raw.length} records has the expected shape (first: ${problems[0]?.message ?? '?'}); has the API changed?`,
+    );
   }
   for (const p of problems) ctx.report({ kind, ...p });
   return valid;

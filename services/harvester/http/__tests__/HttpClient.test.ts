@@ -1,5 +1,11 @@
 import { startSimServer, type SimServer } from '../../../../dev/simulators/simServer';
-import { PaginationError, ResponseTooLargeError, SourceUnavailableError, UpstreamHttpError, UpstreamSchemaError } from '../../errors';
+import {
+  PaginationError,
+  ResponseTooLargeError,
+  SourceUnavailableError,
+  UpstreamHttpError,
+  UpstreamSchemaError,
+} from '../../errors';
 import { closedPort } from '../../../../test/support/ports';
 import { pageGuard, parseRetryAfter, PoliteHttpClient } from '../HttpClient';
 
@@ -13,19 +19,43 @@ describe('the polite HTTP client', () => {
       maxInFlight = Math.max(maxInFlight, inFlight);
       await new Promise((r) => setTimeout(r, 20));
       inFlight--;
-      return { status: req.path === '/missing' ? 404 : 200, json: { path: req.path, q: req.query.get('q'), body: req.body ?? null } };
+      return {
+        status: req.path === '/missing' ? 404 : 200,
+        json: { path: req.path, q: req.query.get('q'), body: req.body ?? null },
+      };
     });
   });
   afterAll(() => sim.close());
   beforeEach(() => sim.setFault(null));
 
   const client = (o: Partial<ConstructorParameters<typeof PoliteHttpClient>[0]> = {}) =>
-    new PoliteHttpClient({ baseUrl: sim.url, timeoutMs: 1000, maxResponseBytes: 100_000, requestsPerMinute: 60_000, retries: 2, backoffMs: 5, ...o });
+    new PoliteHttpClient({
+      baseUrl: sim.url,
+      timeoutMs: 1000,
+      maxResponseBytes: 100_000,
+      requestsPerMinute: 60_000,
+      retries: 2,
+      backoffMs: 5,
+      ...o,
+    });
 
   it('gets and posts JSON relative to the base URL', async () => {
-    const c = new PoliteHttpClient({ baseUrl: `${sim.url}/sub/`, timeoutMs: 1000, maxResponseBytes: 10_000, requestsPerMinute: 60_000 });
-    expect(await c.getJson('/api', { q: 'fiets', skip: undefined })).toEqual({ path: '/sub/api', q: 'fiets', body: null });
-    expect(await c.postJson('graphql', { query: '{x}' })).toEqual({ path: '/sub/graphql', q: null, body: { query: '{x}' } });
+    const c = new PoliteHttpClient({
+      baseUrl: `${sim.url}/sub/`,
+      timeoutMs: 1000,
+      maxResponseBytes: 10_000,
+      requestsPerMinute: 60_000,
+    });
+    expect(await c.getJson('/api', { q: 'fiets', skip: undefined })).toEqual({
+      path: '/sub/api',
+      q: 'fiets',
+      body: null,
+    });
+    expect(await c.postJson('graphql', { query: '{x}' })).toEqual({
+      path: '/sub/graphql',
+      q: null,
+      body: { query: '{x}' },
+    });
   });
 
   it('keeps at most two requests in flight', async () => {
@@ -77,7 +107,14 @@ describe('the polite HTTP client', () => {
   });
 
   it('reports a refused connection', async () => {
-    const c = new PoliteHttpClient({ baseUrl: `http://127.0.0.1:${await closedPort()}`, timeoutMs: 500, maxResponseBytes: 1000, requestsPerMinute: 6000, retries: 1, backoffMs: 5 });
+    const c = new PoliteHttpClient({
+      baseUrl: `http://127.0.0.1:${await closedPort()}`,
+      timeoutMs: 500,
+      maxResponseBytes: 1000,
+      requestsPerMinute: 6000,
+      retries: 1,
+      backoffMs: 5,
+    });
     await expect(c.getJson('/x')).rejects.toThrow(/could not be reached \(ECONNREFUSED\)/);
   });
 

@@ -1,4 +1,8 @@
-import { startConsulSimulator, type ConsulSimulator, type ConsulSimulatorOptions } from '../../../../../dev/simulators/consul';
+import {
+  startConsulSimulator,
+  type ConsulSimulator,
+  type ConsulSimulatorOptions,
+} from '../../../../../dev/simulators/consul';
 import { budgetProjectSchema, budgetSchema, proposalSchema } from '../../../../core/model';
 import type { RecordIssue } from '../../../adapter';
 import { consulSourceSchema } from '../../../config';
@@ -14,10 +18,21 @@ afterEach(async () => {
 });
 
 /** Starts a simulator and harvests it, recording every GraphQL body sent. */
-async function harvest(options: ConsulSimulatorOptions, config: Record<string, unknown> = {}, prepare?: (s: ConsulSimulator) => void) {
+async function harvest(
+  options: ConsulSimulatorOptions,
+  config: Record<string, unknown> = {},
+  prepare?: (s: ConsulSimulator) => void,
+) {
   sim = await startConsulSimulator(options);
   prepare?.(sim);
-  const http = new PoliteHttpClient({ baseUrl: sim.url, timeoutMs: 2000, maxResponseBytes: 5_000_000, requestsPerMinute: 6000, retries: 1, backoffMs: 10 });
+  const http = new PoliteHttpClient({
+    baseUrl: sim.url,
+    timeoutMs: 2000,
+    maxResponseBytes: 5_000_000,
+    requestsPerMinute: 6000,
+    retries: 1,
+    backoffMs: 10,
+  });
   const bodies: unknown[] = [];
   const post = http.postJson.bind(http);
   http.postJson = (path, body) => {
@@ -26,7 +41,12 @@ async function harvest(options: ConsulSimulatorOptions, config: Record<string, u
   };
   const municipality = options.municipality ?? 'GM0106';
   const source = consulSourceSchema.parse({
-    id: `${municipality.toLowerCase()}-consul`, platform: 'consul', municipality, baseUrl: sim.url, votesForProposalSuccess: 300, ...config,
+    id: `${municipality.toLowerCase()}-consul`,
+    platform: 'consul',
+    municipality,
+    baseUrl: sim.url,
+    votesForProposalSuccess: 300,
+    ...config,
   });
   const issues: RecordIssue[] = [];
   const run = consulAdapter.harvest({ source, http, harvestedAt, report: (i) => issues.push(i) });
@@ -46,14 +66,32 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
     for (const p of result.proposals) proposalSchema.parse(p);
     for (const b of result.budgets) budgetSchema.parse(b);
     for (const p of result.projects) budgetProjectSchema.parse(p);
-    expect(Object.fromEntries(result.proposals.map((p) => [p.provenance.upstreamId, [p.status, p.platformStatus?.code ?? null]]))).toEqual({
-      112: ['OPEN', null], 118: ['SHORTLISTED', null], 125: ['CLOSED', null], 131: ['WITHDRAWN', 'retired:duplicated'],
-      140: ['OPEN', null], 147: ['WITHDRAWN', 'retired:unfeasible'], 153: ['OPEN', null], 158: ['OPEN', null],
+    expect(
+      Object.fromEntries(
+        result.proposals.map((p) => [p.provenance.upstreamId, [p.status, p.platformStatus?.code ?? null]]),
+      ),
+    ).toEqual({
+      112: ['OPEN', null],
+      118: ['SHORTLISTED', null],
+      125: ['CLOSED', null],
+      131: ['WITHDRAWN', 'retired:duplicated'],
+      140: ['OPEN', null],
+      147: ['WITHDRAWN', 'retired:unfeasible'],
+      153: ['OPEN', null],
+      158: ['OPEN', null],
     });
     const p112 = result.proposals.find((p) => p.id === 'gm0106-consul:proposal:112');
     expect(p112).toMatchObject({
-      title: 'Meer bankjes in het Asserbos', createdAt: '2026-03-14T10:00:00.000Z', supportCount: 87, commentCount: 6, area: 'Centrum',
-      tags: [{ name: 'Groen', kind: 'THEME' }, { name: 'ouderen', kind: 'FREE' }], url: `${sim!.url}/proposals/112`,
+      title: 'Meer bankjes in het Asserbos',
+      createdAt: '2026-03-14T10:00:00.000Z',
+      supportCount: 87,
+      commentCount: 6,
+      area: 'Centrum',
+      tags: [
+        { name: 'Groen', kind: 'THEME' },
+        { name: 'ouderen', kind: 'FREE' },
+      ],
+      url: `${sim!.url}/proposals/112`,
     });
     expect(result.proposals.find((p) => p.id.endsWith(':153'))?.area).toBeNull();
     expect(result.proposals.find((p) => p.id.endsWith(':158'))?.body.html).not.toContain('<script');
@@ -64,15 +102,32 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
     const { budgets, projects } = await run;
     expect(issues).toEqual([]);
     expect(budgets.map((b) => [b.id, b.phase, b.platformPhase])).toEqual([
-      ['gm0106-consul:budget:3', 'FINISHED', 'finished'], ['gm0106-consul:budget:4', 'VOTING', 'balloting'],
+      ['gm0106-consul:budget:3', 'FINISHED', 'finished'],
+      ['gm0106-consul:budget:4', 'VOTING', 'balloting'],
     ]);
-    const summary = Object.fromEntries(projects.map((p) => [p.provenance.upstreamId, [p.budgetId.split(':')[2], p.cost?.amountMinor ?? null, p.voteCount, p.selected]]));
+    const summary = Object.fromEntries(
+      projects.map((p) => [
+        p.provenance.upstreamId,
+        [p.budgetId.split(':')[2], p.cost?.amountMinor ?? null, p.voteCount, p.selected],
+      ]),
+    );
     expect(summary).toEqual({
       // consul.md §5.2 "Winners": greedy by ballots within € 100.000; 277 and 279 no longer fit.
-      274: ['3', 3_800_000, 402, true], 275: ['3', 4_500_000, 377, true], 276: ['3', 850_000, 355, true], 277: ['3', 1_200_000, 301, false],
-      278: ['3', 600_000, 250, true], 279: ['3', 2_200_000, 199, false], 280: ['3', 9_500_000, null, false], 281: ['3', null, null, false],
-      301: ['4', 3_000_000, null, null], 302: ['4', 4_800_000, null, null], 303: ['4', 950_000, null, null], 304: ['4', 1_500_000, null, null],
-      305: ['4', null, null, null], 306: ['4', null, null, null], 307: ['4', 700_000, null, null],
+      274: ['3', 3_800_000, 402, true],
+      275: ['3', 4_500_000, 377, true],
+      276: ['3', 850_000, 355, true],
+      277: ['3', 1_200_000, 301, false],
+      278: ['3', 600_000, 250, true],
+      279: ['3', 2_200_000, 199, false],
+      280: ['3', 9_500_000, null, false],
+      281: ['3', null, null, false],
+      301: ['4', 3_000_000, null, null],
+      302: ['4', 4_800_000, null, null],
+      303: ['4', 950_000, null, null],
+      304: ['4', 1_500_000, null, null],
+      305: ['4', null, null, null],
+      306: ['4', null, null, null],
+      307: ['4', 700_000, null, null],
     });
     expect(projects.filter((p) => p.budgetId.endsWith(':4')).map((p) => p.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
@@ -108,7 +163,8 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Tilburg, nl and en)', 
     expect(p58.locale).toBe('nl');
     expect(p58.title).toBe('Overdekte fietsenstalling in de Spoorzone');
     expect(p58.translations.map((t) => [t.locale, t.title])).toEqual([
-      ['nl', 'Overdekte fietsenstalling in de Spoorzone'], ['en', 'Covered bicycle parking in the Spoorzone'],
+      ['nl', 'Overdekte fietsenstalling in de Spoorzone'],
+      ['en', 'Covered bicycle parking in the Spoorzone'],
     ]);
     expect(result.proposals.find((p) => p.id.endsWith(':63'))!.translations.map((t) => t.locale)).toEqual(['nl']);
     expect(s.requests.filter((r) => r.query.includes('locale=en'))).toHaveLength(1);
@@ -125,8 +181,14 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Tilburg, nl and en)', 
     // 382 does not fit Noord's € 75.000 after 380 and 381; 385 is incompatible.
     expect(winners).toEqual(['380', '381', '383', '384', '386']);
     expect(projects.filter((p) => p.budgetId.endsWith(':5'))).toHaveLength(12);
-    expect(projects.filter((p) => p.budgetId.endsWith(':5')).every((p) => p.cost === null && p.selected === null)).toBe(true);
-    expect(s.requests.filter((r) => r.path === '/budgets/5/investments').map((r) => new URLSearchParams(r.query).get('page'))).toEqual(['1', '2']);
+    expect(projects.filter((p) => p.budgetId.endsWith(':5')).every((p) => p.cost === null && p.selected === null)).toBe(
+      true,
+    );
+    expect(
+      s.requests
+        .filter((r) => r.path === '/budgets/5/investments')
+        .map((r) => new URLSearchParams(r.query).get('page')),
+    ).toEqual(['1', '2']);
   });
 });
 
@@ -168,7 +230,9 @@ describe('consulAdapter when things go wrong', () => {
       s.seed.proposals[1] = { ...s.seed.proposals[1]!, publicCreatedAtRaw: 'gisteren om drie uur' };
     });
     const result = await run;
-    expect(issues).toEqual([{ kind: 'proposal', upstreamId: '118', message: expect.stringMatching(/publicCreatedAt/) }]);
+    expect(issues).toEqual([
+      { kind: 'proposal', upstreamId: '118', message: expect.stringMatching(/publicCreatedAt/) },
+    ]);
     expect(ids(result.proposals)).toEqual(['112', '125', '131', '140', '147', '153', '158']);
   });
 
@@ -182,12 +246,19 @@ describe('consulAdapter when things go wrong', () => {
     expect(result.projects).toHaveLength(14);
   });
 
-  it('reads HTML through the client\'s getText and reports investments it cannot place when the index is missing', async () => {
+  it("reads HTML through the client's getText and reports investments it cannot place when the index is missing", async () => {
     sim = await startConsulSimulator({ municipality: 'GM0106' });
     const base = sim.url;
     const texts: string[] = [];
     const http = Object.assign(
-      new PoliteHttpClient({ baseUrl: base, timeoutMs: 2000, maxResponseBytes: 5_000_000, requestsPerMinute: 6000, retries: 1, backoffMs: 10 }),
+      new PoliteHttpClient({
+        baseUrl: base,
+        timeoutMs: 2000,
+        maxResponseBytes: 5_000_000,
+        requestsPerMinute: 6000,
+        retries: 1,
+        backoffMs: 10,
+      }),
       {
         async getText(path: string, query: Query = {}) {
           texts.push(path);
@@ -199,7 +270,12 @@ describe('consulAdapter when things go wrong', () => {
         },
       },
     );
-    const source = consulSourceSchema.parse({ id: 'gm0106-consul', platform: 'consul', municipality: 'GM0106', baseUrl: base });
+    const source = consulSourceSchema.parse({
+      id: 'gm0106-consul',
+      platform: 'consul',
+      municipality: 'GM0106',
+      baseUrl: base,
+    });
     const issues: RecordIssue[] = [];
     const result = await consulAdapter.harvest({ source, http, harvestedAt, report: (i) => issues.push(i) });
     expect(texts).toContain('budgets/3/results');

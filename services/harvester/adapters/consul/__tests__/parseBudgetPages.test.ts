@@ -16,7 +16,11 @@ describe('parseResultsPage', () => {
       <tr id="budget_investment_385" class="spending-proposal js-discarded"><td></td><td>B</td><td class="text-center"> 580 </td></tr>
       <tr class="successful" id="budget_investment_386"><td>C</td></tr></table>`;
     expect(parseResultsPage(html)).toEqual({
-      rows: [{ id: '384', winner: true, ballots: 603 }, { id: '385', winner: false, ballots: 580 }, { id: '386', winner: false, ballots: null }],
+      rows: [
+        { id: '384', winner: true, ballots: 603 },
+        { id: '385', winner: false, ballots: 580 },
+        { id: '386', winner: false, ballots: null },
+      ],
       headingIds: ['21', '22'],
     });
   });

@@ -1,4 +1,9 @@
-import { generateOpenstadSeed, startOpenstadSimulator, type OpenstadSeed, type OpenstadSimulator } from '../../../../../dev/simulators/openstad';
+import {
+  generateOpenstadSeed,
+  startOpenstadSimulator,
+  type OpenstadSeed,
+  type OpenstadSimulator,
+} from '../../../../../dev/simulators/openstad';
 import { budgetProjectSchema, budgetSchema, proposalSchema } from '../../../../core/model';
 import type { RecordIssue } from '../../../adapter';
 import type { OpenstadSourceConfig } from '../../../config';
@@ -8,18 +13,43 @@ import { openstadAdapter } from '..';
 
 const harvestedAt = '2026-11-26T02:45:05.540Z';
 
-function source(sim: OpenstadSimulator, projectId: number, extra: Partial<OpenstadSourceConfig> = {}): OpenstadSourceConfig {
+function source(
+  sim: OpenstadSimulator,
+  projectId: number,
+  extra: Partial<OpenstadSourceConfig> = {},
+): OpenstadSourceConfig {
   return {
-    id: 'gm0518-openstad', platform: 'openstad', municipality: 'GM0518', baseUrl: sim.url, currency: 'EUR', timeoutMs: 2000,
-    maxResponseBytes: 5_000_000, statusMap: {}, projectId, generation: sim.generation, ...extra,
+    id: 'gm0518-openstad',
+    platform: 'openstad',
+    municipality: 'GM0518',
+    baseUrl: sim.url,
+    currency: 'EUR',
+    timeoutMs: 2000,
+    maxResponseBytes: 5_000_000,
+    statusMap: {},
+    projectId,
+    generation: sim.generation,
+    ...extra,
   };
 }
 
 async function harvest(sim: OpenstadSimulator, projectId: number, extra: Partial<OpenstadSourceConfig> = {}) {
   const issues: RecordIssue[] = [];
-  const http = new PoliteHttpClient({ baseUrl: sim.url, timeoutMs: 2000, maxResponseBytes: 5_000_000, requestsPerMinute: 6000, retries: 1, backoffMs: 10 });
+  const http = new PoliteHttpClient({
+    baseUrl: sim.url,
+    timeoutMs: 2000,
+    maxResponseBytes: 5_000_000,
+    requestsPerMinute: 6000,
+    retries: 1,
+    backoffMs: 10,
+  });
   const before = sim.requests.length;
-  const result = await openstadAdapter.harvest({ source: source(sim, projectId, extra), http, harvestedAt, report: (i) => issues.push(i) });
+  const result = await openstadAdapter.harvest({
+    source: source(sim, projectId, extra),
+    http,
+    harvestedAt,
+    report: (i) => issues.push(i),
+  });
   for (const p of result.proposals) proposalSchema.parse(p);
   for (const b of result.budgets) budgetSchema.parse(b);
   for (const p of result.projects) budgetProjectSchema.parse(p);
@@ -51,13 +81,20 @@ describe('the OpenStad adapter against a headless installation', () => {
     expect(p388).toMatchObject({
       title: 'Geveltuintjes in de Reinkenstraat',
       summary: 'Meer bloemen voor bijen & vlinders in de Reinkenstraat.',
-      supportCount: 132, opposeCount: 6, commentCount: 11, area: 'Duinoord',
-      tags: [{ name: 'Groen en duurzaamheid', kind: 'THEME' }, { name: 'Duinoord', kind: 'AREA' }],
+      supportCount: 132,
+      opposeCount: 6,
+      commentCount: 11,
+      area: 'Duinoord',
+      tags: [
+        { name: 'Groen en duurzaamheid', kind: 'THEME' },
+        { name: 'Duinoord', kind: 'AREA' },
+      ],
       location: { point: { latitude: 52.08402, longitude: 4.29187 }, address: null },
       images: [{ url: `${sim.url}/image/7f3a0c12be.jpg`, alt: 'Reinkenstraat met een paar bestaande geveltuinen' }],
       platformStatus: { code: '21', label: 'Door naar stemronde' },
       url: `${sim.url}/ideeen-segbroek?openstadResourceId=388`,
-      createdAt: '2026-05-03T09:12:00.000Z', publishedAt: '2026-05-04T08:00:00.000Z',
+      createdAt: '2026-05-03T09:12:00.000Z',
+      publishedAt: '2026-05-04T08:00:00.000Z',
       translations: [{ locale: 'nl', title: 'Geveltuintjes in de Reinkenstraat', machineTranslated: false }],
     });
     expect(r.requests).toEqual([
@@ -72,9 +109,18 @@ describe('the OpenStad adapter against a headless installation', () => {
     expect(r.proposals).toEqual([]);
     expect(r.budgets).toHaveLength(1);
     expect(r.budgets[0]).toMatchObject({
-      id: 'gm0518-openstad:budget:7', title: 'Duinoord Begroot', total: { amountMinor: 3_000_000, currency: 'EUR' },
-      phase: 'VOTING', voterCount: 412, url: `${sim.url}/duinoord-begroot`, votingPeriod: { start: null, end: '2026-11-30T23:00:00.000Z' },
-      votingRule: { kind: 'APPROVAL_WITHIN_BUDGET', minTotal: { amountMinor: 100, currency: 'EUR' }, maxTotal: { amountMinor: 3_000_000, currency: 'EUR' } },
+      id: 'gm0518-openstad:budget:7',
+      title: 'Duinoord Begroot',
+      total: { amountMinor: 3_000_000, currency: 'EUR' },
+      phase: 'VOTING',
+      voterCount: 412,
+      url: `${sim.url}/duinoord-begroot`,
+      votingPeriod: { start: null, end: '2026-11-30T23:00:00.000Z' },
+      votingRule: {
+        kind: 'APPROVAL_WITHIN_BUDGET',
+        minTotal: { amountMinor: 100, currency: 'EUR' },
+        maxTotal: { amountMinor: 3_000_000, currency: 'EUR' },
+      },
     });
     expect(r.projects.map((p) => [p.id, p.position, p.cost?.amountMinor, p.voteCount])).toEqual([
       ['gm0518-openstad:project:412', 0, 450_000, 87],
@@ -87,7 +133,10 @@ describe('the OpenStad adapter against a headless installation', () => {
       ['gm0518-openstad:project:419', 7, 90_000, 95],
     ]);
     expect(r.projects.every((p) => p.budgetId === 'gm0518-openstad:budget:7' && p.selected === null)).toBe(true);
-    expect(r.projects.map((p) => p.proposalId).filter(Boolean)).toEqual(['gm0518-openstad:proposal:388', 'gm0518-openstad:proposal:389']);
+    expect(r.projects.map((p) => p.proposalId).filter(Boolean)).toEqual([
+      'gm0518-openstad:proposal:388',
+      'gm0518-openstad:proposal:389',
+    ]);
     expect(r.requests).toHaveLength(4);
     expect(r.requests[3]).toBe('/stats/project/7/vote/no-of-users');
     expect(r.requests.some((q) => q.includes('/vote?') || q.endsWith('/vote'))).toBe(false); // never the vote list (§7 note 8)
@@ -95,11 +144,18 @@ describe('the OpenStad adapter against a headless installation', () => {
 
   it('reports a resource with a bad field and keeps the rest', async () => {
     const seed: OpenstadSeed = {
-      projects: [{ id: 7, name: 'begroot', config: { votes: { voteType: 'budgeting', isViewable: true, maxBudget: 5000 } }, resources: [
-        { id: 1, title: 'Bankje', budget: 800, yes: 3 },
-        { id: 2, title: 'Boom', budget: 400, yes: 5, overrides: { budget: 'vierhonderd' } },
-        { id: 3, title: 'Prullenbak', budget: 300, yes: 1 },
-      ] }],
+      projects: [
+        {
+          id: 7,
+          name: 'begroot',
+          config: { votes: { voteType: 'budgeting', isViewable: true, maxBudget: 5000 } },
+          resources: [
+            { id: 1, title: 'Bankje', budget: 800, yes: 3 },
+            { id: 2, title: 'Boom', budget: 400, yes: 5, overrides: { budget: 'vierhonderd' } },
+            { id: 3, title: 'Prullenbak', budget: 300, yes: 1 },
+          ],
+        },
+      ],
     };
     const bad = await startOpenstadSimulator({ seed });
     try {
@@ -144,7 +200,9 @@ describe('the OpenStad adapter against a headless installation', () => {
   });
 
   it('says which generation answered when the configured one does not', async () => {
-    await expect(harvest(sim, 6, { generation: 'legacy' })).rejects.toThrow(/configured as OpenStad legacy.*runs the headless \(openstad-headless\) generation/);
+    await expect(harvest(sim, 6, { generation: 'legacy' })).rejects.toThrow(
+      /configured as OpenStad legacy.*runs the headless \(openstad-headless\) generation/,
+    );
   });
 
   it('rethrows the 404 of an unknown project', async () => {
@@ -156,15 +214,31 @@ describe('the OpenStad adapter on other headless projects', () => {
   it('harvests a finished count ballot with chosen projects from statuses (Amsterdam)', async () => {
     const sim = await startOpenstadSimulator({ municipality: 'GM0363' });
     try {
-      const r = await harvest(sim, 14, { id: 'gm0363-openstad', municipality: 'GM0363', statusMap: { 'Niet gekozen': 'REJECTED' } });
+      const r = await harvest(sim, 14, {
+        id: 'gm0363-openstad',
+        municipality: 'GM0363',
+        statusMap: { 'Niet gekozen': 'REJECTED' },
+      });
       expect(r.budgets[0]).toMatchObject({
-        id: 'gm0363-openstad:budget:14', municipalityCode: 'GM0363', phase: 'FINISHED', total: null, voterCount: 1168,
+        id: 'gm0363-openstad:budget:14',
+        municipalityCode: 'GM0363',
+        phase: 'FINISHED',
+        total: null,
+        voterCount: 1168,
         votingRule: { kind: 'CHOOSE_K', minProjects: 1, maxProjects: 3, minTotal: null, maxTotal: null },
       });
-      expect(r.projects.map((p) => [p.provenance.upstreamId, p.selected])).toEqual([['301', true], ['302', true], ['303', true], ['304', false], ['305', false]]);
+      expect(r.projects.map((p) => [p.provenance.upstreamId, p.selected])).toEqual([
+        ['301', true],
+        ['302', true],
+        ['303', true],
+        ['304', false],
+        ['305', false],
+      ]);
       const ideas = await harvest(sim, 12, { id: 'gm0363-openstad', municipality: 'GM0363' });
       expect(ideas.proposals).toHaveLength(7); // the concept and the deleted resource stay hidden
-      expect(ideas.proposals.find((p) => p.provenance.upstreamId === '1207')?.summary).toBe('Gratis water voor sporters en wandelaars & hun honden.');
+      expect(ideas.proposals.find((p) => p.provenance.upstreamId === '1207')?.summary).toBe(
+        'Gratis water voor sporters en wandelaars & hun honden.',
+      );
     } finally {
       await sim.close();
     }
@@ -172,22 +246,46 @@ describe('the OpenStad adapter on other headless projects', () => {
 
   it('harvests a budget with hidden votes and per-tag groups from an explicit seed', async () => {
     const seed: OpenstadSeed = {
-      projects: [{
-        id: 30, name: 'wijkbudget', title: 'Wijkbudget Noord',
-        config: { votes: { voteType: 'budgetingPerTag', isViewable: false, isActive: false, maxBudget: 10000 }, project: { endDate: '2026-10-01T00:00:00.000Z' } },
-        tags: [{ id: 1, name: 'Groen', type: 'theme' }, { id: 2, name: 'Verkeer', type: 'theme' }, { id: 3, name: 'Noord', type: 'area' }],
-        voterCount: 77,
-        resources: [
-          { id: 5, title: 'Boom', budget: 2500, yes: 40, tags: ['Groen', 'Noord'] },
-          { id: 6, title: 'Drempel', budget: 0, yes: 30, tags: ['Verkeer'] },
-        ],
-      }],
+      projects: [
+        {
+          id: 30,
+          name: 'wijkbudget',
+          title: 'Wijkbudget Noord',
+          config: {
+            votes: { voteType: 'budgetingPerTag', isViewable: false, isActive: false, maxBudget: 10000 },
+            project: { endDate: '2026-10-01T00:00:00.000Z' },
+          },
+          tags: [
+            { id: 1, name: 'Groen', type: 'theme' },
+            { id: 2, name: 'Verkeer', type: 'theme' },
+            { id: 3, name: 'Noord', type: 'area' },
+          ],
+          voterCount: 77,
+          resources: [
+            { id: 5, title: 'Boom', budget: 2500, yes: 40, tags: ['Groen', 'Noord'] },
+            { id: 6, title: 'Drempel', budget: 0, yes: 30, tags: ['Verkeer'] },
+          ],
+        },
+      ],
     };
     const sim = await startOpenstadSimulator({ seed });
     try {
       const r = await harvest(sim, 30);
-      expect(r.budgets[0]).toMatchObject({ title: 'Wijkbudget Noord', total: null, phase: 'COUNTING', voterCount: 77, votingRule: { kind: 'PER_THEME_BUDGET', maxTotal: { amountMinor: 1_000_000, currency: 'EUR' }, themes: ['Groen', 'Verkeer'] } });
-      expect(r.projects.map((p) => [p.cost, p.voteCount])).toEqual([[{ amountMinor: 250_000, currency: 'EUR' }, null], [null, null]]);
+      expect(r.budgets[0]).toMatchObject({
+        title: 'Wijkbudget Noord',
+        total: null,
+        phase: 'COUNTING',
+        voterCount: 77,
+        votingRule: {
+          kind: 'PER_THEME_BUDGET',
+          maxTotal: { amountMinor: 1_000_000, currency: 'EUR' },
+          themes: ['Groen', 'Verkeer'],
+        },
+      });
+      expect(r.projects.map((p) => [p.cost, p.voteCount])).toEqual([
+        [{ amountMinor: 250_000, currency: 'EUR' }, null],
+        [null, null],
+      ]);
     } finally {
       await sim.close();
     }
@@ -199,7 +297,9 @@ describe('the OpenStad adapter on other headless projects', () => {
       const r = await harvest(sim, 1);
       expect(r.proposals).toHaveLength(250);
       expect(new Set(r.proposals.map((p) => p.id)).size).toBe(250);
-      expect(r.requests.filter((q) => q.includes('/resource?')).map((q) => new URLSearchParams(q.split('?')[1]).get('page'))).toEqual(['0', '1', '2']);
+      expect(
+        r.requests.filter((q) => q.includes('/resource?')).map((q) => new URLSearchParams(q.split('?')[1]).get('page')),
+      ).toEqual(['0', '1', '2']);
     } finally {
       await sim.close();
     }
@@ -213,20 +313,34 @@ describe('the OpenStad adapter against a legacy installation', () => {
   });
   afterAll(() => sim.close());
 
-  it('harvests a site\'s ideas as proposals with lat-first points and mapped statuses', async () => {
+  it("harvests a site's ideas as proposals with lat-first points and mapped statuses", async () => {
     const r = await harvest(sim, 6);
     expect(r.platformVersion).toBe('legacy');
     expect(r.issues).toEqual([]);
     expect(r.proposals.map((p) => [p.provenance.upstreamId, p.status, p.platformStatus?.code])).toEqual([
-      ['388', 'ACCEPTED', 'ACCEPTED'], ['389', 'ACCEPTED', 'ACCEPTED'], ['390', 'REJECTED', 'DENIED'], ['391', 'OPEN', 'OPEN'],
-      ['392', 'OPEN', 'OPEN'], ['393', 'IN_PROGRESS', 'BUSY'], ['394', 'OPEN', 'OPEN'],
+      ['388', 'ACCEPTED', 'ACCEPTED'],
+      ['389', 'ACCEPTED', 'ACCEPTED'],
+      ['390', 'REJECTED', 'DENIED'],
+      ['391', 'OPEN', 'OPEN'],
+      ['392', 'OPEN', 'OPEN'],
+      ['393', 'IN_PROGRESS', 'BUSY'],
+      ['394', 'OPEN', 'OPEN'],
     ]);
     expect(r.proposals[0]).toMatchObject({
-      supportCount: 132, opposeCount: 6, area: 'Duinoord', location: { point: { latitude: 52.08402, longitude: 4.29187 } },
-      tags: [{ name: 'Groen en duurzaamheid', kind: 'THEME' }, { name: 'Duinoord', kind: 'AREA' }],
+      supportCount: 132,
+      opposeCount: 6,
+      area: 'Duinoord',
+      location: { point: { latitude: 52.08402, longitude: 4.29187 } },
+      tags: [
+        { name: 'Groen en duurzaamheid', kind: 'THEME' },
+        { name: 'Duinoord', kind: 'AREA' },
+      ],
       images: [{ url: `${sim.url}/image/7f3a0c12be.jpg`, alt: null }],
     });
-    expect(r.requests).toEqual(['/api/site/6', '/api/site/6/idea?sort=createdate_asc&includeTags=1&includeVoteCount=1&page=0&pageSize=100']);
+    expect(r.requests).toEqual([
+      '/api/site/6',
+      '/api/site/6/idea?sort=createdate_asc&includeTags=1&includeVoteCount=1&page=0&pageSize=100',
+    ]);
   });
 
   it('emits no budget for a legacy budgeting site, whose voting config is not public', async () => {
@@ -247,6 +361,8 @@ describe('the OpenStad adapter against a legacy installation', () => {
   });
 
   it('says which generation answered when configured as headless', async () => {
-    await expect(harvest(sim, 6, { generation: 'headless' })).rejects.toThrow(/configured as OpenStad headless.*runs the legacy \(openstad-api\) generation; set generation: 'legacy'/);
+    await expect(harvest(sim, 6, { generation: 'headless' })).rejects.toThrow(
+      /configured as OpenStad headless.*runs the legacy \(openstad-api\) generation; set generation: 'legacy'/,
+    );
   });
 });
