@@ -17,7 +17,10 @@ export function makeId(sourceId: string, kind: ItemKind, upstreamId: string | nu
   return `${sourceId}:${kind}:${upstreamId}`;
 }
 
-const ID_PATTERN = /^([a-z0-9][a-z0-9-]{0,62}):(proposal|budget|project):([^\s]{1,200})$/;
+/** A source id: chosen at registration, lower-case letters, digits and dashes, at most 63 characters. */
+export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const ID_PATTERN = new RegExp(`^(${SOURCE_ID_PATTERN.source.slice(1, -1)}):(proposal|budget|project):([^\\s]{1,200})$`);
 
 /** Parses an Inspraak id; returns null for anything that is not one (never throws). */
 export function parseId(id: string): ParsedId | null {

@@ -4,6 +4,7 @@
  * Times are ISO 8601 strings in UTC with milliseconds (`2025-03-04T17:00:00.000Z`), so they sort as text.
  */
 import { z } from 'zod';
+import { SOURCE_ID_PATTERN } from './ids';
 
 export const PLATFORMS = ['CONSUL', 'DECIDIM', 'OPENSTAD'] as const;
 export const platformSchema = z.enum(PLATFORMS);
@@ -208,7 +209,7 @@ export const harvestStatusSchema = z.object({
 export type HarvestStatus = z.infer<typeof harvestStatusSchema>;
 
 export const sourceSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a source id is lower-case letters, digits and dashes'),
+  id: z.string().regex(SOURCE_ID_PATTERN, 'a source id is lower-case letters, digits and dashes'),
   name: z.string().min(1),
   municipalityCode: municipalityCodeSchema,
   platform: platformSchema,

@@ -10,18 +10,33 @@ import { log } from '../core/log';
 import { SubgraphError } from './dataSources';
 import { PageSizeError } from './limits';
 
-const PUBLIC_CODES = new Set([
+/** Codes that mean the client's request was wrong: answered 4xx, never logged as our failure. */
+export const CLIENT_CODES: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'BAD_REQUEST',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'OPERATION_RESOLUTION_FAILURE',
+  'OPERATION_NOT_SUPPORTED',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
-  'SUBGRAPH_TIMEOUT',
-  'SUBGRAPH_UNAVAILABLE',
+  'PERSISTED_QUERY_HASH_MISMATCH',
+  'PERSISTED_QUERY_NOT_TRUSTED',
+  'COST_LIMIT_EXCEEDED',
 ]);
+
+const PUBLIC_CODES = new Set([...CLIENT_CODES, 'SUBGRAPH_TIMEOUT', 'SUBGRAPH_UNAVAILABLE']);
+
+/**
+ * Errors other libraries raise for a client's mistake without a code of ours: the query planner's
+ * INVALID_GRAPHQL (an operation it cannot plan) and Apollo Server's APQ hash check.
+ */
+function clientCode(formatted: GraphQLFormattedError): string | undefined {
+  if (formatted.extensions?.code === 'INVALID_GRAPHQL') return 'GRAPHQL_VALIDATION_FAILED';
+  if (formatted.message === 'provided sha does not match query') return 'PERSISTED_QUERY_HASH_MISMATCH';
+  return undefined;
+}
 
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
@@ -33,7 +48,8 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
     return { message: original.message, ...path, extensions: ext(original.code) };
   }
   // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; a bad page size is bad input.
-  const code = original instanceof PageSizeError ? 'BAD_USER_INPUT' : formatted.extensions?.code;
+  const code =
+    original instanceof PageSizeError ? 'BAD_USER_INPUT' : (clientCode(formatted) ?? formatted.extensions?.code);
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     return {
       message: formatted.message,

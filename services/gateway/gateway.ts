@@ -15,7 +15,8 @@ import { createProposalsSubgraph } from '../proposals/subgraph';
 import { createSearchSubgraph, searchIndexOver } from '../search/subgraph';
 import type { GatewayConfig } from './config';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
-import { formatGatewayError } from './errors';
+import { CLIENT_CODES, formatGatewayError } from './errors';
+import { requestChecksPlugin } from './requestChecks';
 import { lambdaUrlSigner, type SignRequest } from './signing';
 import { armor, costRule, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
 import { requestLogPlugin } from './requestLog';
@@ -83,6 +84,7 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     validationRules: [pageSizeRule, costRule, ...protection.validationRules],
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
+      requestChecksPlugin(CLIENT_CODES),
       requestLogPlugin(),
       ...protection.plugins,
       pageSizePlugin(),

@@ -1,4 +1,4 @@
-import { checkMunicipalityCode, found } from '../../core/lookup';
+import { checkMunicipalityCode, checkSourceId, found } from '../../core/lookup';
 import { pageRequest, toConnection } from '../../core/paging';
 import { resolveProvince } from '../../core/provinces';
 import type { QueryResolvers } from '../generated/resolvers';
@@ -12,7 +12,7 @@ export const Query: QueryResolvers = {
     return toConnection(await stores.municipalities.list({ ...(provinceCode && { provinceCode }) }, page));
   },
   source: async (_, { id }, { stores }) =>
-    found(await stores.sources.byId.load(id), `source with id ${id.slice(0, 80)}`),
+    found(await stores.sources.byId.load(checkSourceId(id)), `source with id ${id.slice(0, 80)}`),
   sources: async (_, { filter, first, after }, { stores }) => {
     const page = pageRequest(first, after);
     return toConnection(

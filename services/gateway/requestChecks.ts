@@ -1,0 +1,161 @@
+/**
+ * Client mistakes caught at the gateway, before any subgraph is called, and answered with HTTP 400 and a
+ * code. Without these, the query planner meets them first and throws, which Apollo answers with a 500
+ * and our alarms count as our failure: several operations without `operationName`, a mutation or
+ * subscription (Inspraak is read-only), a Float literal beyond IEEE 754 (`1e309`), a malformed scalar
+ * (`createdAfter: "x"`), and over-long ids that DynamoDB would refuse (keys are capped at 2 KB).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  buildSchema,
+  GraphQLError,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+  getNamedType,
+  getVariableValues,
+  Kind,
+  type OperationDefinitionNode,
+  printSchema,
+  TypeInfo,
+  ValuesOfCorrectTypeRule,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+} from 'graphql';
+import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
+
+/** Longest id accepted: source ids are ≤ 63 characters, upstream ids ≤ 200 (services/core/ids.ts). */
+export const MAX_ID_LENGTH = 300;
+/** Longest string accepted anywhere in a request (search text, codes, cursors: cursors are ≤ 2,048). */
+export const MAX_STRING_LENGTH = 2048;
+
+/** The custom scalars of the supergraph, with the implementations the subgraphs use. */
+const SCALARS: Record<string, GraphQLScalarType> = { DateTime: DateTimeResolver, SafeInt: SafeIntResolver };
+
+function badRequest(message: string, code = 'BAD_USER_INPUT'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+const checkingSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
+
+/**
+ * The gateway's API schema declares custom scalars without their parsing, so it accepts any literal;
+ * this private copy carries the subgraphs' own implementations, to check values as a subgraph would.
+ */
+function checkingSchema(api: GraphQLSchema): GraphQLSchema {
+  let schema = checkingSchemas.get(api);
+  if (!schema) {
+    schema = buildSchema(printSchema(api));
+    for (const [name, impl] of Object.entries(SCALARS)) {
+      const type = schema.getType(name) as GraphQLScalarType | undefined;
+      if (type) Object.assign(type, { parseValue: impl.parseValue, parseLiteral: impl.parseLiteral });
+    }
+    checkingSchemas.set(api, schema);
+  }
+  return schema;
+}
+
+/** The operation to run, or a 400 that says why there is none. */
+function chosenOperation(document: DocumentNode, operationName: string | undefined | null): OperationDefinitionNode {
+  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) {
+    const op = ops.find((o) => o.name?.value === operationName);
+    if (!op) throw badRequest(`Unknown operation named "${operationName}".`, 'OPERATION_RESOLUTION_FAILURE');
+    return op;
+  }
+  if (ops.length !== 1) {
+    throw badRequest(
+      'The document holds several operations: say which one to run with `operationName`.',
+      'OPERATION_RESOLUTION_FAILURE',
+    );
+  }
+  return ops[0]!;
+}
+
+/** Literal values: floats must be finite, strings within their caps. */
+function literalErrors(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const errors: string[] = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      FloatValue(node) {
+        if (!Number.isFinite(Number(node.value))) errors.push(`${node.value} is not a finite number.`);
+      },
+      StringValue(node) {
+        const type = typeInfo.getInputType();
+        const named = type ? getNamedType(type).name : undefined;
+        const cap = named === 'ID' ? MAX_ID_LENGTH : MAX_STRING_LENGTH;
+        if (node.value.length > cap) {
+          errors.push(`${named ?? 'String'} values are at most ${cap} characters; got ${node.value.length}.`);
+        }
+      },
+    }),
+  );
+  return errors;
+}
+
+/** Variable values: strings within their caps (ids by their declared type, everything else generously). */
+function variableErrors(operation: OperationDefinitionNode, variables: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  for (const def of operation.variableDefinitions ?? []) {
+    const name = def.variable.name.value;
+    let typeNode = def.type;
+    while (typeNode.kind !== Kind.NAMED_TYPE) typeNode = typeNode.type;
+    const cap = typeNode.name.value === 'ID' ? MAX_ID_LENGTH : MAX_STRING_LENGTH;
+    const long = (v: unknown): boolean =>
+      typeof v === 'string'
+        ? v.length > cap
+        : Array.isArray(v)
+          ? v.some(long)
+          : v !== null && typeof v === 'object' && Object.values(v).some(long);
+    if (long(variables[name])) errors.push(`Variable "$${name}" holds a string longer than ${cap} characters.`);
+  }
+  return errors;
+}
+
+/**
+ * Rejects client mistakes with 400 before execution (see the module comment), and turns any 500 whose
+ * errors are all client mistakes into a 400, so that a mistake the checks do not know yet never counts
+ * as ours.
+ */
+export function requestChecksPlugin(clientCodes: ReadonlySet<string>): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, schema }) {
+          const operation = chosenOperation(document, request.operationName);
+          if (operation.operation !== 'query') {
+            throw badRequest(
+              `Inspraak's API is read-only: it has queries only, no ${operation.operation}s.`,
+              'OPERATION_NOT_SUPPORTED',
+            );
+          }
+          const checking = checkingSchema(schema);
+          const literal = [
+            ...literalErrors(checking, document),
+            ...validate(checking, document, [ValuesOfCorrectTypeRule], { maxErrors: 5 }).map((e) => e.message),
+          ];
+          if (literal.length) throw badRequest(literal.slice(0, 5).join(' '));
+          const variables = request.variables ?? {};
+          const long = variableErrors(operation, variables);
+          if (long.length) throw badRequest(long.slice(0, 5).join(' '));
+          const coerced = getVariableValues(checking, operation.variableDefinitions ?? [], variables, { maxErrors: 5 });
+          if (coerced.errors) throw badRequest(coerced.errors.map((e) => e.message).join(' '));
+        },
+        async willSendResponse({ response }) {
+          if ((response.http.status ?? 200) < 500 || response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (
+            data === undefined &&
+            errors?.length &&
+            errors.every((e) => clientCodes.has(String(e.extensions?.code)))
+          ) {
+            response.http.status = 400;
+          }
+        },
+      };
+    },
+  };
+}
