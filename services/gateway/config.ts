@@ -28,6 +28,8 @@ export const gatewayConfigSchema = z.object({
   /** JSON object of subgraph name → URL for subgraphs served over HTTP; the rest run in-process. */
   INSPRAAK_SUBGRAPH_URLS: subgraphUrls,
   /** How the gateway authenticates to HTTP subgraphs: `none`, or `aws-iam` (SigV4, for IAM-authorised Lambda function URLs). */
+  /** How long a change waits before the change feed lists it (docs/changes.md). */
+  INSPRAAK_CHANGES_SETTLE_MS: millisVar(60_000, 3_600_000),
   INSPRAAK_SUBGRAPH_AUTH: z.enum(['none', 'aws-iam'], { message: 'expected none or aws-iam' }).default('none'),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

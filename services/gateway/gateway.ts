@@ -33,7 +33,7 @@ export function supergraphSdl(): string {
 export function dataSources(
   db: TableAccess,
   config: Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_TIMEOUT_MS' | 'INSPRAAK_SUBGRAPH_URLS' | 'AWS_REGION'> &
-    Partial<Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_AUTH'>>,
+    Partial<Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_AUTH' | 'INSPRAAK_CHANGES_SETTLE_MS'>>,
   sign: SignRequest | undefined = config.INSPRAAK_SUBGRAPH_AUTH === 'aws-iam'
     ? lambdaUrlSigner(config.AWS_REGION)
     : undefined,
@@ -41,7 +41,11 @@ export function dataSources(
   const timeout = config.INSPRAAK_SUBGRAPH_TIMEOUT_MS;
   const urls: Partial<Record<SubgraphName, string>> = config.INSPRAAK_SUBGRAPH_URLS ?? {};
   const local = {
-    municipalities: () => new InProcessDataSource(createMunicipalitiesSubgraph(db), timeout),
+    municipalities: () =>
+      new InProcessDataSource(
+        createMunicipalitiesSubgraph(db, { changesSettleMs: config.INSPRAAK_CHANGES_SETTLE_MS }),
+        timeout,
+      ),
     proposals: () => new InProcessDataSource(createProposalsSubgraph(db), timeout),
     budgets: () => new InProcessDataSource(createBudgetsSubgraph(db), timeout),
     // One search index per gateway process, loaded on first use and refreshed on requests.

@@ -169,7 +169,7 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
       ),
     ];
     for (const plan of batches) {
-      const outcome = await writeItems(deps.db, plan.writes);
+      const outcome = await writeItems(deps.db, plan.writes, now);
       const conflicted = new Set(outcome.conflicts);
       const tombstoned = plan.writes.filter((w) => w.op === 'tombstone' && !conflicted.has(w.id)).length;
       report.tombstoned += tombstoned;

@@ -21,7 +21,15 @@ export interface ExistingItem {
 /** A change to one item: a full put of a new or changed record, or a tombstone of a listed one. */
 export type ItemWrite =
   | { op: 'put'; id: string; item: Record<string, unknown>; expectedVersion: number | null }
-  | { op: 'tombstone'; id: string; key: { pk: string; sk: string }; removedAt: string; expectedVersion: number };
+  | {
+      op: 'tombstone';
+      id: string;
+      key: { pk: string; sk: string };
+      removedAt: string;
+      expectedVersion: number;
+      /** The change-feed time of the removal; `removedAt` when not given. */
+      changedAt?: string;
+    };
 
 export interface WriteOutcome {
   written: number;
@@ -32,11 +40,19 @@ export interface WriteOutcome {
 /**
  * Writes in transactions of up to 100 items, each conditional on the version read before. A transaction
  * that fails on a condition is retried item by item, so a conflict costs only the conflicting items.
+ * Each item's change-feed position (`changedAt`) is the time of its write, read from `now` just before
+ * it, not the time the run started: a run may write minutes after it started, and the change feed's
+ * at-least-once promise (docs/changes.md) needs positions that follow the order writes become visible.
  */
-export async function writeItems(db: TableAccess, writes: readonly ItemWrite[]): Promise<WriteOutcome> {
+export async function writeItems(
+  db: TableAccess,
+  writes: readonly ItemWrite[],
+  now: () => Date = () => new Date(),
+): Promise<WriteOutcome> {
   const outcome: WriteOutcome = { written: 0, conflicts: [] };
   for (let i = 0; i < writes.length; i += 100) {
-    const chunk = writes.slice(i, i + 100);
+    const at = now().toISOString();
+    const chunk = writes.slice(i, i + 100).map((w) => stamped(w, at));
     try {
       await db.doc.send(new TransactWriteCommand({ TransactItems: chunk.map((w) => transactItem(db.table, w)) }));
       outcome.written += chunk.length;
@@ -59,6 +75,10 @@ export async function writeItems(db: TableAccess, writes: readonly ItemWrite[]):
     }
   }
   return outcome;
+}
+
+function stamped(w: ItemWrite, at: string): ItemWrite {
+  return w.op === 'put' ? { ...w, item: { ...w.item, changedAt: `${at}#${w.id}` } } : { ...w, changedAt: at };
 }
 
 function transactItem(table: string, w: ItemWrite) {
@@ -89,7 +109,7 @@ function tombstoneInput(table: string, w: Extract<ItemWrite, { op: 'tombstone' }
       ':true': true,
       ':v': w.expectedVersion,
       ':next': w.expectedVersion + 1,
-      ':changed': `${w.removedAt}#${w.id}`,
+      ':changed': `${w.changedAt ?? w.removedAt}#${w.id}`,
     },
   };
 }

@@ -2,6 +2,7 @@ import { checkMunicipalityCode, checkSourceId, found } from '../../core/lookup';
 import { pageRequest, toConnection } from '../../core/paging';
 import { resolveProvince } from '../../core/provinces';
 import type { QueryResolvers } from '../generated/resolvers';
+import { CHANGE_KINDS } from '../store/ChangeFeed';
 
 export const Query: QueryResolvers = {
   municipality: async (_, { code }, { stores }) =>
@@ -26,4 +27,10 @@ export const Query: QueryResolvers = {
       ),
     );
   },
+  node: async (_, { id }, { stores }) =>
+    found(await stores.nodes.find(id), `object with id ${id.slice(0, 80)}`) as never,
+  changes: async (_, { kinds, first, after }, { stores, changesHorizon }) =>
+    toConnection(
+      await stores.changes.page(kinds?.length ? kinds : CHANGE_KINDS, pageRequest(first, after), changesHorizon()),
+    ),
 };
