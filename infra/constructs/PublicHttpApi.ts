@@ -1,5 +1,6 @@
 /**
- * The public endpoint: an API Gateway HTTP API with `GET|POST /graphql` to the gateway Lambda, CORS for
+ * The public endpoint: an API Gateway HTTP API with every route of services/gateway/routes.ts
+ * (`GET|POST /graphql`, `GET /export/budgets/{file}`, …) to the gateway Lambda, CORS for
  * browsers (any origin: the API is public and read-only, and sends no credentials), stage throttling,
  * JSON access logs, and an alarm on server errors.
  */
@@ -17,6 +18,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { ROUTES, type Route } from '../../services/gateway/routes';
 import type { InspraakSettings } from '../settings';
 import { alarm } from './alarm';
 import { LOG_RETENTION } from './ServiceFunction';
@@ -81,7 +83,10 @@ export class PublicHttpApi extends Construct {
     const integration = new HttpLambdaIntegration('Gateway', props.handler, {
       timeout: Duration.seconds(settings.integrationTimeoutSeconds),
     });
-    const routes = this.api.addRoutes({ path: '/graphql', methods: [HttpMethod.GET, HttpMethod.POST], integration });
+    // The one route table (routes.ts), which the Lambda handler and the local server dispatch on too.
+    const routes = Object.values(ROUTES as Record<string, Route>).flatMap((route) =>
+      this.api.addRoutes({ path: route.path, methods: route.methods.map((m) => HttpMethod[m]), integration }),
+    );
     for (const route of routes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',

@@ -10,6 +10,8 @@ export const TASK_ROOT = '/var/task';
 
 export const GATEWAY_ENTRY = 'services/gateway/lambda.ts';
 export const subgraphEntry = (name: SubgraphName) => `services/${name}/lambda.ts`;
+/** The deploy-time bootstrap (custom resource) of the table. */
+export const BOOTSTRAP_ENTRY = 'services/bootstrap/lambda.ts';
 /** The harvester's AWS handlers, `scheduleHandler` and `workerHandler`. */
 export const HARVESTER_ENTRY = 'services/harvester/lambda.ts';
 

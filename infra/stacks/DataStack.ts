@@ -1,5 +1,6 @@
 /**
- * What outlives every deployment: the table (retained) and the alarm topic operators subscribe to. The
+ * What outlives every deployment: the table (retained), the alarm topic operators subscribe to, and the
+ * deploy-time bootstrap that fills the table with the municipality registry. The
  * other stacks find both by name (names.ts), so they deploy and change independently of this one.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
@@ -8,6 +9,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from '../constructs/AlarmTopic';
 import { InspraakTable } from '../constructs/InspraakTable';
+import { TableBootstrap } from '../constructs/TableBootstrap';
 import { alarmTopicName, tableName } from '../names';
 
 export interface DataStackProps extends StackProps {
@@ -26,6 +28,8 @@ export class DataStack extends Stack {
       topicName: alarmTopicName(props.prefix),
       email: props.alarmEmail,
     }).topic;
+    // The registry (and later data steps) are written while this stack deploys: see TableBootstrap.
+    new TableBootstrap(this, 'TableBootstrap', { table: this.table, alarmTopic: this.alarmTopic });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'INSPRAAK_TABLE' });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarmTopic.topicArn,

@@ -35,10 +35,15 @@ export function loadMunicipalities(): Municipality[] {
 
 const MARKER = { pk: 'META#REGISTRY', sk: '#' };
 
+/** The registry's content hash: what the table's marker records, and what re-runs the deploy-time bootstrap. */
+export function registryVersion(municipalities: readonly Municipality[] = loadMunicipalities()): string {
+  return createHash('sha256').update(JSON.stringify(municipalities)).digest('hex');
+}
+
 /** Writes the registry unless the table already holds this exact version. Returns what it did. */
 export async function ensureRegistry(doc: DynamoDBDocumentClient, table: string): Promise<{ written: number }> {
   const municipalities = loadMunicipalities();
-  const version = createHash('sha256').update(JSON.stringify(municipalities)).digest('hex');
+  const version = registryVersion(municipalities);
   const marker = await doc.send(new GetCommand({ TableName: table, Key: MARKER, ConsistentRead: true }));
   if (marker.Item?.version === version) return { written: 0 };
   await batchPut(

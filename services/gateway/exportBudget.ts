@@ -4,8 +4,6 @@
  */
 import type { ApolloServer } from '@apollo/server';
 
-export const EXPORT_PATH = /^\/export\/budgets\/([^/]+)\.pb$/;
-
 export interface PlainResponse {
   status: number;
   headers: Record<string, string>;
@@ -17,13 +15,13 @@ export async function exportBudget(apollo: ApolloServer, encodedId: string): Pro
   try {
     id = decodeURIComponent(encodedId);
   } catch {
-    return text(400, 'The budget id in the URL is not valid percent-encoding.');
+    return plainText(400, 'The budget id in the URL is not valid percent-encoding.');
   }
   const result = await apollo.executeOperation({
     query: 'query Export($id: ID!) { budget(id: $id) { pabulib } }',
     variables: { id },
   });
-  if (result.body.kind !== 'single') return text(500, 'Internal server error');
+  if (result.body.kind !== 'single') return plainText(500, 'Internal server error');
   const { data, errors } = result.body.singleResult as {
     data?: { budget?: { pabulib: string } | null };
     errors?: { message: string; extensions?: { code?: string } }[];
@@ -43,10 +41,11 @@ export async function exportBudget(apollo: ApolloServer, encodedId: string): Pro
   const error = errors?.[0];
   const status =
     error?.extensions?.code === 'BAD_USER_INPUT' ? 400 : error?.extensions?.code === 'NOT_FOUND' ? 404 : 500;
-  return text(status, status === 500 ? 'Internal server error' : error!.message);
+  return plainText(status, status === 500 ? 'Internal server error' : error!.message);
 }
 
-const text = (status: number, body: string): PlainResponse => ({
+/** A plain-text answer (errors of the plain-URL routes). */
+export const plainText = (status: number, body: string): PlainResponse => ({
   status,
   headers: { 'content-type': 'text/plain; charset=utf-8' },
   body: `${body}\n`,

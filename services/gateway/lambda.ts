@@ -8,7 +8,8 @@ import { createDynamo } from '../core/dynamo/client';
 import { gatewayConfig } from './config';
 import { createGatewayServer, dataSources, supergraphSdl } from './gateway';
 import { lambdaGuard } from '../core/lambdaGuard';
-import { EXPORT_PATH, exportBudget } from './exportBudget';
+import { answerPlain } from './plainRoutes';
+import { matchRoute } from './routes';
 
 const config = gatewayConfig();
 const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
@@ -22,10 +23,25 @@ export const handler = async (
   event: APIGatewayProxyEventV2,
   context: Context,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
-  const match = event.requestContext.http.method === 'GET' ? EXPORT_PATH.exec(event.rawPath) : null;
-  if (match) {
-    const out = await exportBudget(apollo, match[1]!);
+  // API Gateway only sends the routes of routes.ts; the same table decides which handler answers.
+  const match = matchRoute(event.requestContext.http.method, event.rawPath);
+  if (match?.route.kind === 'plain') {
+    const out = await answerPlain(apollo, match);
     return { statusCode: out.status, headers: out.headers, body: out.body };
+  }
+  if (!match) {
+    return {
+      statusCode: 404,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({
+        errors: [
+          {
+            message: `No route ${event.rawPath}. The GraphQL endpoint is /graphql.`,
+            extensions: { code: 'NOT_FOUND' },
+          },
+        ],
+      }),
+    };
   }
   return lambdaGuard(
     event,

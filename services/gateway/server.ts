@@ -5,17 +5,18 @@
 import { createDynamo } from '../core/dynamo/client';
 import { serveHttp, type RunningHttp } from '../core/http';
 import { gatewayConfig, type GatewayConfig } from './config';
-import { EXPORT_PATH, exportBudget } from './exportBudget';
 import { createGatewayServer, dataSources, supergraphSdl } from './gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { ServerResponse } from 'node:http';
+import { answerPlain } from './plainRoutes';
+import { matchRoute } from './routes';
 
-/** The plain-URL routes beside /graphql. */
+/** The plain-URL routes beside /graphql (routes.ts). */
 export function exportRoutes(apollo: ApolloServer) {
   return async (method: string, path: string, res: ServerResponse) => {
-    const match = method === 'GET' ? EXPORT_PATH.exec(path) : null;
-    if (!match) return false;
-    const out = await exportBudget(apollo, match[1]!);
+    const match = matchRoute(method, path);
+    if (match?.route.kind !== 'plain') return false;
+    const out = await answerPlain(apollo, match);
     res.writeHead(out.status, out.headers).end(out.body);
     return true;
   };

@@ -7,6 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEXES } from '../../services/core/dynamo/table';
+import { routeKeys } from '../../services/gateway/routes';
+import { bootstrapVersion } from '../../services/bootstrap/steps';
+import { BOOTSTRAP_ACTIONS } from '../../infra/constructs/TableBootstrap';
 import { nagFindings, removeAssembly, synthInspraak, type Synthesised } from './support';
 
 let s: Synthesised;
@@ -87,6 +90,24 @@ describe('the data stack', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         DeletionProtectionEnabled: true,
       }),
+    });
+  });
+
+  it('bootstraps the table at deploy time: a custom resource keyed by the registry hash, served by its own function', () => {
+    s.data.hasResourceProperties('Custom::InspraakBootstrap', {
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TableBootstrap'), 'Arn'] },
+      TableName: { Ref: Match.stringLikeRegexp('^DataTable') },
+      Version: bootstrapVersion(),
+    });
+    s.data.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: [...BOOTSTRAP_ACTIONS].sort(),
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataTable'), 'Arn'] },
+          }),
+        ]),
+      },
     });
   });
 
@@ -197,7 +218,7 @@ describe('the api stack', () => {
     expect(JSON.stringify(s.api.toJSON())).not.toContain('AWSLambdaBasicExecutionRole');
   });
 
-  it('serves GET and POST /graphql through an HTTP API with CORS for any origin', () => {
+  it('serves every route of the route table (GET and POST /graphql, the Pabulib export) with CORS for any origin', () => {
     s.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: {
@@ -206,9 +227,9 @@ describe('the api stack', () => {
         AllowHeaders: Match.arrayWith(['content-type']),
       },
     });
-    s.api.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
-    s.api.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /graphql' });
-    s.api.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /graphql' });
+    const keys = Object.values(s.api.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+    expect(keys.sort()).toEqual(routeKeys().sort());
+    expect(keys).toEqual(expect.arrayContaining(['GET /graphql', 'POST /graphql', 'GET /export/budgets/{file}']));
     s.api.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
