@@ -187,7 +187,15 @@ async function streamHuge(res: ServerResponse, bytes: number) {
   const chunk = Buffer.from(`${JSON.stringify({ title: 'x'.repeat(1000) })},`);
   res.write('{"data":[');
   for (let sent = 0; sent < bytes && !res.destroyed; sent += chunk.length) {
-    if (!res.write(chunk)) await new Promise((r) => res.once('drain', r).once('close', r));
+    if (!res.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done).off('close', done);
+          resolve();
+        };
+        res.on('drain', done).on('close', done);
+      });
+    }
   }
   res.end('{}]}');
 }

@@ -14,7 +14,10 @@ export interface TestDb extends TableAccess {
 export async function freshTable(prefix = 'test'): Promise<TestDb> {
   const endpoint = process.env.TEST_DYNAMODB_ENDPOINT;
   if (!endpoint)
-    throw new Error('TEST_DYNAMODB_ENDPOINT is not set: run the tests through jest (test/support/globalSetup.ts).');
+    throw new Error(
+      'No DynamoDB Local in this test tier: a test that needs the database is named *.db.test.ts ' +
+        '(or *.e2e.test.ts), see jest.config.js; run it through jest (npm test, npm run test:db).',
+    );
   const dynamo = createDynamo({ region: 'eu-west-1', endpoint });
   const calls: string[] = [];
   dynamo.doc.middlewareStack.add(

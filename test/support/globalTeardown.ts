@@ -1,5 +1,9 @@
 import type { DynamoLocal } from '../../dev/dynamoLocal';
 
+/** Stops the run's DynamoDB Local (jest calls this once per tier; the first call stops it). */
 export default async function globalTeardown() {
-  await (globalThis as { __ddb?: DynamoLocal }).__ddb?.stop();
+  const g = globalThis as { __ddb?: DynamoLocal };
+  const ddb = g.__ddb;
+  g.__ddb = undefined;
+  await ddb?.stop();
 }

@@ -29,10 +29,17 @@ describe('InProcessDataSource', () => {
   const request = (query: string) => ({ query, http: { method: 'POST', url: 'inprocess://test', headers: new Map() } });
 
   it('fails with SUBGRAPH_TIMEOUT when the subgraph does not answer in time', async () => {
+    jest.useFakeTimers();
     const ds = new InProcessDataSource(subgraph, 100);
-    await expect(
-      ds.process({ kind: 'INCOMING_OPERATION', request: request('{ slow }'), context: {} } as never),
-    ).rejects.toThrow(SubgraphTimeoutError);
+    try {
+      const slow = ds.process({ kind: 'INCOMING_OPERATION', request: request('{ slow }'), context: {} } as never);
+      const failed = expect(slow).rejects.toThrow(SubgraphTimeoutError);
+      await jest.advanceTimersByTimeAsync(99);
+      await jest.advanceTimersByTimeAsync(1); // the timeout, on the fake clock; the resolver's 2 s never pass
+      await failed;
+    } finally {
+      jest.useRealTimers();
+    }
     await expect(
       ds.process({ kind: 'INCOMING_OPERATION', request: request('{ fast }'), context: {} } as never),
     ).resolves.toEqual({ data: { fast: 'now' } });
