@@ -89,7 +89,10 @@ async function main() {
     console.log(`Harvesting          ${sources.length} sources from ${sourcesFile}`);
     const deps = harvestDeps(db);
     const harvest = async () => {
-      const reports = await harvestAll(deps, sources, { onDone: (r) => console.log(`  ${formatReport(r)}`) });
+      const reports = await harvestAll(deps, sources, {
+        retireAbsent: true,
+        onDone: (r) => console.log(`  ${formatReport(r)}`),
+      });
       return reports;
     };
     await harvest();

@@ -10,8 +10,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOpenstadSimulator, type OpenstadSimulator } from '../dev/simulators/openstad';
 import { ensureRegistry } from '../services/core/registry';
-import { freshTable } from './support/db';
+import { freshTable, type TestDb } from './support/db';
+import { PENDING_HARVEST } from '../services/core/model';
+import { getSource, registerSource } from '../services/harvester/store/HarvestStore';
 import { lambdaContext } from './support/events';
+
+const record = (messageId: string, body: string) => ({
+  messageId,
+  receiptHandle: `AQEB${messageId}`,
+  body,
+  attributes: {
+    ApproximateReceiveCount: '1',
+    SentTimestamp: '1795770000000',
+    SenderId: 'AIDAEXAMPLE',
+    ApproximateFirstReceiveTimestamp: '1795770000001',
+  },
+  messageAttributes: {},
+  md5OfBody: 'x',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:inspraak-harvest',
+  awsRegion: 'eu-west-1',
+});
 
 describe('harvester Lambda handlers', () => {
   let sim: OpenstadSimulator;
@@ -22,6 +41,7 @@ describe('harvester Lambda handlers', () => {
     workerHandler: (e: SQSEvent, c?: Context) => Promise<SQSBatchResponse>;
   };
   let stdout: jest.SpyInstance;
+  let db: TestDb;
   const metrics: string[] = [];
 
   beforeAll(async () => {
@@ -73,7 +93,7 @@ describe('harvester Lambda handlers', () => {
         },
       ]),
     );
-    const db = await freshTable('harvest-lambda');
+    db = await freshTable('harvest-lambda');
     await ensureRegistry(db.doc, db.table);
     Object.assign(process.env, {
       DYNAMODB_ENDPOINT: db.endpoint,
@@ -118,22 +138,6 @@ describe('harvester Lambda handlers', () => {
   });
 
   it('harvests each message of a batch and reports only the failed ones', async () => {
-    const record = (messageId: string, body: string) => ({
-      messageId,
-      receiptHandle: `AQEB${messageId}`,
-      body,
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '1795770000000',
-        SenderId: 'AIDAEXAMPLE',
-        ApproximateFirstReceiveTimestamp: '1795770000001',
-      },
-      messageAttributes: {},
-      md5OfBody: 'x',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:inspraak-harvest',
-      awsRegion: 'eu-west-1',
-    });
     const result = await handlers.workerHandler(
       {
         Records: [
@@ -156,5 +160,25 @@ describe('harvester Lambda handlers', () => {
       .filter((m) => m._aws);
     expect(emf).toEqual([expect.objectContaining({ SourceId: 'gm0518-openstad-begroot' })]);
     expect(emf[0].HarvestAgeSeconds).toBeLessThan(10); // measured from the start of the harvest that just succeeded
+  });
+
+  it('queues a retire message for a registered source the file no longer names, and the worker retires it', async () => {
+    await registerSource(
+      db,
+      { id: 'gm0518-old-site', name: 'Oud', municipalityCode: 'GM0518', platform: 'OPENSTAD', baseUrl: sim.url },
+      PENDING_HARVEST,
+    );
+    sent.length = 0;
+    expect(await handlers.scheduleHandler({ time: '2026-11-27T10:00:00Z' } as ScheduledEvent)).toEqual({ queued: 3 });
+    const bodies = sent.flatMap((s) => s.Entries.map((e) => JSON.parse(e.MessageBody)));
+    expect(bodies).toContainEqual({ sourceId: 'gm0518-old-site', retire: true });
+    expect(bodies.filter((b) => b.retire)).toHaveLength(1);
+
+    const result = await handlers.workerHandler(
+      { Records: [record('r', JSON.stringify({ sourceId: 'gm0518-old-site', retire: true }))] },
+      lambdaContext,
+    );
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect((await getSource(db, 'gm0518-old-site'))!.harvest.state).toBe('RETIRED');
   });
 });

@@ -193,7 +193,7 @@ export const municipalitySchema = z.object({
 });
 export type Municipality = z.infer<typeof municipalitySchema>;
 
-export const HARVEST_STATES = ['PENDING', 'OK', 'DEGRADED', 'FAILING'] as const;
+export const HARVEST_STATES = ['PENDING', 'OK', 'DEGRADED', 'FAILING', 'RETIRED'] as const;
 
 export const harvestStatusSchema = z.object({
   state: z.enum(HARVEST_STATES),

@@ -16,6 +16,7 @@ async function main(): Promise<number> {
       'INSPRAAK_SOURCES is not set: expected the path of the sources JSON file (see README, "Harvesting").',
     );
   let sources = loadSources(config.INSPRAAK_SOURCES);
+  const whole = !values.source?.length;
   if (values.source?.length) {
     const unknown = values.source.filter((id) => !sources.some((s) => s.id === id));
     if (unknown.length)
@@ -27,6 +28,7 @@ async function main(): Promise<number> {
   console.log(`Harvesting ${sources.length} source(s) into table ${config.INSPRAAK_TABLE}…`);
   const reports = await harvestAll(harvestDeps(dynamoFor(config)), sources, {
     concurrency: config.INSPRAAK_HARVEST_CONCURRENCY,
+    retireAbsent: whole,
     onStart: (s) => console.log(`${s.id.padEnd(27)} harvesting ${s.baseUrl}`),
     onDone: (r) => console.log(formatReport(r)),
   });

@@ -1,11 +1,17 @@
 /** Harvests many sources, a few at a time; each source's failure stays its own. */
 import { log } from '../core/log';
 import type { SourceConfig } from './config';
-import { harvestSource, type HarvestDeps, type SourceReport } from './harvestSource';
+import { emptyReport, harvestSource, type HarvestDeps, type SourceReport } from './harvestSource';
+import { retireAbsentSources } from './retireSource';
 
 export interface HarvestAllOptions {
   /** Sources harvested at once (each is still limited to 2 requests in flight). Default 4. */
   concurrency?: number;
+  /**
+   * `sources` is the whole sources file: first retire every registered source it no longer names
+   * (services/harvester/retireSource.ts). Leave unset when harvesting a selection of the file.
+   */
+  retireAbsent?: boolean;
   onStart?(source: SourceConfig): void;
   onDone?(report: SourceReport): void;
 }
@@ -15,6 +21,8 @@ export async function harvestAll(
   sources: readonly SourceConfig[],
   options: HarvestAllOptions = {},
 ): Promise<SourceReport[]> {
+  const retired = options.retireAbsent ? await retireAbsentSources(deps, sources) : [];
+  for (const r of retired) options.onDone?.(r);
   const reports: SourceReport[] = new Array(sources.length);
   let next = 0;
   const worker = async () => {
@@ -28,26 +36,14 @@ export async function harvestAll(
       } catch (e) {
         // Not the installation's fault (the table, a bug): still only this source fails.
         log.error('harvest failed', { source: source.id, error: e instanceof Error ? e.stack : String(e) });
-        report = {
-          sourceId: source.id,
-          state: 'FAILING',
-          written: 0,
-          unchanged: 0,
-          tombstoned: 0,
-          issues: [],
-          conflicts: [],
-          error: `internal error: ${e instanceof Error ? e.message : String(e)}`,
-          durationMs: 0,
-          counts: { proposals: 0, budgets: 0, budgetProjects: 0 },
-          lastSuccessAt: null,
-        };
+        report = emptyReport(source.id, 'FAILING', `internal error: ${e instanceof Error ? e.message : String(e)}`);
       }
       reports[i] = report;
       options.onDone?.(report);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, sources.length) }, worker));
-  return reports;
+  return [...retired, ...reports];
 }
 
 /** One line per source for people: state, what changed, how long it took. */

@@ -64,6 +64,23 @@ const PLATFORM: Record<SourceConfig['platform'], Platform> = {
   openstad: 'OPENSTAD',
 };
 
+/** A report of a run that has done nothing yet. */
+export function emptyReport(sourceId: string, state: SourceReport['state'], error: string | null = null): SourceReport {
+  return {
+    sourceId,
+    state,
+    written: 0,
+    unchanged: 0,
+    tombstoned: 0,
+    issues: [],
+    conflicts: [],
+    error,
+    durationMs: 0,
+    counts: { ...PENDING_HARVEST.itemCounts },
+    lastSuccessAt: null,
+  };
+}
+
 /** The registration of a configured source, as the API shows it. */
 export function sourceRegistration(config: SourceConfig): Omit<Source, 'harvest' | 'platformVersion'> {
   return {
@@ -80,19 +97,7 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
   const started = now();
   const harvestedAt = started.toISOString();
   const owner = randomUUID();
-  const report: SourceReport = {
-    sourceId: config.id,
-    state: 'FAILING',
-    written: 0,
-    unchanged: 0,
-    tombstoned: 0,
-    issues: [],
-    conflicts: [],
-    error: null,
-    durationMs: 0,
-    counts: { ...PENDING_HARVEST.itemCounts },
-    lastSuccessAt: null,
-  };
+  const report = emptyReport(config.id, 'FAILING');
   const provinceCode = deps.provinces.get(config.municipality);
   if (!provinceCode)
     throw new Error(`Source ${config.id} names municipality ${config.municipality}, which is not in the registry.`);

@@ -1,6 +1,7 @@
 /**
  * The harvest on AWS, in two Lambda handlers:
- * - `scheduleHandler`, for the EventBridge Scheduler event: queues one SQS message per configured source;
+ * - `scheduleHandler`, for the EventBridge Scheduler event: queues one SQS message per configured source, and
+ *   one retire message per registered source the sources file no longer names (retireSource.ts);
  * - `workerHandler`, for SQS batches: harvests each message's source, reporting partial batch failures.
  * A source whose installation fails is not a failed message: its status records the failure and the next
  * schedule tries again. A message fails (and is retried, then dead-lettered) only when it is malformed or
@@ -15,6 +16,7 @@ import { log } from '../core/log';
 import { loadSources } from './config';
 import { harvestSource } from './harvestSource';
 import { harvestAgeMetric } from './metrics';
+import { absentSources, retireSource } from './retireSource';
 import { dynamoFor, harvestDeps, harvesterConfig } from './runtime';
 
 const config = harvesterConfig();
@@ -23,23 +25,29 @@ const byId = new Map(sources.map((s) => [s.id, s]));
 const deps = harvestDeps(dynamoFor(config));
 const sqs = new SQSClient({ region: config.AWS_REGION });
 
-const messageSchema = z.object({ sourceId: z.string().min(1) });
+const messageSchema = z.object({ sourceId: z.string().min(1), retire: z.literal(true).optional() });
 
 export async function scheduleHandler(event: ScheduledEvent): Promise<{ queued: number }> {
   const queueUrl = config.INSPRAAK_HARVEST_QUEUE_URL;
   if (!queueUrl) throw new ConfigError('INSPRAAK_HARVEST_QUEUE_URL is not set: expected the URL of the harvest queue.');
-  for (let i = 0; i < sources.length; i += 10) {
-    const entries = sources
-      .slice(i, i + 10)
-      .map((s, j) => ({ Id: String(i + j), MessageBody: JSON.stringify({ sourceId: s.id }) }));
+  const bodies = [
+    ...sources.map((s) => ({ sourceId: s.id })),
+    ...(await absentSources(deps, sources)).map((sourceId) => ({ sourceId, retire: true as const })),
+  ];
+  for (let i = 0; i < bodies.length; i += 10) {
+    const entries = bodies.slice(i, i + 10).map((b, j) => ({ Id: String(i + j), MessageBody: JSON.stringify(b) }));
     const out = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
     if (out.Failed?.length)
       throw new Error(
         `SQS refused ${out.Failed.length} harvest message(s): ${out.Failed[0]!.Message ?? out.Failed[0]!.Code}`,
       );
   }
-  log.info('harvest scheduled', { time: event.time, sources: sources.length });
-  return { queued: sources.length };
+  log.info('harvest scheduled', {
+    time: event.time,
+    sources: sources.length,
+    retiring: bodies.length - sources.length,
+  });
+  return { queued: bodies.length };
 }
 
 export async function workerHandler(event: SQSEvent): Promise<SQSBatchResponse> {
@@ -48,8 +56,12 @@ export async function workerHandler(event: SQSEvent): Promise<SQSBatchResponse> 
     try {
       const message = messageSchema.parse(JSON.parse(record.body));
       const source = byId.get(message.sourceId);
-      if (!source) throw new Error(`no source ${message.sourceId} in the sources file`);
-      const report = await harvestSource(deps, source);
+      if (message.retire && source) {
+        log.info('not retiring a source the sources file names again', { source: source.id });
+        continue;
+      }
+      if (!message.retire && !source) throw new Error(`no source ${message.sourceId} in the sources file`);
+      const report = source ? await harvestSource(deps, source) : await retireSource(deps, message.sourceId);
       log.info('harvested', {
         source: report.sourceId,
         state: report.state,
@@ -59,7 +71,8 @@ export async function workerHandler(event: SQSEvent): Promise<SQSBatchResponse> 
         error: report.error,
         durationMs: report.durationMs,
       });
-      if (report.state !== 'SKIPPED') process.stdout.write(`${harvestAgeMetric(report, new Date())}\n`);
+      if (report.state !== 'SKIPPED' && report.state !== 'RETIRED')
+        process.stdout.write(`${harvestAgeMetric(report, new Date())}\n`);
     } catch (e) {
       log.error('harvest message failed', {
         messageId: record.messageId,

@@ -50,14 +50,13 @@ export function planWrites<R extends Harvested>(
   const kept = new Set(ofKind.map((i) => makeId(sourceId, kind, i.upstreamId!)));
   for (const stored of existing.values()) {
     if (stored.removed || latest.has(stored.id) || kept.has(stored.id)) continue;
-    plan.writes.push({
-      op: 'tombstone',
-      id: stored.id,
-      key: KEY_OF[kind](stored.id),
-      removedAt,
-      expectedVersion: stored.version,
-    });
+    plan.writes.push(tombstoneOf(kind, stored, removedAt));
     plan.tombstones++;
   }
   return plan;
+}
+
+/** The write that tombstones a stored item: kept, no longer listed, dated `removedAt`. */
+export function tombstoneOf(kind: ItemKind, stored: ExistingItem, removedAt: string): ItemWrite {
+  return { op: 'tombstone', id: stored.id, key: KEY_OF[kind](stored.id), removedAt, expectedVersion: stored.version };
 }

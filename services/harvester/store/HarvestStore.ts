@@ -4,9 +4,16 @@
  * can neither interleave on one source nor overwrite each other's newer data.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { keys, sourceItem, sourceOf, sourcePartition } from '../../core/dynamo/items';
+import { keys, partitions, sourceItem, sourceOf, sourcePartition } from '../../core/dynamo/items';
 import type { TableAccess } from '../../core/dynamo/loader';
 import type { ItemKind } from '../../core/ids';
 import type { HarvestStatus, Source } from '../../core/model';
@@ -121,27 +128,19 @@ export async function existingItems(
   kind: ItemKind,
 ): Promise<Map<string, ExistingItem>> {
   const out = new Map<string, ExistingItem>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: 'bySource',
-        KeyConditionExpression: 'sourceKey = :s',
-        ExpressionAttributeValues: { ':s': sourcePartition(sourceId, kind) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of page.Items ?? []) {
-      out.set(String(i.id), {
-        id: String(i.id),
-        contentHash: String(i.contentHash),
-        version: Number(i.version ?? 0),
-        removed: i.removed === true,
-      });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll(db, {
+    IndexName: 'bySource',
+    KeyConditionExpression: 'sourceKey = :s',
+    ExpressionAttributeValues: { ':s': sourcePartition(sourceId, kind) },
+  });
+  for (const i of items) {
+    out.set(String(i.id), {
+      id: String(i.id),
+      contentHash: String(i.contentHash),
+      version: Number(i.version ?? 0),
+      removed: i.removed === true,
+    });
+  }
   return out;
 }
 
@@ -235,4 +234,30 @@ export async function releaseLease(db: TableAccess, sourceId: string, owner: str
   } catch (e) {
     if (!(e instanceof ConditionalCheckFailedException)) throw e;
   }
+}
+
+/** The ids of every registered source (the by-kind index's source partition), retired ones included. */
+export async function registeredSourceIds(db: TableAccess): Promise<string[]> {
+  const items = await queryAll(db, {
+    IndexName: 'byKind',
+    KeyConditionExpression: 'kindKey = :k',
+    ExpressionAttributeValues: { ':k': partitions.sources },
+    ProjectionExpression: 'orderKey',
+  });
+  return items.map((i) => String(i.orderKey));
+}
+
+/** Every item a query finds, page after page. */
+async function queryAll(
+  db: TableAccess,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start }));
+    out.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
 }

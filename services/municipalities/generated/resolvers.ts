@@ -105,7 +105,12 @@ export type HarvestState =
   /** The last harvest completed and everything validated. */
   | 'OK'
   /** Registered, but not harvested yet. */
-  | 'PENDING';
+  | 'PENDING'
+  /**
+   * The source is no longer in the sources file: its proposals, budgets and projects are no longer listed
+   * (they are kept, and listed again if the source returns and its next harvest succeeds).
+   */
+  | 'RETIRED';
 
 /** Health and freshness of the harvest of one source. */
 export type HarvestStatus = {

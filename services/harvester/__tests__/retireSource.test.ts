@@ -1,0 +1,120 @@
+/** Sources that leave the sources file are retired: items kept but no longer listed, reversibly. */
+import { ensureRegistry, provinceIndex } from '../../core/registry';
+import { makeId } from '../../core/ids';
+import { dynamoBudgetStore } from '../../budgets/store/BudgetStore';
+import { dynamoProposalStore } from '../../proposals/store/ProposalStore';
+import { dynamoSourceStore } from '../../municipalities/store/SourceStore';
+import { aBudget, aProject, aProposal } from '../../../test/support/builders';
+import { freshTable, type TestDb } from '../../../test/support/db';
+import type { HarvestContext, HarvestResult, PlatformAdapter } from '../adapter';
+import { parseSources, type SourceConfig } from '../config';
+import { harvestAll } from '../harvestAll';
+import type { HarvestDeps } from '../harvestSource';
+import type { HttpClient } from '../http/HttpClient';
+import { absentSources, retireSource } from '../retireSource';
+
+const [kept, leaving] = parseSources(
+  ['gm0363-openstad', 'gm0363-decidim'].map((id, i) => ({
+    id,
+    municipality: 'GM0363',
+    platform: 'openstad',
+    baseUrl: 'http://127.0.0.1:9',
+    projectId: i + 1,
+    generation: 'headless',
+  })),
+  'test',
+) as [SourceConfig, SourceConfig];
+
+describe('retiring sources that left the sources file', () => {
+  let db: TestDb;
+  let deps: HarvestDeps;
+  let clock = Date.UTC(2026, 10, 1);
+  // Each source lists its own proposals (and `leaving` a budget with a project).
+  const crawlOf = (ctx: HarvestContext): HarvestResult => {
+    const sourceId = ctx.source.id;
+    const provenance = (upstreamId: string) => ({
+      sourceId,
+      platform: 'OPENSTAD' as const,
+      upstreamId,
+      upstreamReference: null,
+      harvestedAt: ctx.harvestedAt,
+    });
+    const proposals = [1, 2].map((n) =>
+      aProposal(n, { id: makeId(sourceId, 'proposal', n), provenance: provenance(String(n)) }),
+    );
+    if (sourceId === kept.id) return { platformVersion: 'headless', proposals, budgets: [], projects: [] };
+    const budget = aBudget(1, { provenance: provenance('1') });
+    const project = aProject(budget, 0, { provenance: provenance('1-0') });
+    return { platformVersion: 'headless', proposals, budgets: [budget], projects: [project] };
+  };
+  const adapter: PlatformAdapter<SourceConfig> = { platform: 'openstad', harvest: async (ctx) => crawlOf(ctx) };
+  const listedProposals = async () =>
+    (await dynamoProposalStore(db).list({ municipalityCode: 'GM0363' }, 'OLDEST', { first: 100, after: null })).items
+      .map((i) => i.node.id)
+      .sort();
+  const listedBudgets = async () =>
+    (await dynamoBudgetStore(db).list({ municipalityCode: 'GM0363' }, { first: 100, after: null })).items.map(
+      (i) => i.node.id,
+    );
+  const stateOf = async (id: string) => {
+    const store = dynamoSourceStore(db);
+    return (await store.byId.load(id))!.harvest;
+  };
+
+  beforeEach(async () => {
+    db = await freshTable('retire');
+    await ensureRegistry(db.doc, db.table);
+    clock += 3_600_000;
+    deps = {
+      db,
+      provinces: provinceIndex(),
+      adapters: { consul: adapter, decidim: adapter, openstad: adapter },
+      http: () => ({}) as HttpClient,
+      now: () => new Date((clock += 1000)),
+    };
+    await harvestAll(deps, [kept, leaving], { retireAbsent: true });
+  });
+
+  it('marks a source that left the file RETIRED and stops listing its items, keeping the others', async () => {
+    expect(await listedProposals()).toHaveLength(4);
+    expect(await listedBudgets()).toEqual([makeId(leaving.id, 'budget', 1)]);
+
+    const reports = await harvestAll(deps, [kept], { retireAbsent: true });
+
+    expect(reports.map((r) => [r.sourceId, r.state, r.tombstoned])).toEqual([
+      [leaving.id, 'RETIRED', 4],
+      [kept.id, 'OK', 0],
+    ]);
+    expect(await listedProposals()).toEqual([makeId(kept.id, 'proposal', 1), makeId(kept.id, 'proposal', 2)]);
+    expect(await listedBudgets()).toEqual([]);
+    expect(await stateOf(leaving.id)).toMatchObject({
+      state: 'RETIRED',
+      lastError: null,
+      itemCounts: { proposals: 0, budgets: 0, budgetProjects: 0 },
+    });
+    // A second run has nothing left to retire.
+    expect((await harvestAll(deps, [kept], { retireAbsent: true })).map((r) => r.sourceId)).toEqual([kept.id]);
+  });
+
+  it('lists the items again when the source returns to the file', async () => {
+    await harvestAll(deps, [kept], { retireAbsent: true });
+    const back = await harvestAll(deps, [kept, leaving], { retireAbsent: true });
+    expect(back.find((r) => r.sourceId === leaving.id)).toMatchObject({ state: 'OK', written: 4 });
+    expect(await listedProposals()).toHaveLength(4);
+    expect(await listedBudgets()).toEqual([makeId(leaving.id, 'budget', 1)]);
+    expect((await stateOf(leaving.id)).state).toBe('OK');
+  });
+
+  it('retires nothing when only a selection of the file is harvested', async () => {
+    const reports = await harvestAll(deps, [kept]);
+    expect(reports.map((r) => r.sourceId)).toEqual([kept.id]);
+    expect(await listedProposals()).toHaveLength(4);
+    expect((await stateOf(leaving.id)).state).toBe('OK');
+  });
+
+  it('names the registered sources the file no longer has, and ignores unknown ids', async () => {
+    expect(await absentSources(deps, [kept])).toEqual([leaving.id]);
+    expect(await absentSources(deps, [kept, leaving])).toEqual([]);
+    expect(await retireSource(deps, 'gm0000-nothing')).toMatchObject({ state: 'SKIPPED' });
+  });
+});

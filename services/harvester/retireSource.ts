@@ -1,0 +1,89 @@
+/**
+ * Retiring a source that has left the sources file: its items are tombstoned (kept, no longer listed)
+ * and its status says RETIRED. It is reversible: when the source returns to the file, its next
+ * successful harvest puts back what it finds (a tombstoned item that is listed again "comes back").
+ * Retiring never calls the installation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ItemKind } from '../core/ids';
+import { emptyReport, type HarvestDeps, type SourceReport } from './harvestSource';
+import type { SourceConfig } from './config';
+import {
+  acquireLease,
+  existingItems,
+  getSource,
+  registeredSourceIds,
+  releaseLease,
+  saveSourceStatus,
+  writeItems,
+} from './store/HarvestStore';
+import { tombstoneOf } from './plan';
+
+const KINDS: readonly ItemKind[] = ['proposal', 'budget', 'project'];
+
+/** The registered sources that `configured` (the whole sources file) no longer names. */
+export async function absentSources(
+  deps: Pick<HarvestDeps, 'db'>,
+  configured: readonly Pick<SourceConfig, 'id'>[],
+): Promise<string[]> {
+  const named = new Set(configured.map((s) => s.id));
+  return (await registeredSourceIds(deps.db)).filter((id) => !named.has(id)).sort();
+}
+
+/** Tombstones every listed item of `sourceId` and marks it RETIRED; a no-op for an unknown source. */
+export async function retireSource(
+  deps: Pick<HarvestDeps, 'db' | 'now' | 'leaseMs'>,
+  sourceId: string,
+): Promise<SourceReport> {
+  const now = deps.now ?? (() => new Date());
+  const started = now();
+  const at = started.toISOString();
+  const report = emptyReport(sourceId, 'RETIRED');
+  const source = await getSource(deps.db, sourceId);
+  if (!source) return { ...report, state: 'SKIPPED', error: 'no such source is registered' };
+  report.lastSuccessAt = source.harvest.lastSuccessAt;
+  const owner = randomUUID();
+  if (!(await acquireLease(deps.db, sourceId, owner, started.getTime(), deps.leaseMs ?? 15 * 60_000))) {
+    return { ...report, state: 'SKIPPED', error: 'a harvest of this source is running' };
+  }
+  try {
+    for (const kind of KINDS) {
+      const listed = [...(await existingItems(deps.db, sourceId, kind)).values()].filter((i) => !i.removed);
+      const writes = listed.map((stored) => tombstoneOf(kind, stored, at));
+      const outcome = await writeItems(deps.db, writes);
+      report.tombstoned += writes.length - outcome.conflicts.length;
+      report.conflicts.push(...outcome.conflicts);
+    }
+    const state = report.conflicts.length > 0 ? 'DEGRADED' : 'RETIRED';
+    await saveSourceStatus(deps.db, {
+      ...source,
+      harvest: {
+        ...source.harvest,
+        state,
+        lastAttemptAt: at,
+        lastError:
+          state === 'RETIRED'
+            ? null
+            : `retiring: ${report.conflicts.length} item(s) changed meanwhile; the next run retires them`,
+        itemCounts: { proposals: 0, budgets: 0, budgetProjects: 0 },
+      },
+    });
+    return { ...report, state, durationMs: now().getTime() - started.getTime() };
+  } finally {
+    await releaseLease(deps.db, sourceId, owner);
+  }
+}
+
+/** Retires every registered source that `configured` no longer names; one report per source retired. */
+export async function retireAbsentSources(
+  deps: Pick<HarvestDeps, 'db' | 'now' | 'leaseMs'>,
+  configured: readonly Pick<SourceConfig, 'id'>[],
+): Promise<SourceReport[]> {
+  const reports: SourceReport[] = [];
+  for (const id of await absentSources(deps, configured)) {
+    const source = await getSource(deps.db, id);
+    if (source?.harvest.state === 'RETIRED') continue;
+    reports.push(await retireSource(deps, id));
+  }
+  return reports;
+}
