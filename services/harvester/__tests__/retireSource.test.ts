@@ -70,7 +70,10 @@ describe('retiring sources that left the sources file', () => {
       provinces: provinceIndex(),
       adapters: { consul: adapter, decidim: adapter, openstad: adapter },
       http: () => ({}) as HttpClient,
-      now: () => new Date((clock += 1000)),
+      now: () => {
+        clock += 1000;
+        return new Date(clock);
+      },
     };
     await harvestAll(deps, [kept, leaving], { retireAbsent: true });
   });
