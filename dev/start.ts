@@ -18,6 +18,7 @@ import { ensureTable } from '../services/core/dynamo/table';
 import { ConfigError } from '../services/core/errors';
 import { ensureRegistry } from '../services/core/registry';
 import { gatewayConfig } from '../services/gateway/config';
+import { inProcessSubgraphs } from '../services/gateway/gateway';
 import { startGateway } from '../services/gateway/server';
 import { startDynamoLocal, type DynamoLocal } from './dynamoLocal';
 import { EXAMPLE_QUERY } from './exampleQuery';
@@ -103,7 +104,7 @@ async function main() {
     const gateway = await startGateway(config);
     stopGateway = gateway.close;
     const url = gateway.url.replace('127.0.0.1', 'localhost');
-    console.log(`Gateway             ${url} (subgraphs in-process: municipalities, proposals, budgets)`);
+    console.log(`Gateway             ${url} (subgraphs in-process: ${inProcessSubgraphs(config).join(', ')})`);
     console.log(
       `Next harvest        every ${Math.round(sandbox.INSPRAAK_HARVEST_INTERVAL_MS / 60_000)} min (INSPRAAK_HARVEST_INTERVAL_MS)`,
     );

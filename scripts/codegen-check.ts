@@ -1,6 +1,7 @@
 /**
- * `npm run codegen:check [-- <root>]`: generates the resolver types in memory and compares them with
- * the committed files; exits 1 naming every stale file. (Jest cannot load graphql-codegen's ESM
+ * `npm run codegen:check [-- <root>]`: generates the resolver types in memory, with this repository's
+ * codegen.ts, from `<root>/schema` (default: this repository), and compares them with the files under
+ * `<root>`; exits 1 naming every stale file. (Jest cannot load graphql-codegen's ESM
  * dependencies, so test/codegen.test.ts runs this script.)
  */
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
@@ -8,8 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 async function main() {
-  const root = resolve(process.argv[2] ?? join(__dirname, '..'));
-  const { config } = await loadCodegenConfig({ configFilePath: join(root, 'codegen.yml') });
+  const repo = join(__dirname, '..');
+  const root = resolve(process.argv[2] ?? repo);
+  const { config } = await loadCodegenConfig({ configFilePath: join(repo, 'codegen.ts') });
   const outputs = await generate({ ...config, cwd: root, silent: true }, false);
   const stale = (outputs as { filename: string; content: string }[])
     .filter((o) => !existsSync(join(root, o.filename)) || readFileSync(join(root, o.filename), 'utf8') !== o.content)

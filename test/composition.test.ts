@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import { composeSupergraph } from '../services/gateway/compose';
 import { subgraphTypeDefs } from '../services/core/schema';
+import { SUBGRAPH_NAMES } from '../services/gateway/subgraphs';
 
 describe('the supergraph', () => {
   it('composes from schema/ and equals the committed services/gateway/supergraph.graphql (run `npm run compose`)', () => {
@@ -19,7 +20,7 @@ describe('the supergraph', () => {
       type Municipality @key(fields: "code") { code: String! openDataPortal: String }
     `);
     const result = composeServices([
-      ...(['municipalities', 'proposals', 'budgets', 'search'] as const).map((name) => ({
+      ...SUBGRAPH_NAMES.map((name) => ({
         name,
         typeDefs: subgraphTypeDefs(name),
         url: `http://${name}`,
@@ -44,7 +45,7 @@ describe('the supergraph', () => {
   });
 
   it('documents every type, field and argument', () => {
-    for (const name of ['municipalities', 'proposals', 'budgets', 'search'] as const) {
+    for (const name of SUBGRAPH_NAMES) {
       const undocumented: string[] = [];
       for (const def of subgraphTypeDefs(name).definitions) {
         if (!('name' in def) || !def.name) continue;

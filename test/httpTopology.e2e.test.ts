@@ -4,12 +4,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createBudgetsSubgraph } from '../services/budgets/subgraph';
 import type { RunningHttp } from '../services/core/http';
 import { ensureRegistry } from '../services/core/registry';
-import { serveSubgraph } from '../services/core/serve';
-import { createMunicipalitiesSubgraph } from '../services/municipalities/subgraph';
-import { createProposalsSubgraph } from '../services/proposals/subgraph';
+import { startSubgraphServer } from '../services/core/serve';
+import { SUBGRAPHS } from '../services/gateway/subgraphs';
 import { aBudget, aProject, aProposal } from './support/builders';
 import { freshTable, type TestDb } from './support/db';
 import { startTestGateway, type TestGateway } from './support/gateway';
@@ -27,7 +25,7 @@ describe('the gateway over HTTP subgraphs', () => {
   let db: TestDb;
   const subgraphs: RunningHttp[] = [];
   const closers: (() => Promise<void>)[] = [];
-  let urls: Record<string, string>;
+  const urls: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await freshTable('http');
@@ -38,10 +36,16 @@ describe('the gateway over HTTP subgraphs', () => {
       budgets: [budget],
       projects: [aProject(budget, 0, { proposalId: aProposal(1).id })],
     });
-    subgraphs.push(await serveSubgraph(createMunicipalitiesSubgraph(db), 0));
-    subgraphs.push(await serveSubgraph(createProposalsSubgraph(db), 0));
-    subgraphs.push(await serveSubgraph(createBudgetsSubgraph(db), 0));
-    urls = { municipalities: subgraphs[0]!.url, proposals: subgraphs[1]!.url, budgets: subgraphs[2]!.url };
+    // Every registered subgraph as its own server, as `npm run subgraph -- <name>` starts it.
+    for (const definition of SUBGRAPHS) {
+      const running = await startSubgraphServer(definition, {
+        DYNAMODB_ENDPOINT: db.endpoint,
+        INSPRAAK_TABLE: db.table,
+        PORT: '0',
+      });
+      subgraphs.push(running);
+      urls[definition.name] = running.url;
+    }
   });
   afterAll(async () => {
     await Promise.all([...subgraphs.map((s) => s.close()), ...closers.map((c) => c())]);

@@ -11,9 +11,19 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../../services/core/schema';
+import { subgraphConfigSchemaFor } from '../../services/core/subgraphConfig';
+import { gatewayConfigSchema } from '../../services/gateway/config';
+import { SUBGRAPHS, type SubgraphName } from '../../services/gateway/subgraphs';
+import { environmentFor } from '../environment';
 import type { InspraakSettings } from '../settings';
-import { GATEWAY_ENTRY, gatewayBundleFiles, SCHEMA_ENV, SCHEMA_FILES, subgraphEntry } from './bundleFiles';
+import {
+  GATEWAY_ENTRY,
+  gatewayBundleFiles,
+  SCHEMA_DIR,
+  SCHEMA_FILES,
+  SUPERGRAPH_PATH,
+  subgraphEntry,
+} from './bundleFiles';
 import { ServiceFunction } from './ServiceFunction';
 
 /**
@@ -41,21 +51,20 @@ export class GraphqlGateway extends Construct {
   constructor(scope: Construct, id: string, props: GraphqlGatewayProps) {
     super(scope, id);
     const { settings, table, alarmTopic } = props;
-    const common = {
-      INSPRAAK_TABLE: table.tableName,
-      ...SCHEMA_ENV,
-    };
-
     const urls: Partial<Record<SubgraphName, string>> = {};
     if (settings.topology === 'split') {
-      for (const name of SUBGRAPH_NAMES) {
+      for (const definition of SUBGRAPHS) {
+        const { name } = definition;
         const sub = new ServiceFunction(this, `${pascal(name)}Subgraph`, {
           entry: subgraphEntry(name),
           description: `Inspraak ${name} subgraph`,
           memorySize: SUBGRAPH_MEMORY_MB,
           // No longer than the gateway waits for it: past that, nobody reads the answer.
           timeout: Duration.seconds(Math.max(1, Math.ceil(settings.subgraphTimeoutMs / 1000))),
-          environment: common,
+          environment: environmentFor(subgraphConfigSchemaFor(definition), {
+            INSPRAAK_TABLE: table.tableName,
+            INSPRAAK_SCHEMA_DIR: SCHEMA_DIR,
+          }),
           files: [SCHEMA_FILES],
           alarmTopic,
           errorsThreshold: 5,
@@ -72,14 +81,16 @@ export class GraphqlGateway extends Construct {
       description: `Inspraak GraphQL gateway (${settings.topology === 'single' ? 'subgraphs in-process' : 'subgraphs on their own Lambdas'})`,
       memorySize: GATEWAY_MEMORY_MB,
       timeout: Duration.seconds(settings.gatewayTimeoutSeconds),
-      environment: {
-        ...common,
+      environment: environmentFor(gatewayConfigSchema, {
+        INSPRAAK_TABLE: table.tableName,
+        INSPRAAK_SCHEMA_DIR: SCHEMA_DIR,
+        INSPRAAK_SUPERGRAPH: SUPERGRAPH_PATH,
         INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),
         ...(settings.topology === 'split' && {
           INSPRAAK_SUBGRAPH_URLS: Stack.of(this).toJsonString(urls),
           INSPRAAK_SUBGRAPH_AUTH: 'aws-iam',
         }),
-      },
+      }),
       files: gatewayBundleFiles(),
       alarmTopic,
       // A handful of crashes in five minutes is an incident; one may be a Lambda hiccup.

@@ -15,6 +15,8 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import { loadSources } from '../../services/harvester/config';
+import { harvesterConfigSchema } from '../../services/harvester/runtime';
+import { environmentFor } from '../environment';
 import type { InspraakSettings } from '../settings';
 import { HARVESTER_ENTRY, TASK_ROOT } from './bundleFiles';
 import { alarm } from './alarm';
@@ -89,11 +91,11 @@ export class HarvestPipeline extends Construct {
       description: 'Inspraak harvest fan-out: one queue message per source',
       memorySize: SCHEDULER_MEMORY_MB,
       timeout: Duration.minutes(1),
-      environment: {
+      environment: environmentFor(harvesterConfigSchema, {
         INSPRAAK_TABLE: table.tableName,
         INSPRAAK_SOURCES: sources,
         INSPRAAK_HARVEST_QUEUE_URL: this.queue.queueUrl,
-      },
+      }),
       files,
       alarmTopic,
     });
@@ -105,7 +107,10 @@ export class HarvestPipeline extends Construct {
       description: 'Inspraak harvest worker: harvests one source per message',
       memorySize: WORKER_MEMORY_MB,
       timeout: workerTimeout,
-      environment: { INSPRAAK_TABLE: table.tableName, INSPRAAK_SOURCES: sources },
+      environment: environmentFor(harvesterConfigSchema, {
+        INSPRAAK_TABLE: table.tableName,
+        INSPRAAK_SOURCES: sources,
+      }),
       files,
       alarmTopic,
     });

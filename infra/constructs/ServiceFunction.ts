@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import { join } from 'node:path';
 import { BUNDLE, copyCommands, type BundleFile } from '../bundling';
+import type { FunctionEnvironment } from '../environment';
 import { REPO_ROOT } from '../settings';
 import { alarm } from './alarm';
 
@@ -28,7 +29,8 @@ export interface ServiceFunctionProps {
   readonly description: string;
   readonly memorySize: number;
   readonly timeout: Duration;
-  readonly environment?: Record<string, string>;
+  /** Its configuration, built with `environmentFor` from the configuration schema of the process it runs. */
+  readonly environment: FunctionEnvironment;
   /** Files copied into the bundle after esbuild: [repo path or absolute path, path in the bundle]. */
   readonly files?: readonly BundleFile[];
   /** Where alarms notify. */

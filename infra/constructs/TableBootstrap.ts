@@ -12,7 +12,9 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { bootstrapConfigSchema } from '../../services/bootstrap/config';
 import { bootstrapVersion } from '../../services/bootstrap/steps';
+import { environmentFor } from '../environment';
 import { BOOTSTRAP_ENTRY } from './bundleFiles';
 import { ServiceFunction } from './ServiceFunction';
 
@@ -36,7 +38,7 @@ export class TableBootstrap extends Construct {
       memorySize: 256,
       // 342 items in 14 batches take seconds; the margin covers throttling retries.
       timeout: Duration.minutes(5),
-      environment: { INSPRAAK_TABLE: props.table.tableName },
+      environment: environmentFor(bootstrapConfigSchema, { INSPRAAK_TABLE: props.table.tableName }),
       alarmTopic: props.alarmTopic,
     });
     // The table itself, not its indexes (table.grant would add "/index/*"): the steps write items, they never query.

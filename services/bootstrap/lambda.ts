@@ -5,14 +5,14 @@
  * instead of serving an empty registry. Delete does nothing: the table and its data are retained.
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { z } from 'zod';
-import { parseConfig, tableConfigShape } from '../core/config';
+import { parseConfig } from '../core/config';
 import { createDynamo } from '../core/dynamo/client';
 import { log } from '../core/log';
 import { sendCfnResponse } from './cfnResponse';
+import { bootstrapConfigSchema } from './config';
 import { runBootstrap } from './steps';
 
-const config = parseConfig(z.object(tableConfigShape), process.env);
+const config = parseConfig(bootstrapConfigSchema, process.env);
 const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
 
 export async function handler(event: CloudFormationCustomResourceEvent): Promise<void> {

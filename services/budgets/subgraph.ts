@@ -1,8 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentNode } from 'graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { TableAccess } from '../core/dynamo/loader';
 import { subgraphTypeDefs } from '../core/schema';
-import type { Subgraph } from '../core/subgraph';
+import { defineSubgraph, type Subgraph } from '../core/subgraph';
 import { createBudgetsContext, type BudgetsContext } from './context';
 import type { Resolvers } from './generated/resolvers';
 import { Budget } from './resolvers/Budget';
@@ -23,11 +24,34 @@ export const resolvers: Resolvers = {
   SafeInt: SafeIntResolver,
 };
 
-/** The budgets subgraph over the table in `db`. */
-export function createBudgetsSubgraph(db: TableAccess): Subgraph<BudgetsContext> {
+/** The budgets subgraph over the table in `db` (its SDL: schema/budgets.graphql). */
+export function createBudgetsSubgraph(
+  db: TableAccess,
+  typeDefs: DocumentNode = subgraphTypeDefs('budgets'),
+): Subgraph<BudgetsContext> {
   return {
     name: 'budgets',
-    schema: buildSubgraphSchema({ typeDefs: subgraphTypeDefs('budgets'), resolvers: resolvers as never }),
+    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
     createContext: () => createBudgetsContext(db),
   };
 }
+
+/** The budgets subgraph's entry in the registry (services/gateway/subgraphs.ts). */
+export const budgetsSubgraph = defineSubgraph({
+  name: 'budgets',
+  configShape: {},
+  codegen: {
+    contextType: 'BudgetsContext',
+    mappers: {
+      Municipality: '../../core/refs#MunicipalityRef',
+      Source: '../../core/refs#SourceRef',
+      Proposal: '../../core/refs#ProposalRef',
+      Budget: '../../core/model#Budget',
+      BudgetProject: '../../core/model#BudgetProject',
+      Provenance: '../../core/model#Provenance',
+      Money: '../../core/model#Money',
+      BudgetOutcome: '../outcome/budgetOutcome#Outcome',
+    },
+  },
+  create: ({ db, typeDefs }) => createBudgetsSubgraph(db, typeDefs),
+});

@@ -53,6 +53,11 @@ export const optionalUrlVar = z.preprocess(
   z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional(),
 );
 
+/** Where a process finds the subgraphs' SDL files: schema/ by default, the bundle's copy on Lambda. */
+export const schemaConfigShape = {
+  INSPRAAK_SCHEMA_DIR: z.string().min(1, 'expected the directory of the subgraph SDL files').optional(),
+};
+
 /** The settings every process that reads or writes the table shares. */
 export const tableConfigShape = {
   INSPRAAK_TABLE: z

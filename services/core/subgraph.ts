@@ -1,9 +1,13 @@
 /**
  * What every subgraph is, whether it runs in the gateway's process, as its own HTTP server or as a
- * Lambda: a schema and a way to make a fresh per-request context (with its DataLoaders).
+ * Lambda: a schema and a way to make a fresh per-request context (with its DataLoaders). A subgraph is
+ * registered once, as a `SubgraphDefinition`, in services/gateway/subgraphs.ts; every place that needs
+ * "all the subgraphs" reads that list.
  */
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
+import type { TableAccess } from './dynamo/loader';
 import { InspraakError, toGraphQLError } from './errors';
 import { log } from './log';
 
@@ -13,6 +17,53 @@ export interface Subgraph<C = unknown> {
   schema: GraphQLSchema;
   /** A fresh context for one request; DataLoaders in it batch within that request only. */
   createContext(): C;
+  /**
+   * For a long-running server only (not the gateway's in-process copy, not Lambda): prepares before the
+   * first request and starts background work, such as refreshing a cache on a timer. Resolves to a
+   * function that stops that work.
+   */
+  start?(): Promise<() => void>;
+}
+
+/** What a registered subgraph is built from: the table and its SDL (read by the caller from schema/). */
+export interface SubgraphDeps {
+  db: TableAccess;
+  typeDefs: DocumentNode;
+}
+
+/** The resolver types graphql-codegen generates for a subgraph (codegen.ts reads this). */
+export interface SubgraphCodegen {
+  /** The context type's name, exported by `services/<name>/context.ts`. */
+  contextType: string;
+  /** GraphQL type → model type the resolvers receive, as `path#Export` relative to `services/<name>/generated/`. */
+  mappers: Record<string, string>;
+}
+
+/**
+ * One entry of the subgraph registry.
+ * - `name`: the subgraph's name in the supergraph; its SDL is `schema/<name>.graphql`, its code
+ *   `services/<name>/` (with `lambda.ts`, the Lambda entry).
+ * - `configShape`: the environment variables only this subgraph reads (zod, one key per variable), on top
+ *   of the table's; the gateway's configuration includes every subgraph's, since it runs them in-process.
+ * - `create(deps, config)`: builds the subgraph.
+ */
+export interface SubgraphDefinition<Name extends string = string, Shape extends z.ZodRawShape = z.ZodRawShape> {
+  readonly name: Name;
+  readonly configShape: Shape;
+  readonly codegen: SubgraphCodegen;
+  create(deps: SubgraphDeps, config: SubgraphOwnConfig<Shape>): Subgraph<object>;
+}
+
+/** The parsed values of a subgraph's `configShape` (nothing, for a subgraph without settings of its own). */
+export type SubgraphOwnConfig<Shape extends z.ZodRawShape> = [keyof Shape] extends [never]
+  ? object
+  : z.infer<z.ZodObject<Shape>>;
+
+/** Declares a registry entry, keeping its literal name and config shape in the type. */
+export function defineSubgraph<const Name extends string, Shape extends z.ZodRawShape>(
+  definition: SubgraphDefinition<Name, Shape>,
+): SubgraphDefinition<Name, Shape> {
+  return definition;
 }
 
 /**

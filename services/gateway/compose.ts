@@ -1,11 +1,12 @@
 /** Composes the supergraph from schema/ with @apollo/composition. */
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPH_NAMES, subgraphTypeDefs } from '../core/schema';
+import { subgraphTypeDefs } from '../core/schema';
+import { SUBGRAPH_NAMES } from './subgraphs';
 
 export class CompositionError extends Error {}
 
 /**
- * The supergraph SDL of our subgraphs. Each subgraph's URL in it is a placeholder (`inprocess://name`):
+ * The supergraph SDL of the registered subgraphs (services/gateway/subgraphs.ts). Each subgraph's URL in it is a placeholder (`inprocess://name`):
  * the gateway's data sources decide where a subgraph really runs. Throws CompositionError listing every
  * composition error when the subgraphs do not compose.
  */

@@ -1,7 +1,7 @@
 /** The gateway's configuration, from the environment, validated at start. */
 import { z } from 'zod';
-import { millisVar, parseConfig, portVar, tableConfigShape } from '../core/config';
-import { SUBGRAPH_NAMES } from '../core/schema';
+import { millisVar, parseConfig, portVar, schemaConfigShape, tableConfigShape } from '../core/config';
+import { SUBGRAPH_NAMES, subgraphsConfigShape } from './subgraphs';
 
 const subgraphUrls = z.preprocess((v) => {
   if (v === undefined || v === '') return undefined;
@@ -14,12 +14,17 @@ const subgraphUrls = z.preprocess((v) => {
   .partialRecord(
     z.enum(SUBGRAPH_NAMES, { message: `expected subgraph names among ${SUBGRAPH_NAMES.join(', ')}` }),
     z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }),
-    { message: 'expected a JSON object of subgraph name to URL' },
+    { message: `expected a JSON object of subgraph name (${SUBGRAPH_NAMES.join(', ')}) to URL` },
   )
   .optional());
 
 export const gatewayConfigSchema = z.object({
   ...tableConfigShape,
+  ...schemaConfigShape,
+  /** Every registered subgraph's own settings (e.g. INSPRAAK_SEARCH_*), for those it runs in-process. */
+  ...subgraphsConfigShape,
+  /** The composed supergraph file; default services/gateway/supergraph.graphql (bundles carry a copy). */
+  INSPRAAK_SUPERGRAPH: z.string().min(1, 'expected the path of the supergraph SDL file').optional(),
   PORT: portVar(4000),
   /** Where the gateway listens; loopback by default, so a laptop does not publish the sandbox. */
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -28,8 +33,6 @@ export const gatewayConfigSchema = z.object({
   /** JSON object of subgraph name → URL for subgraphs served over HTTP; the rest run in-process. */
   INSPRAAK_SUBGRAPH_URLS: subgraphUrls,
   /** How the gateway authenticates to HTTP subgraphs: `none`, or `aws-iam` (SigV4, for IAM-authorised Lambda function URLs). */
-  /** How long a change waits before the change feed lists it (docs/changes.md). */
-  INSPRAAK_CHANGES_SETTLE_MS: millisVar(60_000, 3_600_000),
   INSPRAAK_SUBGRAPH_AUTH: z.enum(['none', 'aws-iam'], { message: 'expected none or aws-iam' }).default('none'),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -8,11 +8,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TableAccess } from '../core/dynamo/loader';
-import type { SubgraphName } from '../core/schema';
-import { createBudgetsSubgraph } from '../budgets/subgraph';
-import { createMunicipalitiesSubgraph } from '../municipalities/subgraph';
-import { createProposalsSubgraph } from '../proposals/subgraph';
-import { createSearchSubgraph, searchIndexOver } from '../search/subgraph';
+import { subgraphTypeDefs } from '../core/schema';
 import type { GatewayConfig } from './config';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { CLIENT_CODES, formatGatewayError } from './errors';
@@ -20,41 +16,42 @@ import { requestChecksPlugin } from './requestChecks';
 import { lambdaUrlSigner, type SignRequest } from './signing';
 import { armor, costRule, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
 import { requestLogPlugin } from './requestLog';
+import { SUBGRAPHS, type SubgraphName } from './subgraphs';
 
-/** The committed supergraph, written by `npm run compose`. */
-export function supergraphSdl(): string {
-  return readFileSync(process.env.INSPRAAK_SUPERGRAPH ?? join(__dirname, 'supergraph.graphql'), 'utf8');
+/** The committed supergraph, written by `npm run compose` (or the copy at `path`, in a bundle). */
+export function supergraphSdl(path: string = join(__dirname, 'supergraph.graphql')): string {
+  return readFileSync(path, 'utf8');
+}
+
+/** The config the data sources read: the subgraph calls' settings and every registered subgraph's own. */
+export type DataSourcesConfig = Omit<GatewayConfig, 'PORT' | 'HOST' | 'INSPRAAK_SUPERGRAPH'>;
+
+/** The subgraphs that run in the gateway's process under `config`: those without a URL. */
+export function inProcessSubgraphs(config: Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_URLS'>): SubgraphName[] {
+  return SUBGRAPHS.map((s) => s.name).filter((name) => !config.INSPRAAK_SUBGRAPH_URLS?.[name]);
 }
 
 /**
- * Data sources for our subgraphs: HTTP for those named in `urls`, in-process over `db` for the rest.
- * Third parties' subgraphs need a supergraph that includes them, composed the same way.
+ * Data sources for every registered subgraph (services/gateway/subgraphs.ts): HTTP for those named in
+ * INSPRAAK_SUBGRAPH_URLS, in-process over `db` for the rest, each built by its registry entry with its
+ * own settings from `config`. Third parties' subgraphs need a supergraph that includes them, composed the
+ * same way.
  */
 export function dataSources(
   db: TableAccess,
-  config: Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_TIMEOUT_MS' | 'INSPRAAK_SUBGRAPH_URLS' | 'AWS_REGION'> &
-    Partial<Pick<GatewayConfig, 'INSPRAAK_SUBGRAPH_AUTH' | 'INSPRAAK_CHANGES_SETTLE_MS'>>,
+  config: DataSourcesConfig,
   sign: SignRequest | undefined = config.INSPRAAK_SUBGRAPH_AUTH === 'aws-iam'
     ? lambdaUrlSigner(config.AWS_REGION)
     : undefined,
 ): Record<string, GraphQLDataSource> {
   const timeout = config.INSPRAAK_SUBGRAPH_TIMEOUT_MS;
-  const urls: Partial<Record<SubgraphName, string>> = config.INSPRAAK_SUBGRAPH_URLS ?? {};
-  const local = {
-    municipalities: () =>
-      new InProcessDataSource(
-        createMunicipalitiesSubgraph(db, { changesSettleMs: config.INSPRAAK_CHANGES_SETTLE_MS }),
-        timeout,
-      ),
-    proposals: () => new InProcessDataSource(createProposalsSubgraph(db), timeout),
-    budgets: () => new InProcessDataSource(createBudgetsSubgraph(db), timeout),
-    // One search index per gateway process, loaded on first use and refreshed on requests.
-    search: () => new InProcessDataSource(createSearchSubgraph(searchIndexOver(db)), timeout),
-  } satisfies Record<SubgraphName, () => GraphQLDataSource>;
   return Object.fromEntries(
-    Object.entries(local).map(([name, make]) => {
-      const url = urls[name as SubgraphName];
-      return [name, url ? new HttpDataSource(name, url, timeout, sign) : make()];
+    SUBGRAPHS.map((definition): [string, GraphQLDataSource] => {
+      const { name } = definition;
+      const url = config.INSPRAAK_SUBGRAPH_URLS?.[name];
+      if (url) return [name, new HttpDataSource(name, url, timeout, sign)];
+      const typeDefs = subgraphTypeDefs(name, config.INSPRAAK_SCHEMA_DIR);
+      return [name, new InProcessDataSource(definition.create({ db, typeDefs }, config), timeout)];
     }),
   );
 }

@@ -14,7 +14,7 @@ import { matchRoute } from './routes';
 const config = gatewayConfig();
 const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
 const apollo = createGatewayServer({
-  supergraphSdl: supergraphSdl(),
+  supergraphSdl: supergraphSdl(config.INSPRAAK_SUPERGRAPH),
   dataSources: dataSources({ doc, table: config.INSPRAAK_TABLE }, config),
 });
 const graphql = startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler());

@@ -25,7 +25,10 @@ export function exportRoutes(apollo: ApolloServer) {
 export async function startGateway(config: GatewayConfig = gatewayConfig()): Promise<RunningHttp> {
   const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const db = { doc, table: config.INSPRAAK_TABLE };
-  const apollo = createGatewayServer({ supergraphSdl: supergraphSdl(), dataSources: dataSources(db, config) });
+  const apollo = createGatewayServer({
+    supergraphSdl: supergraphSdl(config.INSPRAAK_SUPERGRAPH),
+    dataSources: dataSources(db, config),
+  });
   return serveHttp(apollo, {
     port: config.PORT,
     host: config.HOST,

@@ -1,8 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { TableAccess } from '../core/dynamo/loader';
 import { subgraphTypeDefs } from '../core/schema';
-import type { Subgraph } from '../core/subgraph';
+import { defineSubgraph, type Subgraph } from '../core/subgraph';
 import { createProposalsContext, type ProposalsContext } from './context';
 import type { Resolvers } from './generated/resolvers';
 import { Municipality } from './resolvers/Municipality';
@@ -12,11 +13,30 @@ import { Query } from './resolvers/Query';
 
 export const resolvers: Resolvers = { Query, Municipality, Proposal, Provenance, DateTime: DateTimeResolver };
 
-/** The proposals subgraph over the table in `db`. */
-export function createProposalsSubgraph(db: TableAccess): Subgraph<ProposalsContext> {
+/** The proposals subgraph over the table in `db` (its SDL: schema/proposals.graphql). */
+export function createProposalsSubgraph(
+  db: TableAccess,
+  typeDefs: DocumentNode = subgraphTypeDefs('proposals'),
+): Subgraph<ProposalsContext> {
   return {
     name: 'proposals',
-    schema: buildSubgraphSchema({ typeDefs: subgraphTypeDefs('proposals'), resolvers: resolvers as never }),
+    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
     createContext: () => createProposalsContext(db),
   };
 }
+
+/** The proposals subgraph's entry in the registry (services/gateway/subgraphs.ts). */
+export const proposalsSubgraph = defineSubgraph({
+  name: 'proposals',
+  configShape: {},
+  codegen: {
+    contextType: 'ProposalsContext',
+    mappers: {
+      Municipality: '../../core/refs#MunicipalityRef',
+      Source: '../../core/refs#SourceRef',
+      Proposal: '../../core/model#Proposal',
+      Provenance: '../../core/model#Provenance',
+    },
+  },
+  create: ({ db, typeDefs }) => createProposalsSubgraph(db, typeDefs),
+});

@@ -1,18 +1,31 @@
-/** Configuration of the search subgraph's processes: the table's settings plus the index's. */
+/** Configuration of the search subgraph: the index's settings, on top of every subgraph process's. */
 import { z } from 'zod';
-import { millisVar, parseConfig, portVar, tableConfigShape } from '../core/config';
+import { millisVar, parseConfig } from '../core/config';
+import { subgraphConfigSchema } from '../core/subgraphConfig';
+import type { LiveSearchIndexOptions } from './LiveSearchIndex';
 
-export const searchConfigSchema = z.object({
-  ...tableConfigShape,
-  PORT: portVar(4001),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  /** How often the index follows the change feed (server: timer; Lambda: on a request after this long). */
+/** The variables only the search subgraph reads (its registry entry's `configShape`). */
+export const searchConfigShape = {
+  /** How often the index follows the change feed (server: timer; Lambda and in-process: on a request after this long). */
   INSPRAAK_SEARCH_REFRESH_MS: millisVar(60_000, 3_600_000),
   /** How far a refresh re-reads before the last seen change; longer than a harvest run. */
   INSPRAAK_SEARCH_OVERLAP_MS: millisVar(20 * 60_000, 24 * 3_600_000),
   /** A snapshot file to start from (e.g. in the Lambda package or /tmp); unset loads from DynamoDB. */
   INSPRAAK_SEARCH_SNAPSHOT: z.string().min(1).optional(),
-});
+};
+
+export const searchConfigSchema = subgraphConfigSchema.extend(searchConfigShape);
 export type SearchConfig = z.infer<typeof searchConfigSchema>;
 export const searchConfig = (env: Record<string, string | undefined> = process.env) =>
   parseConfig(searchConfigSchema, env);
+
+/** The index options these settings give. */
+export function searchIndexOptions(
+  config: z.infer<z.ZodObject<typeof searchConfigShape>>,
+): Omit<LiveSearchIndexOptions, 'now'> {
+  return {
+    refreshIntervalMs: config.INSPRAAK_SEARCH_REFRESH_MS,
+    overlapMs: config.INSPRAAK_SEARCH_OVERLAP_MS,
+    ...(config.INSPRAAK_SEARCH_SNAPSHOT && { snapshotPath: config.INSPRAAK_SEARCH_SNAPSHOT }),
+  };
+}

@@ -4,20 +4,7 @@
  * request that finds it older than INSPRAAK_SEARCH_REFRESH_MS first follows the change feed: a frozen
  * Lambda has no timers.
  */
-import { createDynamo } from '../core/dynamo/client';
-import { subgraphLambdaHandler } from '../core/serve';
-import { searchConfig } from './config';
-import { createSearchSubgraph, searchIndexOver } from './subgraph';
+import { registeredSubgraphLambda } from '../core/serve';
+import { searchSubgraph } from './subgraph';
 
-const config = searchConfig();
-const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-const index = searchIndexOver(
-  { doc, table: config.INSPRAAK_TABLE },
-  {
-    refreshIntervalMs: config.INSPRAAK_SEARCH_REFRESH_MS,
-    overlapMs: config.INSPRAAK_SEARCH_OVERLAP_MS,
-    ...(config.INSPRAAK_SEARCH_SNAPSHOT && { snapshotPath: config.INSPRAAK_SEARCH_SNAPSHOT }),
-  },
-);
-
-export const handler = subgraphLambdaHandler(createSearchSubgraph(index));
+export const handler = registeredSubgraphLambda(searchSubgraph);

@@ -1,9 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { TableAccess } from '../core/dynamo/loader';
 import { loadMunicipalities } from '../core/registry';
 import { subgraphTypeDefs } from '../core/schema';
-import type { Subgraph } from '../core/subgraph';
+import { defineSubgraph, type Subgraph } from '../core/subgraph';
+import { searchConfigShape, searchIndexOptions } from './config';
 import type { SearchContext } from './context';
 import { municipalityDirectory, type MunicipalityDirectory } from './documents';
 import { miniSearchEngines } from './engine/miniSearchEngine';
@@ -34,11 +36,41 @@ export function searchIndexOver(
 export function createSearchSubgraph(
   index: SearchContext['index'],
   municipalities: MunicipalityDirectory = municipalityDirectory(loadMunicipalities()),
+  typeDefs: DocumentNode = searchTypeDefs(),
 ): Subgraph<SearchContext> {
   const context: SearchContext = { index, municipalities };
   return {
     name: 'search',
-    schema: buildSubgraphSchema({ typeDefs: searchTypeDefs(), resolvers: resolvers as never }),
+    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
     createContext: () => context,
   };
 }
+
+/**
+ * The search subgraph's entry in the registry (services/gateway/subgraphs.ts): one index per process,
+ * configured by INSPRAAK_SEARCH_* wherever it runs (in the gateway's process too). In-process and on
+ * Lambda it loads on the first search and refreshes on requests; a server of its own loads it before
+ * serving and refreshes it on a timer (`start`).
+ */
+export const searchSubgraph = defineSubgraph({
+  name: 'search',
+  configShape: searchConfigShape,
+  codegen: {
+    contextType: 'SearchContext',
+    mappers: {
+      Proposal: '../../core/refs#ProposalRef',
+      BudgetProject: '../../core/refs#BudgetProjectRef',
+    },
+  },
+  create: ({ db, typeDefs }, config) => {
+    const municipalities = municipalityDirectory(loadMunicipalities());
+    const index = searchIndexOver(db, searchIndexOptions(config), municipalities);
+    return {
+      ...createSearchSubgraph(index, municipalities, typeDefs),
+      start: async () => {
+        await index.load();
+        return index.start();
+      },
+    };
+  },
+});

@@ -3,7 +3,7 @@
  * Synthesised once without bundling (the single-topology test bundles for real).
  */
 import { Match } from 'aws-cdk-lib/assertions';
-import { SUBGRAPH_NAMES } from '../../services/core/schema';
+import { SUBGRAPH_NAMES } from '../../services/gateway/subgraphs';
 import { nagFindings, removeAssembly, synthInspraak, type Synthesised } from './support';
 
 let s: Synthesised;

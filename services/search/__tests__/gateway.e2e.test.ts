@@ -2,49 +2,27 @@
  * End to end through a gateway: the supergraph composed from schema/ with the search subgraph in it,
  * served over HTTP, with every subgraph in-process. A search hit is resolved by its owning subgraph.
  */
-import { composeServices } from '@apollo/composition';
-import { serveHttp, type RunningHttp } from '../../core/http';
+import type { RunningHttp } from '../../core/http';
 import { ensureRegistry } from '../../core/registry';
-import { subgraphTypeDefs } from '../../core/schema';
-import { createBudgetsSubgraph } from '../../budgets/subgraph';
-import { InProcessDataSource } from '../../gateway/dataSources';
-import { createGatewayServer } from '../../gateway/gateway';
-import { createMunicipalitiesSubgraph } from '../../municipalities/subgraph';
-import { createProposalsSubgraph } from '../../proposals/subgraph';
-import { freshTable } from '../../../test/support/db';
-import { post } from '../../../test/support/gateway';
+import { freshTable, type TestDb } from '../../../test/support/db';
+import { post, startTestGateway } from '../../../test/support/gateway';
 import { seed } from '../../../test/support/seed';
-import { createSearchSubgraph, searchIndexOver, searchTypeDefs } from '../subgraph';
 import { budget, projects, stalling, terras } from './fixtures';
 
+let db: TestDb;
 let gateway: RunningHttp;
+const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  const db = await freshTable('search-e2e');
+  db = await freshTable('search-e2e');
   await ensureRegistry(db.doc, db.table);
   await seed(db, { proposals: [stalling, terras], budgets: [budget], projects });
-  const composed = composeServices([
-    ...(['municipalities', 'proposals', 'budgets'] as const).map((name) => ({
-      name,
-      typeDefs: subgraphTypeDefs(name),
-      url: `inprocess://${name}`,
-    })),
-    { name: 'search', typeDefs: searchTypeDefs(), url: 'inprocess://search' },
-  ]);
-  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
-  const apollo = createGatewayServer({
-    supergraphSdl: composed.supergraphSdl,
-    dataSources: {
-      municipalities: new InProcessDataSource(createMunicipalitiesSubgraph(db), 5000),
-      proposals: new InProcessDataSource(createProposalsSubgraph(db), 5000),
-      budgets: new InProcessDataSource(createBudgetsSubgraph(db), 5000),
-      search: new InProcessDataSource(createSearchSubgraph(searchIndexOver(db)), 5000),
-    },
-  });
-  gateway = await serveHttp(apollo, { port: 0, host: '127.0.0.1', context: async () => ({}) });
+  // The gateway as deployed in the single topology: the committed supergraph, every subgraph in-process.
+  gateway = await startTestGateway(db);
+  closers.push(gateway.close);
 });
 
-afterAll(() => gateway?.close());
+afterAll(() => Promise.all(closers.map((close) => close())));
 
 describe('search through the gateway', () => {
   it('resolves a proposal hit to the full proposal, with its municipality, from the owning subgraphs', async () => {
@@ -80,6 +58,21 @@ describe('search through the gateway', () => {
     expect(res.json.data.search.edges).toEqual([
       { node: { title: projects[0]!.title, voteCount: 30, budget: { title: 'Duinoord Begroot' } } },
     ]);
+  });
+
+  it("follows INSPRAAK_SEARCH_REFRESH_MS in the gateway's process, as the search subgraph's own server does", async () => {
+    const eager = await startTestGateway(db, { INSPRAAK_SEARCH_REFRESH_MS: '1' });
+    closers.push(eager.close);
+    const count = async (gw: RunningHttp) =>
+      (await post(gw.url, { query: '{ search(query: "openluchtzwembad") { totalCount } }' })).json.data.search
+        .totalCount;
+    expect([await count(eager), await count(gateway)]).toEqual([0, 0]);
+    const id = terras.id.replace(/\d+$/, '999');
+    await seed(db, {
+      proposals: [{ ...terras, id, title: 'Een openluchtzwembad aan de kust' }],
+    });
+    // The eager gateway refreshes on every request; the default one waits 60 s before it looks again.
+    expect([await count(eager), await count(gateway)]).toEqual([1, 0]);
   });
 
   it('answers a bad argument with BAD_USER_INPUT', async () => {
