@@ -28,6 +28,10 @@ const arg = (name: string, fallback: number) => {
 };
 const ITEMS = arg('items', 100_000);
 const RUNS = arg('runs', 200);
+const ENGINES = (() => {
+  const i = argv.indexOf('--engines');
+  return i >= 0 ? argv[i + 1]!.split(',') : null;
+})();
 
 // ---------------------------------------------------------------- data
 function rng(seed: number) {
@@ -318,30 +322,31 @@ interface Bench {
   restore(path: string): void;
 }
 
-function miniSearchBench(): Bench {
-  const { miniSearchEngines } =
-    require('../services/search/engine/miniSearchEngine') as typeof import('../services/search/engine/miniSearchEngine');
-  let engine = miniSearchEngines.create();
+/** One of our SearchEngine implementations, through the port (everything a request does but GraphQL). */
+function engineBench(factory: () => import('../services/search/engine/SearchEngine').SearchEngineFactory): Bench {
+  const engines = factory();
+  let engine = engines.create();
   return {
     build: (docs) => engine.upsert(docs),
-    query: ({ query, filter }) => {
-      const request: SearchRequest = {
-        words: queryWords(query),
-        order: 'RELEVANCE',
-        after: null,
-        limit: 20,
-        facets: true,
-        criteria: {
-          ...(filter.provinces && { provinces: filter.provinces }),
-          ...(filter.statuses && { statuses: filter.statuses as ProposalStatus[] }),
-          ...(filter.near && { near: { center: filter.near, radiusKm: filter.near.radiusKm } }),
-        },
-      };
-      return engine.search(request).total;
-    },
+    query: ({ query, filter }) => engine.search(requestOf(query, filter)).total,
     save: (path) => writeFileSync(path, engine.serialize()),
     restore: (path) => {
-      engine = miniSearchEngines.restore(readFileSync(path, 'utf8'));
+      engine = engines.restore(readFileSync(path));
+    },
+  };
+}
+
+function requestOf(query: string, filter: Filter, limit = 20): SearchRequest {
+  return {
+    words: queryWords(query),
+    order: 'RELEVANCE',
+    after: null,
+    limit,
+    facets: true,
+    criteria: {
+      ...(filter.provinces && { provinces: filter.provinces }),
+      ...(filter.statuses && { statuses: filter.statuses as ProposalStatus[] }),
+      ...(filter.near && { near: { center: filter.near, radiusKm: filter.near.radiusKm } }),
     },
   };
 }
@@ -429,7 +434,25 @@ function oramaBench(): Bench {
   };
 }
 
-const benches: Record<string, () => Bench> = { minisearch: miniSearchBench, orama: oramaBench };
+const benches: Record<string, () => Bench> = {
+  postings: () =>
+    engineBench(
+      () =>
+        (
+          require('../services/search/engine/postingsEngine') as typeof import('../services/search/engine/postingsEngine')
+        ).postingsEngines,
+    ),
+  minisearch: () =>
+    engineBench(
+      () =>
+        (
+          require('../services/search/engine/miniSearchEngine') as typeof import('../services/search/engine/miniSearchEngine')
+        ).miniSearchEngines,
+    ),
+  orama: oramaBench,
+};
+/** The engine `subgraph.ts` ships; the others are measured against it. */
+const SHIPPED = 'postings';
 
 // ---------------------------------------------------------------- child processes
 const pct = (xs: number[], p: number) =>
@@ -570,7 +593,7 @@ async function main() {
       `${ITEMS} items (${docs.filter((d) => d.kind === 'PROPOSAL').length} proposals, ${docs.filter((d) => d.kind === 'BUDGET_PROJECT').length} projects, ${en} with English) across ${municipalities.length} municipalities, generated in ${Math.round(performance.now() - t0)} ms; ${RUNS} runs per query shape; Node ${process.version}, ${require('node:os').cpus().length} cores\n`,
     );
     const rows: string[][] = [];
-    for (const engine of Object.keys(benches)) {
+    for (const engine of ENGINES ?? [SHIPPED, 'minisearch']) {
       const snapshot = join(dir, `${engine}.snapshot`);
       const b = runChild(['--child-build', engine, docsPath, snapshot]);
       const readies = Array.from({ length: 3 }, () =>
@@ -615,7 +638,8 @@ async function main() {
       );
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (argv.includes('--keep')) console.error(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -31,6 +31,8 @@ export interface RefreshReport {
 }
 
 const KINDS: readonly FeedKind[] = ['proposal', 'project'];
+/** 2: binary engine snapshot (1 was JSON). */
+const SNAPSHOT_VERSION = 2;
 const timeOf = (changedAt: string) => changedAt.split('#')[0]!;
 
 export class LiveSearchIndex {
@@ -102,11 +104,23 @@ export class LiveSearchIndex {
     return () => clearInterval(timer);
   }
 
-  /** Writes the loaded index and its feed position to `path`, for fast starts (`snapshotPath`). */
+  /**
+   * Writes the loaded index and its feed position to `path`, for fast starts (`snapshotPath`): a JSON
+   * header line (padded so that the engine's bytes start 8-byte aligned), then the engine's binary
+   * snapshot (engine/binary.ts).
+   */
   async saveSnapshot(path: string): Promise<void> {
     const engine = await this.load();
-    const header = JSON.stringify({ v: 1, watermark: this.watermark, budgetDates: [...this.budgetDates] });
-    await writeFile(path, `${header}\n${engine.serialize()}`);
+    const header = JSON.stringify({
+      v: SNAPSHOT_VERSION,
+      watermark: this.watermark,
+      budgetDates: [...this.budgetDates],
+    });
+    const head = Buffer.from(header, 'utf8');
+    const padded = Buffer.alloc((head.length + 1 + 7) & ~7, ' ');
+    head.copy(padded);
+    padded[padded.length - 1] = 0x0a;
+    await writeFile(path, Buffer.concat([padded, engine.serialize()]));
   }
 
   private async loadOnce(): Promise<SearchEngine> {
@@ -135,23 +149,27 @@ export class LiveSearchIndex {
   }
 
   private async restore(path: string): Promise<SearchEngine | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(path, 'utf8');
+      bytes = await readFile(path);
     } catch {
       log.warn('search: no snapshot to start from; loading from DynamoDB', { path });
       return null;
     }
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as {
-      v: number;
-      watermark: Record<FeedKind, string>;
-      budgetDates: [string, string | null][];
-    };
-    if (header.v !== 1) return null;
+    const newline = bytes.indexOf(0x0a);
+    let header: { v: number; watermark: Record<FeedKind, string>; budgetDates: [string, string | null][] };
+    try {
+      header = JSON.parse(bytes.subarray(0, newline).toString('utf8'));
+    } catch {
+      header = { v: 0, watermark: { proposal: '', project: '' }, budgetDates: [] };
+    }
+    if (newline < 0 || header.v !== SNAPSHOT_VERSION) {
+      log.warn('search: snapshot of another format; loading from DynamoDB', { path, version: header.v });
+      return null;
+    }
     this.watermark = header.watermark;
     this.budgetDates = new Map(header.budgetDates);
-    return this.engines.restore(text.slice(newline + 1));
+    return this.engines.restore(bytes.subarray(newline + 1));
   }
 
   private async refreshOnce(): Promise<RefreshReport> {

@@ -8,7 +8,7 @@ import { defineSubgraph, type Subgraph } from '../core/subgraph';
 import { searchConfigShape, searchIndexOptions } from './config';
 import type { SearchContext } from './context';
 import { municipalityDirectory, type MunicipalityDirectory } from './documents';
-import { miniSearchEngines } from './engine/miniSearchEngine';
+import { postingsEngines } from './engine/postingsEngine';
 import type { Resolvers } from './generated/resolvers';
 import { LiveSearchIndex, type LiveSearchIndexOptions } from './LiveSearchIndex';
 import { Query } from './resolvers/Query';
@@ -20,7 +20,7 @@ export const resolvers: Resolvers = { Query, DateTime: DateTimeResolver };
 export const searchTypeDefs = () => subgraphTypeDefs('search');
 
 /**
- * The process's search index over the table in `db`: MiniSearch, fed from DynamoDB. It loads on the
+ * The process's search index over the table in `db`: our postings engine, fed from DynamoDB. It loads on the
  * first search; call `start()` on it in a long-running server to refresh on a timer.
  * @example const index = searchIndexOver(db); const stop = index.start();
  */
@@ -29,7 +29,7 @@ export function searchIndexOver(
   options: LiveSearchIndexOptions = {},
   municipalities: MunicipalityDirectory = municipalityDirectory(loadMunicipalities()),
 ): LiveSearchIndex {
-  return new LiveSearchIndex(dynamoSearchFeed(db), miniSearchEngines, municipalities, options);
+  return new LiveSearchIndex(dynamoSearchFeed(db), postingsEngines, municipalities, options);
 }
 
 /** The search subgraph over `index` (one per process: every request shares it). */

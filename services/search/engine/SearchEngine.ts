@@ -90,11 +90,11 @@ export interface SearchEngine {
   /** How many items the index holds. */
   readonly size: number;
   search(request: SearchRequest): SearchResults;
-  /** The whole index as a string that `SearchEngineFactory.restore` turns back into an engine. */
-  serialize(): string;
+  /** The whole index as bytes that `SearchEngineFactory.restore` turns back into an engine. */
+  serialize(): Uint8Array;
 }
 
 export interface SearchEngineFactory {
   create(): SearchEngine;
-  restore(serialized: string): SearchEngine;
+  restore(serialized: Uint8Array): SearchEngine;
 }

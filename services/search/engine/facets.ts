@@ -3,7 +3,7 @@
  * over typed arrays rather than over strings and maps.
  */
 import type { SearchDocument } from '../documents';
-import type { FacetName, SearchCriteria } from './SearchEngine';
+import type { FacetCounts, FacetName, SearchCriteria } from './SearchEngine';
 
 /** The single-valued facets, in slot order; `tag` (multi-valued) is kept apart. */
 export const SINGLE_FACETS = [
@@ -44,10 +44,17 @@ export class Interner {
   }
 }
 
-/** A document's facet values as integers: one slot per single facet (-1 for none) and its tags. */
+/**
+ * A document's facet values as integers: one slot per single facet (-1 for none) from `slots[slotAt]`,
+ * and its tags, `tags[tagFrom…tagTo)`. The offsets let an engine keep every document's codes in shared
+ * arrays and look at one document without making views.
+ */
 export interface FacetCodes {
-  slots: Int32Array;
-  tags: Int32Array;
+  slots: Int32Array<ArrayBufferLike>;
+  slotAt: number;
+  tags: Int32Array<ArrayBufferLike>;
+  tagFrom: number;
+  tagTo: number;
 }
 
 export function singleValues(d: SearchDocument): (string | null)[] {
@@ -60,7 +67,7 @@ export function encode(d: SearchDocument, interners: Interner[]): FacetCodes {
     slots[i] = v === null ? -1 : interners[i]!.id(v);
   });
   const tags = Int32Array.from(d.tags.map((t) => interners[TAG]!.id(t.key, t.label)));
-  return { slots, tags };
+  return { slots, slotAt: 0, tags, tagFrom: 0, tagTo: tags.length };
 }
 
 /** The criteria on facets, as one allowed-set per facet (null where the facet is not constrained). */
@@ -89,19 +96,34 @@ export function allowedSets(c: SearchCriteria, interners: Interner[]): (Uint8Arr
 /** Whether a document passes facet `i`'s criterion. */
 export function passes(codes: FacetCodes, i: number, allowed: Uint8Array): boolean {
   if (i === TAG) {
-    for (const t of codes.tags) if (allowed[t] === 1) return true;
+    for (let k = codes.tagFrom; k < codes.tagTo; k++) if (allowed[codes.tags[k]!] === 1) return true;
     return false;
   }
-  const v = codes.slots[i]!;
+  const v = codes.slots[codes.slotAt + i]!;
   return v >= 0 && allowed[v] === 1;
 }
 
 /** Adds a document to facet `i`'s counts. */
 export function count(codes: FacetCodes, i: number, counts: Int32Array): void {
   if (i === TAG) {
-    for (const t of codes.tags) counts[t] = counts[t]! + 1;
+    for (let k = codes.tagFrom; k < codes.tagTo; k++) counts[codes.tags[k]!]!++;
     return;
   }
-  const v = codes.slots[i]!;
+  const v = codes.slots[codes.slotAt + i]!;
   if (v >= 0) counts[v] = counts[v]! + 1;
+}
+
+/** Counts per facet value as the API returns them: most frequent first, then by value; the top 100 tags. */
+export function facetCounts(counts: Int32Array[], interners: Interner[]): FacetCounts {
+  const out = {} as FacetCounts;
+  FACET_NAMES.forEach((name, i) => {
+    const interner = interners[i]!;
+    const c = counts[i]!;
+    const list: FacetCounts[typeof name] = [];
+    for (let id = 0; id < c.length; id++)
+      if (c[id]! > 0) list.push({ value: interner.values[id]!, label: interner.labels[id]!, count: c[id]! });
+    list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    out[name] = name === 'tag' ? list.slice(0, 100) : list;
+  });
+  return out;
 }

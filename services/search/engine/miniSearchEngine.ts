@@ -7,11 +7,10 @@ import MiniSearch, { type Options, type Query, type SearchResult } from 'minisea
 import type { SearchDocument, TextField } from '../documents';
 import { withinCircle } from '../geo';
 import { editDistanceFor, indexTerms, languageOf, queryVariants, words, type Language } from '../text/analyse';
-import { allowedSets, count, encode, FACET_NAMES, Interner, passes, type FacetCodes } from './facets';
+import { allowedSets, count, encode, FACET_NAMES, facetCounts, Interner, passes, type FacetCodes } from './facets';
 import { highlightsOf } from './highlight';
 import { compare, positionOf, TopK } from './order';
 import type {
-  FacetCounts,
   SearchEngine,
   SearchEngineFactory,
   SearchHit,
@@ -175,34 +174,22 @@ class MiniSearchEngine implements SearchEngine {
       highlights: match ? highlightsOf(entry.doc.texts, new Set(match.terms)) : [],
       position,
     }));
-    return { total, hits, more: top.items.length > limit, facets: counts ? this.facetCounts(counts) : null };
+    return { total, hits, more: top.items.length > limit, facets: counts ? facetCounts(counts, this.interners) : null };
   }
 
-  serialize(): string {
-    return JSON.stringify({
-      v: 1,
-      index: this.index.toJSON(),
-      vocabulary: [...this.vocabulary],
-      docs: [...this.entries.values()].map((e) => e.doc),
-    });
+  serialize(): Uint8Array {
+    return Buffer.from(
+      JSON.stringify({
+        v: 1,
+        index: this.index.toJSON(),
+        vocabulary: [...this.vocabulary],
+        docs: [...this.entries.values()].map((e) => e.doc),
+      }),
+    );
   }
 
   private entryOf(doc: SearchDocument): Entry {
     return { doc, codes: encode(doc, this.interners), dateMs: doc.date ? Date.parse(doc.date) : -Infinity };
-  }
-
-  private facetCounts(counts: Int32Array[]): FacetCounts {
-    const out = {} as FacetCounts;
-    FACET_NAMES.forEach((name, i) => {
-      const interner = this.interners[i]!;
-      const c = counts[i]!;
-      const list: FacetCounts[typeof name] = [];
-      for (let id = 0; id < c.length; id++)
-        if (c[id]! > 0) list.push({ value: interner.values[id]!, label: interner.labels[id]!, count: c[id]! });
-      list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
-      out[name] = name === 'tag' ? list.slice(0, 100) : list;
-    });
-    return out;
   }
 }
 
@@ -215,7 +202,9 @@ export const miniSearchEngines: SearchEngineFactory = {
     return new MiniSearchEngine(new MiniSearch(optionsFor(vocabulary)), vocabulary, freshInterners());
   },
   restore: (serialized) => {
-    const parsed = JSON.parse(serialized) as {
+    const parsed = JSON.parse(
+      Buffer.from(serialized.buffer, serialized.byteOffset, serialized.byteLength).toString('utf8'),
+    ) as {
       v: number;
       index: unknown;
       vocabulary: string[];

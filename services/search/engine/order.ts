@@ -14,7 +14,7 @@ export function compare(a: SortPosition, b: SortPosition): number {
  * last (-Infinity, -1). RELEVANCE without a query is NEWEST (every score is 0).
  */
 export function positionOf(
-  doc: SearchDocument,
+  doc: Pick<SearchDocument, 'id' | 'support'>,
   dateMs: number,
   score: number,
   order: SearchOrder,

@@ -8,6 +8,7 @@ import { stemmer as dutchStemmer } from '@orama/stemmers/dutch';
 import { stopwords as dutchStopwords } from '@orama/stopwords/dutch';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { fold } from '../../core/text';
+import type { SearchText, TextField } from '../documents';
 
 /** The analysers: Dutch and English text are stemmed; any other language is only folded. */
 export type Language = 'nl' | 'en' | 'xx';
@@ -117,4 +118,38 @@ export function producesAny(word: string, language: Language, terms: ReadonlySet
   if (terms.has(word)) return true;
   const stem = STEM[language](word);
   return terms.has(stem);
+}
+
+const TEXT_FIELDS: readonly TextField[] = ['TITLE', 'SUMMARY', 'BODY'];
+const LANGUAGES: readonly Language[] = ['nl', 'en', 'xx'];
+/** The index fields: one per text and language (`TITLE` in Dutch, …), so each language has its own analyser. */
+export const INDEX_FIELDS = TEXT_FIELDS.flatMap((field) => LANGUAGES.map((language) => ({ field, language })));
+
+/** What the index keeps of a document's texts: per index field, term → frequency, and the distinct words. */
+export interface AnalysedTexts {
+  terms: Map<string, number>[];
+  /** Distinct words per index field, stop words included (BM25's field length). */
+  lengths: number[];
+}
+
+/**
+ * The index terms of a document's texts. Texts of one field and language are taken together; each word
+ * counts as itself and its stem (`indexTerms`), stop words count for length only.
+ */
+export function analyseTexts(texts: readonly SearchText[]): AnalysedTexts {
+  const perField: string[][] = INDEX_FIELDS.map(() => []);
+  for (const t of texts) {
+    const f = TEXT_FIELDS.indexOf(t.field) * LANGUAGES.length + LANGUAGES.indexOf(languageOf(t.locale));
+    for (const w of words(t.text)) perField[f]!.push(w);
+  }
+  const terms = perField.map((ws, f) => {
+    const language = INDEX_FIELDS[f]!.language;
+    const tf = new Map<string, number>();
+    for (const w of ws) {
+      const ts = indexTerms(w, language);
+      if (ts) for (const term of ts) tf.set(term, (tf.get(term) ?? 0) + 1);
+    }
+    return tf;
+  });
+  return { terms, lengths: perField.map((ws) => new Set(ws).size) };
 }
