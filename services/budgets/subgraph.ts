@@ -7,6 +7,7 @@ import { defineSubgraph, type Subgraph } from '../core/subgraph';
 import { createBudgetsContext, type BudgetsContext } from './context';
 import type { Resolvers } from './generated/resolvers';
 import { Budget } from './resolvers/Budget';
+import { DeclaredOutcomeRule } from './resolvers/DeclaredOutcomeRule';
 import { BudgetProject } from './resolvers/BudgetProject';
 import { Money } from './resolvers/Money';
 import { Municipality } from './resolvers/Municipality';
@@ -17,6 +18,7 @@ export const resolvers: Resolvers = {
   Query,
   Municipality,
   Budget,
+  DeclaredOutcomeRule,
   BudgetProject,
   Money,
   Provenance,
@@ -51,6 +53,8 @@ export const budgetsSubgraph = defineSubgraph({
       Provenance: '../../core/model#Provenance',
       Money: '../../core/model#Money',
       BudgetOutcome: '../outcome/budgetOutcome#Outcome',
+      OutcomeUnavailable: '../outcome/budgetOutcome#OutcomeUnavailable',
+      DeclaredOutcomeRule: '../../core/model#DeclaredOutcomeRule',
     },
   },
   create: ({ db, typeDefs }) => createBudgetsSubgraph(db, typeDefs),

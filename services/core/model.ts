@@ -141,6 +141,37 @@ export const votingRuleSchema = z.object({
 });
 export type VotingRule = z.infer<typeof votingRuleSchema>;
 
+/**
+ * Outcome rules in Pabulib's own words (https://pabulib.org/format, `rule`; the values Pabulib's checker
+ * accepts). Inspraak computes `greedy`, `greedy-no-skip`, `greedy-threshold`, `equalshares` and
+ * `equalshares/add1`; the others may be declared and exported, but no outcome is computed under them.
+ */
+export const PABULIB_RULES = [
+  'greedy',
+  'greedy-no-skip',
+  'greedy-threshold',
+  'greedy-exclusive',
+  'greedy-custom',
+  'equalshares',
+  'equalshares-comparison',
+  'equalshares/add1',
+  'equalshares/add1-comparison',
+] as const;
+export const pabulibRuleSchema = z.enum(PABULIB_RULES);
+export type PabulibRule = z.infer<typeof pabulibRuleSchema>;
+
+/**
+ * How a budget's winners are decided: stated by the platform (its settings, its code, or a Pabulib
+ * file's `rule`) or declared for the source in the sources file. Never inferred.
+ */
+export const declaredOutcomeRuleSchema = z.object({
+  rule: pabulibRuleSchema,
+  /** The least votes a project needs to win (Pabulib `min_project_score_threshold`); null: none. */
+  threshold: z.number().int().min(0).nullable(),
+  statedBy: z.enum(['PLATFORM', 'SOURCE_DECLARATION']),
+});
+export type DeclaredOutcomeRule = z.infer<typeof declaredOutcomeRuleSchema>;
+
 export const budgetSchema = z.object({
   id: z.string().min(1),
   municipalityCode: municipalityCodeSchema,
@@ -153,6 +184,16 @@ export const budgetSchema = z.object({
   votingPeriod: z.object({ start: instantSchema.nullable(), end: instantSchema.nullable() }).nullable(),
   votingRule: votingRuleSchema,
   voterCount: count,
+  /** The rule that decides the winners, where the platform states it or the source declares it. */
+  outcomeRule: declaredOutcomeRuleSchema.nullable().default(null),
+  /**
+   * The anonymous ballots stored for this budget (their number and a digest of their content), or null
+   * when none are (the platform does not publish votes, or fewer voters than the privacy minimum).
+   */
+  ballots: z
+    .object({ count: z.number().int().min(1), digest: z.string().min(1) })
+    .nullable()
+    .default(null),
   url: z.string().nullable(),
   createdAt: instantSchema.nullable(),
   provenance: provenanceSchema,
@@ -181,6 +222,23 @@ export const budgetProjectSchema = z.object({
   removedAt: instantSchema.nullable(),
 });
 export type BudgetProject = z.infer<typeof budgetProjectSchema>;
+
+/**
+ * A budget's anonymous ballots: per voter only the set of chosen projects (and points, where the ballot
+ * has them), in shuffled order, with no voter id and no time. `projects` are the upstream project ids;
+ * each ballot lists indexes into it. See services/harvester/ballots.ts for how they are made.
+ */
+export const anonymousBallotsSchema = z.object({
+  budgetId: z.string().min(1),
+  projects: z.array(z.string().min(1)),
+  ballots: z.array(
+    z.object({
+      vote: z.array(z.number().int().min(0)).min(1),
+      points: z.array(z.number().int()).nullable(),
+    }),
+  ),
+});
+export type AnonymousBallots = z.infer<typeof anonymousBallotsSchema>;
 
 export const provinceSchema = z.object({ code: z.string().regex(/^PV\d{2}$/), name: z.string().min(1) });
 export type Province = z.infer<typeof provinceSchema>;

@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors';
-import { budgetPhaseSchema, municipalityCodeSchema, proposalStatusSchema, VOTING_RULE_KINDS } from '../core/model';
+import {
+  budgetPhaseSchema,
+  municipalityCodeSchema,
+  pabulibRuleSchema,
+  proposalStatusSchema,
+  VOTING_RULE_KINDS,
+} from '../core/model';
 
 const common = {
   id: z
@@ -30,6 +36,15 @@ const common = {
     .default(20 * 1024 * 1024),
   /** Maps the platform's own status codes or labels (case-insensitive) to normalised statuses. */
   statusMap: z.record(z.string(), proposalStatusSchema).default({}),
+  /**
+   * How the municipality decides its budgets' winners, in Pabulib's words (`greedy`, `greedy-threshold`,
+   * `equalshares`, `equalshares/add1`, …). Used only where the platform states no rule of its own.
+   */
+  outcomeRule: pabulibRuleSchema.optional(),
+  /** With `greedy-threshold`: the least votes a project needs (Pabulib `min_project_score_threshold`). */
+  outcomeThreshold: z.number().int().min(0).optional(),
+  /** Anonymous ballots are stored only for budgets with at least this many voters (privacy). */
+  minBallotVoters: z.number().int().min(2).default(10),
 };
 
 export const consulSourceSchema = z.object({
@@ -102,6 +117,12 @@ const fileSchema = z.array(sourceConfigSchema).superRefine((sources, ctx) => {
   sources.forEach((s, i) => {
     if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate source id "${s.id}"` });
     seen.add(s.id);
+    if ((s.outcomeRule === 'greedy-threshold') !== (s.outcomeThreshold !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'outcomeThreshold'],
+        message: 'outcomeThreshold goes with outcomeRule "greedy-threshold", and only with it',
+      });
   });
 });
 

@@ -138,7 +138,7 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
       };
     }
 
-    const valid = validated(config, result, report.issues);
+    const valid = validated(config, withDeclaredRule(config, result), report.issues);
     const counts = {
       proposals: valid.proposals.length,
       budgets: valid.budgets.length,
@@ -194,6 +194,20 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
   } finally {
     await releaseLease(deps.db, config.id, owner);
   }
+}
+
+/**
+ * The source's declared outcome rule, on each budget whose platform states none: the platform's own rule
+ * comes first, the declaration second, and nothing is ever inferred.
+ */
+function withDeclaredRule(config: SourceConfig, result: HarvestResult): HarvestResult {
+  if (!config.outcomeRule) return result;
+  const declared = {
+    rule: config.outcomeRule,
+    threshold: config.outcomeThreshold ?? null,
+    statedBy: 'SOURCE_DECLARATION' as const,
+  };
+  return { ...result, budgets: result.budgets.map((b) => (b.outcomeRule ? b : { ...b, outcomeRule: declared })) };
 }
 
 /**

@@ -73,6 +73,8 @@ export function aBudget(n: number, o: Partial<Budget> = {}): Budget {
       themes: [],
     },
     voterCount: null,
+    outcomeRule: null,
+    ballots: null,
     url: null,
     createdAt: new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString(),
     removedAt: null,

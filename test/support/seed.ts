@@ -1,20 +1,28 @@
 /** Writes records into a test table through the same item layout the harvester will use. */
 import { batchPut } from '../../services/core/dynamo/batchWrite';
+import { ballotItems } from '../../services/core/dynamo/ballotItems';
 import { budgetItem, projectItem, proposalItem, sourceItem } from '../../services/core/dynamo/items';
 import type { TableAccess } from '../../services/core/dynamo/loader';
-import type { Budget, BudgetProject, Proposal, Source } from '../../services/core/model';
+import type { AnonymousBallots, Budget, BudgetProject, Proposal, Source } from '../../services/core/model';
 import { provinceIndex } from '../../services/core/registry';
 
 const provinces = provinceIndex();
 
 export async function seed(
   db: TableAccess,
-  records: { sources?: Source[]; proposals?: Proposal[]; budgets?: Budget[]; projects?: BudgetProject[] },
+  records: {
+    sources?: Source[];
+    proposals?: Proposal[];
+    budgets?: Budget[];
+    projects?: BudgetProject[];
+    ballots?: AnonymousBallots[];
+  },
 ) {
   await batchPut(db.doc, db.table, [
     ...(records.sources ?? []).map(sourceItem),
     ...(records.proposals ?? []).map((p) => proposalItem(p, provinces.get(p.municipalityCode)!)),
     ...(records.budgets ?? []).map(budgetItem),
     ...(records.projects ?? []).map(projectItem),
+    ...(records.ballots ?? []).flatMap(ballotItems),
   ]);
 }

@@ -88,13 +88,18 @@ export function equalShares(
   return winners;
 }
 
-/** Equal Shares with the Add1 completion; `maxSteps` bounds the search. */
+/**
+ * Equal Shares with the Add1 completion, as Pabulib's checker computes `equalshares/add1`: start from
+ * Equal Shares on the real budget; then give every voter ⌊budget / n⌋ + 1, + 2, … units and keep the last
+ * outcome whose cost still fits the real budget. `maxSteps` bounds the search.
+ */
 export function equalSharesAdd1(e: ApprovalElection, utility: Utility = 'cost', maxSteps = 1_000_000): string[] {
   const n = e.ballots.length;
+  if (n === 0) return [];
   const costOf = new Map(e.projects.map((p) => [p.id, p.cost]));
   const total = (ids: string[]) => ids.reduce((s, id) => s + costOf.get(id)!, 0);
-  let share = e.budget / n;
-  let outcome = equalShares(e, utility, share);
+  let outcome = equalShares(e, utility);
+  let share = Math.floor(e.budget / n);
   for (let step = 0; step < maxSteps && outcome.length < e.projects.length; step++) {
     const next = equalShares(e, utility, share + 1);
     if (total(next) > e.budget) break;

@@ -25,3 +25,19 @@ export function greedyByVotes(projects: readonly ScoredProject[], budget: number
   }
   return selected;
 }
+
+/**
+ * Greedy without skipping (Pabulib `greedy-no-skip`): projects in order of votes while they fit; the
+ * first that does not fit ends the selection.
+ */
+export function greedyNoSkip(projects: readonly ScoredProject[], budget: number): string[] {
+  const ordered = projects.map((p, i) => ({ p, i })).sort((a, b) => b.p.votes - a.p.votes || a.i - b.i);
+  const selected: string[] = [];
+  let left = budget;
+  for (const { p } of ordered) {
+    if (p.cost > left) break;
+    selected.push(p.id);
+    left -= p.cost;
+  }
+  return selected;
+}

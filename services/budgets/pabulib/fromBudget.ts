@@ -1,81 +1,137 @@
 /**
- * A budget as a Pabulib file (https://pabulib.org/format). META carries the standard keys Inspraak
- * knows plus `inspraak_id` and `source_url`; PROJECTS has cost and votes in whole currency units as
- * Pabulib expects; there is no VOTES section, since Inspraak stores no individual ballots.
+ * A budget as a Pabulib file (https://pabulib.org/format), written to pass Pabulib's checker
+ * (services/budgets/pabulib/check.ts re-states its rules): META holds only keys the format knows, in the
+ * checker's order, and leaves out what is unknown rather than writing 0; Inspraak's provenance goes into
+ * `comment`. PROJECTS has cost and votes in whole currency units; VOTES lists the stored anonymous
+ * ballots with voter ids 1, 2, 3, …, and is empty where the platform publishes no ballots (the file then
+ * says so in `comment`, and is not one the checker accepts: its num_votes and votes have no VOTES rows).
  */
-import type { Budget, BudgetProject } from '../../core/model';
+import type { AnonymousBallots, Budget, BudgetProject, VotingRule } from '../../core/model';
+import type { OutcomeResult } from '../outcome/budgetOutcome';
+import type { VoteType } from './fields';
 import type { PabulibFile } from './parse';
-import type { Outcome } from '../outcome/budgetOutcome';
-
-const RULE: Record<Outcome['rule'], string> = {
-  PLATFORM: 'unknown',
-  GREEDY_BY_VOTES: 'greedy',
-  GREEDY_BY_VOTES_PER_THEME: 'greedy',
-  TOP_K_BY_VOTES: 'greedy',
-};
 
 /** Whole units as Pabulib writes them: `30000`, or `12.5` for amounts with cents. */
-const units = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
+const units = (cents: number) => String(cents / 100);
 const day = (iso: string | null | undefined) =>
   iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : undefined;
+/** List items may not contain the separator, nor have whitespace around it. */
+const listItem = (s: string) => s.replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
 
-export function budgetToPabulib(
-  budget: Budget,
-  projects: readonly BudgetProject[],
-  municipalityName: string,
-  outcome: Outcome | null,
-): PabulibFile {
+/** Pabulib's `vote_type` of a ballot; undefined where the platform does not publish it. */
+export function voteTypeOf(rule: VotingRule): VoteType | undefined {
+  switch (rule.kind) {
+    case 'APPROVAL_WITHIN_BUDGET':
+    case 'CHOOSE_K':
+    case 'PER_THEME_BUDGET':
+    case 'PER_THEME_CHOOSE_K':
+      return rule.maxProjects === 1 ? 'choose-1' : 'approval';
+    case 'POINTS':
+      return 'cumulative';
+    default:
+      return undefined;
+  }
+}
+
+export interface ExportInput {
+  budget: Budget;
+  /** All listed projects, in the platform's order. */
+  projects: readonly BudgetProject[];
+  municipalityName: string;
+  result: OutcomeResult;
+  ballots: AnonymousBallots | null;
+}
+
+export function budgetToPabulib({ budget, projects, municipalityName, result, ballots }: ExportInput): PabulibFile {
   const rule = budget.votingRule;
+  const voteType = voteTypeOf(rule);
+  const listed = new Set(projects.map((p) => p.provenance.upstreamId));
+  const votes = (ballots?.ballots ?? [])
+    .map((b) => {
+      const kept = b.vote.map((i, j) => [ballots!.projects[i]!, b.points?.[j]] as const).filter(([u]) => listed.has(u));
+      return { vote: kept.map(([u]) => u), points: b.points ? kept.map(([, pt]) => pt!) : null };
+    })
+    .filter((b) => b.vote.length > 0);
+  const costs = projects.map((p) => p.cost?.amountMinor);
+  const allCosts = costs.every((c) => c !== undefined) ? costs.reduce((s, c) => s! + c!, 0)! : null;
+  const limitsApply = rule.kind === 'APPROVAL_WITHIN_BUDGET' || rule.kind === 'PER_THEME_BUDGET';
+  const year = (budget.votingPeriod?.end ?? budget.votingPeriod?.start ?? budget.createdAt)?.slice(0, 4);
+  const comments = [
+    `Exported by Inspraak from ${budget.provenance.platform} (${budget.url ?? `source ${budget.provenance.sourceId}`}), Inspraak id ${budget.id}, harvested ${budget.provenance.harvestedAt.slice(0, 10)}.`,
+    ballots
+      ? `VOTES are the anonymous ballots the platform publishes, shuffled, with new voter ids.`
+      : 'The platform publishes no individual ballots, so VOTES is empty.',
+    ...(result.outcome?.basis === 'REPORTED' ? ['selected marks the winners as the platform reports them.'] : []),
+    ...(result.outcome?.basis === 'COMPUTED'
+      ? [`selected marks the winners Inspraak computed under the ${budget.outcomeRule!.rule} rule.`]
+      : []),
+  ];
   const meta: [string, string | undefined][] = [
     ['description', budget.title],
     ['country', 'Netherlands'],
     ['unit', municipalityName],
-    ['instance', (budget.votingPeriod?.end ?? budget.createdAt ?? budget.provenance.harvestedAt).slice(0, 4)],
+    ['instance', year],
     ['num_projects', String(projects.length)],
-    ['num_votes', String(budget.voterCount ?? 0)],
+    ['num_votes', ballots ? String(votes.length) : budget.voterCount !== null ? String(budget.voterCount) : undefined],
     ['budget', budget.total ? units(budget.total.amountMinor) : undefined],
-    ['vote_type', 'approval'],
-    ['rule', outcome ? RULE[outcome.rule] : 'unknown'],
+    ['vote_type', voteType],
+    ['rule', budget.outcomeRule?.rule ?? 'unknown'],
     ['date_begin', day(budget.votingPeriod?.start)],
     ['date_end', day(budget.votingPeriod?.end)],
-    ['min_length', rule.minProjects !== null ? String(rule.minProjects) : undefined],
-    ['max_length', rule.maxProjects !== null ? String(rule.maxProjects) : undefined],
-    ['min_sum_cost', rule.minTotal ? units(rule.minTotal.amountMinor) : undefined],
-    ['max_sum_cost', rule.maxTotal ? units(rule.maxTotal.amountMinor) : undefined],
-    ['language', budget.locale],
-    ['currency', budget.total?.currency ?? projects.find((p) => p.cost)?.cost?.currency ?? 'EUR'],
-    ['inspraak_id', budget.id],
-    ['source_url', budget.url ?? undefined],
+    ['min_length', voteType !== 'choose-1' && rule.minProjects ? String(rule.minProjects) : undefined],
+    // A maximum of at least the number of projects limits nothing (and the checker refuses it).
     [
-      'comment',
-      "#1: Exported by Inspraak from the municipality's own platform; no individual ballots are published, so there is no VOTES section.",
+      'max_length',
+      voteType !== 'choose-1' && rule.maxProjects !== null && rule.maxProjects < projects.length
+        ? String(rule.maxProjects)
+        : undefined,
     ],
+    ['min_sum_cost', limitsApply && rule.minTotal ? units(rule.minTotal.amountMinor) : undefined],
+    ['max_sum_cost', limitsApply && rule.maxTotal ? units(rule.maxTotal.amountMinor) : undefined],
+    [
+      'min_project_score_threshold',
+      budget.outcomeRule?.rule === 'greedy-threshold' ? String(budget.outcomeRule.threshold ?? 0) : undefined,
+    ],
+    ['language', /^[a-z]{2}/.exec(budget.locale)?.[0]],
+    ['currency', budget.total?.currency ?? projects.find((p) => p.cost)?.cost?.currency],
+    ['fully_funded', budget.total && allCosts !== null && allCosts <= budget.total.amountMinor ? '1' : undefined],
+    ['comment', comments.map((c, i) => `#${i + 1}: ${c}`).join(' ')],
   ];
-  const reported = projects.some((p) => p.selected !== null);
+
+  const outcome = result.outcome;
   const chosen = new Set(outcome?.selected.map((p) => p.id) ?? []);
+  const withVotes = projects.some((p) => p.voteCount !== null);
+  const withPlace = projects.some((p) => p.location?.point);
   const columns = [
     'project_id',
     'cost',
-    'votes',
+    ...(withVotes ? ['votes'] : []),
     'name',
     'category',
-    ...(reported || outcome ? ['selected'] : []),
-    'latitude',
-    'longitude',
+    ...(outcome ? ['selected'] : []),
+    ...(withPlace ? ['latitude', 'longitude'] : []),
   ];
   const rows = projects.map((p) => [
     p.provenance.upstreamId,
-    p.cost ? units(p.cost.amountMinor) : '0',
-    p.voteCount !== null ? String(p.voteCount) : '',
-    p.title,
-    p.tags.map((t) => t.name).join(','),
-    ...(reported || outcome ? [chosen.has(p.id) ? '1' : '0'] : []),
-    p.location?.point ? String(p.location.point.latitude) : '',
-    p.location?.point ? String(p.location.point.longitude) : '',
+    p.cost ? units(p.cost.amountMinor) : '',
+    ...(withVotes ? [p.voteCount !== null ? String(p.voteCount) : ''] : []),
+    p.title.replace(/\s+/g, ' ').trim(),
+    [...new Set(p.tags.map((t) => listItem(t.name)).filter(Boolean))].join(','),
+    ...(outcome ? [chosen.has(p.id) ? '1' : '0'] : []),
+    ...(withPlace
+      ? [
+          p.location?.point ? String(p.location.point.latitude) : '',
+          p.location?.point ? String(p.location.point.longitude) : '',
+        ]
+      : []),
   ]);
+  const withPoints = votes.some((v) => v.points !== null);
   return {
-    meta: meta.filter((m): m is [string, string] => m[1] !== undefined),
+    meta: meta.filter((m): m is [string, string] => m[1] !== undefined && m[1] !== ''),
     projects: { columns, rows },
-    votes: null,
+    votes: {
+      columns: ['voter_id', 'vote', ...(withPoints ? ['points'] : [])],
+      rows: votes.map((v, i) => [String(i + 1), v.vote.join(','), ...(withPoints ? [(v.points ?? []).join(',')] : [])]),
+    },
   };
 }

@@ -25,6 +25,9 @@ export function normaliseConsulBudget(node: ConsulBudgetNode, ctx: NormaliseCont
     votingPeriod: null,
     votingRule: { kind: 'UNKNOWN', minTotal: null, maxTotal: null, minProjects: null, maxProjects: null, themes: [] },
     voterCount: null,
+    // CONSUL's own code decides the winners greedily per heading (docs/data-model.md, "Outcome rules").
+    outcomeRule: { rule: 'greedy', threshold: null, statedBy: 'PLATFORM' },
+    ballots: null,
     url: `${baseUrlOf(source)}/budgets/${node.id}`,
     createdAt: null,
     provenance: {

@@ -71,6 +71,8 @@ export function normaliseDecidimBudget(
     votingPeriod: phase.votingPeriod,
     votingRule: votingRule(c.settings.votingRule, total, source.currency),
     voterCount: null, // not exposed (decidim.md §3)
+    outcomeRule: null, // Decidim has no rule: admins mark winners `selected` (docs/data-model.md, "Outcome rules")
+    ballots: null, // Decidim publishes no ballots (docs/data-model.md, "What each platform publishes")
     url: budgetUrl,
     createdAt: node.createdAt,
     provenance: provenance(node.id, null), // budgets have no reference

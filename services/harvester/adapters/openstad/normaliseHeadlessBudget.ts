@@ -63,6 +63,8 @@ export function normaliseHeadlessBudget(
     votingPeriod: end ? { start: null, end } : null,
     votingRule: mapVotingRule(votes, env.source.currency, extra.themes),
     voterCount: extra.voterCount,
+    outcomeRule: null, // OpenStad computes no winners (docs/data-model.md, "Outcome rules"); a source may declare the rule
+    ballots: null, // set by the harvest when the vote list is public
     url: projectUrl(project.url),
     createdAt: iso(project.createdAt),
     provenance: provenance(env, project.id),

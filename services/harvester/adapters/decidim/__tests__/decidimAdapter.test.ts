@@ -29,6 +29,7 @@ async function harvest(sim: DecidimSimulator, statusMap: DecidimSourceConfig['st
     timeoutMs: 2000,
     maxResponseBytes: 5_000_000,
     statusMap,
+    minBallotVoters: 10,
   };
   const http = new PoliteHttpClient({
     baseUrl: sim.url,

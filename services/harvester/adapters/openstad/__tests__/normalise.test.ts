@@ -18,6 +18,7 @@ const source: OpenstadSourceConfig = {
   timeoutMs: 2000,
   maxResponseBytes: 5_000_000,
   statusMap: {},
+  minBallotVoters: 10,
   projectId: 7,
   generation: 'headless',
 };
@@ -372,6 +373,8 @@ describe('OpenStad normalisers', () => {
         themes: [],
       },
       voterCount: 412,
+      outcomeRule: null,
+      ballots: null,
       url: 'https://duinoordbegroot.example.nl',
       createdAt: '2025-01-15T10:00:00.000Z',
       provenance: provenance('7'),

@@ -27,6 +27,7 @@ function source(
     timeoutMs: 2000,
     maxResponseBytes: 5_000_000,
     statusMap: {},
+    minBallotVoters: 10,
     projectId,
     generation: sim.generation,
     ...extra,

@@ -1,0 +1,5 @@
+import type { DeclaredOutcomeRuleResolvers } from '../generated/resolvers';
+
+export const DeclaredOutcomeRule: DeclaredOutcomeRuleResolvers = {
+  pabulibRule: (r) => r.rule,
+};
