@@ -19,6 +19,8 @@ describe('Lambda handlers', () => {
     // The handlers read their configuration once, at cold start, like on AWS.
     process.env.DYNAMODB_ENDPOINT = db.endpoint;
     process.env.INSPRAAK_TABLE = db.table;
+    // The seed has just advanced the data version; DynamoDB Local's indexes need no time to settle.
+    process.env.INSPRAAK_DATA_SETTLE_MS = '0';
     gateway = (require('../services/gateway/lambda') as { handler: Handler }).handler;
     proposals = (require('../services/proposals/lambda') as { handler: Handler }).handler;
   });
@@ -78,5 +80,30 @@ describe('Lambda handlers', () => {
     const json = JSON.parse(res.body!);
     expect(json.data._entities).toEqual([{ title: 'Bankjes in het Vondelpark' }]);
     expect(json.data._service.sdl).toMatch(/type Proposal\s+@key\(fields: "id"\)/);
+  });
+
+  it('answers a GET query with an ETag, and the same GET with If-None-Match with an empty 304', async () => {
+    const get = (headers: Record<string, string> = {}) => {
+      const base = httpApiEvent(undefined);
+      return gateway(
+        {
+          ...base,
+          routeKey: 'GET /graphql',
+          rawQueryString: new URLSearchParams({ query: '{ municipality(code: "GM0363") { name } }' }).toString(),
+          headers: { ...base.headers, ...headers },
+          requestContext: { ...base.requestContext, http: { ...base.requestContext.http, method: 'GET' } },
+        },
+        lambdaContext,
+      );
+    };
+    const first = await get();
+    expect(first.statusCode).toBe(200);
+    expect(JSON.parse(first.body!)).toEqual({ data: { municipality: { name: 'Amsterdam' } } });
+    expect(first.headers?.['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+    const etag = String(first.headers?.etag);
+    const again = await get({ 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers?.etag).toBe(etag);
   });
 });

@@ -3,7 +3,7 @@
  * size cap, and GraphQL-shaped errors (with `extensions.code`) for requests that never reach GraphQL,
  * such as a malformed JSON body. Built on node:http and Apollo's executeHTTPGraphQLRequest.
  */
-import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
+import type { ApolloServer, BaseContext, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,14 @@ export interface HttpOptions<C> {
   port: number;
   host: string;
   context: () => Promise<C>;
+  /**
+   * Wraps the execution of each GraphQL request (the gateway's response cache); `execute` runs Apollo
+   * with the given context object.
+   */
+  around?: (
+    request: HTTPGraphQLRequest,
+    execute: (context: C) => Promise<HTTPGraphQLResponse>,
+  ) => Promise<HTTPGraphQLResponse>;
   /** Extra GET routes beside /graphql: answer and return true, or return false to pass. */
   routes?: (method: string, path: string, res: ServerResponse) => Promise<boolean>;
 }
@@ -106,7 +114,11 @@ async function handle<C extends BaseContext>(
     }
   }
   const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: options.context });
+  const response = options.around
+    ? await options.around(request, (context) =>
+        apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context }),
+      )
+    : await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: options.context });
   for (const [k, v] of response.headers) res.setHeader(k, v);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
@@ -142,6 +154,6 @@ function setCors(res: ServerResponse) {
 
 /** A GraphQL-shaped error response for failures outside GraphQL execution. */
 export function sendError(res: ServerResponse, status: number, code: string, message: string) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }

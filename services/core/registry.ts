@@ -8,6 +8,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { z } from 'zod';
 import raw from './data/municipalities.json';
 import { batchPut } from './dynamo/batchWrite';
+import { advanceDataVersion } from './dynamo/dataVersion';
 import { municipalityItem } from './dynamo/items';
 import type { Municipality } from './model';
 
@@ -52,6 +53,7 @@ export async function ensureRegistry(doc: DynamoDBDocumentClient, table: string)
     municipalities.map((m) => municipalityItem(m)),
   );
   await doc.send(new PutCommand({ TableName: table, Item: { ...MARKER, version, count: municipalities.length } }));
+  await advanceDataVersion({ doc, table });
   return { written: municipalities.length };
 }
 

@@ -18,6 +18,17 @@ const subgraphUrls = z.preprocess((v) => {
   )
   .optional());
 
+/** A whole number from `min` to `max`; empty or unset gives the default. */
+const intVar = (fallback: number, min: number, max: number, unit: string) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? fallback : v),
+    z.coerce
+      .number({ message: `expected ${unit}` })
+      .int(`expected whole ${unit}`)
+      .min(min, `expected at least ${min} ${unit}`)
+      .max(max, `expected at most ${max} ${unit}`),
+  );
+
 export const gatewayConfigSchema = z.object({
   ...tableConfigShape,
   ...schemaConfigShape,
@@ -34,6 +45,14 @@ export const gatewayConfigSchema = z.object({
   INSPRAAK_SUBGRAPH_URLS: subgraphUrls,
   /** How the gateway authenticates to HTTP subgraphs: `none`, or `aws-iam` (SigV4, for IAM-authorised Lambda function URLs). */
   INSPRAAK_SUBGRAPH_AUTH: z.enum(['none', 'aws-iam'], { message: 'expected none or aws-iam' }).default('none'),
+  /** How often the harvest runs; answers' `Cache-Control` lifetimes derive from it (see responseCache.ts). */
+  INSPRAAK_HARVEST_INTERVAL_MS: millisVar(15 * 60_000, 24 * 3_600_000),
+  /** The response cache's cap, in MiB (an upper bound of the memory its entries take). */
+  INSPRAAK_RESPONSE_CACHE_MB: intVar(64, 1, 4096, 'MiB'),
+  /** How long a process holds the data version it read before reading it again. */
+  INSPRAAK_DATA_VERSION_HOLD_MS: intVar(5000, 0, 60_000, 'ms'),
+  /** How long after the data version moved answers are neither cached nor given an ETag (index lag). */
+  INSPRAAK_DATA_SETTLE_MS: intVar(2000, 0, 60_000, 'ms'),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

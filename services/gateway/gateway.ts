@@ -17,6 +17,9 @@ import { lambdaUrlSigner, type SignRequest } from './signing';
 import { armor, costRule, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
 import { requestLogPlugin } from './requestLog';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
+import { ResponseCache, responseCachePlugin } from './responseCache';
+import { DataVersionClock, readDataVersion } from '../core/dynamo/dataVersion';
+import { log } from '../core/log';
 
 /** The committed supergraph, written by `npm run compose` (or the copy at `path`, in a bundle). */
 export function supergraphSdl(path: string = join(__dirname, 'supergraph.graphql')): string {
@@ -80,6 +83,11 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     includeStacktraceInErrorResponses: false,
     introspection: true,
     allowBatchedHttpRequests: false,
+    // CSRF prevention guards cookie- or session-authenticated APIs against requests a hostile page makes
+    // with the visitor's credentials. Inspraak has none: no cookies, no sessions, no authentication, only
+    // public read-only data (and no mutations). A forged request can do nothing a direct one cannot, so
+    // the check would only refuse the plain GETs that HTTP caches and CDNs serve.
+    csrfPrevention: false,
     // The process that owns the server (dev/start.ts, Lambda) decides when to stop it.
     stopOnTerminationSignals: false,
     validationRules: [pageSizeRule, costRule, ...protection.validationRules],
@@ -87,9 +95,41 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     plugins: [
       requestChecksPlugin(CLIENT_CODES),
       requestLogPlugin(),
+      responseCachePlugin(),
       ...protection.plugins,
       pageSizePlugin(),
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
+  });
+}
+
+/**
+ * The response cache for a gateway over `db`: answers live until the data version in the table moves
+ * (read at most every `INSPRAAK_DATA_VERSION_HOLD_MS`), within `INSPRAAK_RESPONSE_CACHE_MB`. Answers
+ * may be kept by HTTP caches for 1/15 of the harvest interval (60 s at 15 min), and served stale while
+ * revalidating for a third of it: they change at most once per harvest, and a revalidation is a 304.
+ */
+export function createResponseCache(
+  db: TableAccess,
+  config: Pick<
+    GatewayConfig,
+    | 'INSPRAAK_HARVEST_INTERVAL_MS'
+    | 'INSPRAAK_RESPONSE_CACHE_MB'
+    | 'INSPRAAK_DATA_VERSION_HOLD_MS'
+    | 'INSPRAAK_DATA_SETTLE_MS'
+  >,
+): ResponseCache {
+  const clock = new DataVersionClock(
+    () => readDataVersion(db),
+    config.INSPRAAK_DATA_VERSION_HOLD_MS,
+    Date.now,
+    (e) => log.warn('data version unreadable; answering without the cache', { error: String(e) }),
+  );
+  const intervalSeconds = config.INSPRAAK_HARVEST_INTERVAL_MS / 1000;
+  return new ResponseCache(() => clock.current(), {
+    maxBytes: config.INSPRAAK_RESPONSE_CACHE_MB * 1024 * 1024,
+    maxAgeSeconds: Math.max(1, Math.round(intervalSeconds / 15)),
+    staleWhileRevalidateSeconds: Math.max(1, Math.round(intervalSeconds / 3)),
+    settleMs: config.INSPRAAK_DATA_SETTLE_MS,
   });
 }

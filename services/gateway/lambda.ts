@@ -1,27 +1,44 @@
 /**
- * The gateway as a Lambda handler for API Gateway HTTP API (payload v2) events. Clients, stores and the
- * server are built once per container, at cold start, by the same factory as the local server.
+ * The gateway as a Lambda handler for API Gateway HTTP API (payload v2) events. Clients, stores, the
+ * server and the response cache are built once per container, at cold start, by the same factories as
+ * the local server. Events are read and answers written by @as-integrations/aws-lambda's v2 request
+ * handler; between them sits the response cache, as in server.ts.
  */
-import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import { handlers } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createDynamo } from '../core/dynamo/client';
 import { gatewayConfig } from './config';
-import { createGatewayServer, dataSources, supergraphSdl } from './gateway';
+import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from './gateway';
 import { lambdaGuard } from '../core/lambdaGuard';
 import { answerPlain } from './plainRoutes';
 import { matchRoute } from './routes';
 
 const config = gatewayConfig();
 const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+const db = { doc, table: config.INSPRAAK_TABLE };
 const apollo = createGatewayServer({
   supergraphSdl: supergraphSdl(config.INSPRAAK_SUPERGRAPH),
-  dataSources: dataSources({ doc, table: config.INSPRAAK_TABLE }, config),
+  dataSources: dataSources(db, config),
 });
-const graphql = startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler());
+const cache = createResponseCache(db, config);
+const events = handlers.createAPIGatewayProxyEventV2RequestHandler();
+apollo.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
+
+async function graphql(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    const request = events.fromEvent(event);
+    const response = await cache.serve(request, (context) =>
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context }),
+    );
+    return events.toSuccessResult(response);
+  } catch (e) {
+    return events.toErrorResult(e);
+  }
+}
 
 export const handler = async (
   event: APIGatewayProxyEventV2,
-  context: Context,
+  _context: Context,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
   // API Gateway only sends the routes of routes.ts; the same table decides which handler answers.
   const match = matchRoute(event.requestContext.http.method, event.rawPath);
@@ -43,8 +60,5 @@ export const handler = async (
       }),
     };
   }
-  return lambdaGuard(
-    event,
-    () => graphql(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>,
-  );
+  return lambdaGuard(event, () => graphql(event));
 };

@@ -5,7 +5,7 @@
 import { createDynamo } from '../core/dynamo/client';
 import { serveHttp, type RunningHttp } from '../core/http';
 import { gatewayConfig, type GatewayConfig } from './config';
-import { createGatewayServer, dataSources, supergraphSdl } from './gateway';
+import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from './gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { ServerResponse } from 'node:http';
 import { answerPlain } from './plainRoutes';
@@ -29,10 +29,12 @@ export async function startGateway(config: GatewayConfig = gatewayConfig()): Pro
     supergraphSdl: supergraphSdl(config.INSPRAAK_SUPERGRAPH),
     dataSources: dataSources(db, config),
   });
+  const cache = createResponseCache(db, config);
   return serveHttp(apollo, {
     port: config.PORT,
     host: config.HOST,
     context: async () => ({}),
+    around: (request, execute) => cache.serve(request, execute),
     routes: exportRoutes(apollo),
   });
 }

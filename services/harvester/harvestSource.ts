@@ -5,6 +5,7 @@
  * stays. A record that fails validation is skipped and reported, and what is stored for it is kept.
  */
 import { randomUUID } from 'node:crypto';
+import { advanceDataVersion } from '../core/dynamo/dataVersion';
 import { budgetItem, projectItem, proposalItem } from '../core/dynamo/items';
 import type { TableAccess } from '../core/dynamo/loader';
 import { parseId, type ItemKind } from '../core/ids';
@@ -193,6 +194,9 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
     return { ...report, state, counts, lastSuccessAt: harvestedAt, durationMs: now().getTime() - started.getTime() };
   } finally {
     await releaseLease(deps.db, config.id, owner);
+    // Every run that held the lease wrote at least the source's status (its attempt time changes), so
+    // every one advances the data version, after its last write: caches keyed on it never outlive it.
+    await advanceDataVersion(deps.db);
   }
 }
 

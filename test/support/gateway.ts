@@ -3,19 +3,25 @@ import { serveHttp, type RunningHttp } from '../../services/core/http';
 import type { TableAccess } from '../../services/core/dynamo/loader';
 import { gatewayConfig } from '../../services/gateway/config';
 import { exportRoutes } from '../../services/gateway/server';
-import { createGatewayServer, dataSources, supergraphSdl } from '../../services/gateway/gateway';
+import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from '../../services/gateway/gateway';
 
 export interface TestGateway extends RunningHttp {
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string }>;
 }
 
+/**
+ * The gateway with its response cache, as shipped, except that it reads the data version on every
+ * request and caches right after a change (tests write and query within milliseconds; `env` overrides).
+ */
 export async function startTestGateway(db: TableAccess, env: Record<string, string> = {}): Promise<TestGateway> {
-  const config = gatewayConfig({ PORT: '0', ...env });
+  const config = gatewayConfig({ PORT: '0', INSPRAAK_DATA_VERSION_HOLD_MS: '0', INSPRAAK_DATA_SETTLE_MS: '0', ...env });
   const apollo = createGatewayServer({ supergraphSdl: supergraphSdl(), dataSources: dataSources(db, config) });
+  const cache = createResponseCache(db, config);
   const running = await serveHttp(apollo, {
     port: 0,
     host: '127.0.0.1',
     context: async () => ({}),
+    around: (request, execute) => cache.serve(request, execute),
     routes: exportRoutes(apollo),
   });
   return { ...running, post: (body, headers) => post(running.url, body, headers) };

@@ -1,6 +1,7 @@
 /** Writes records into a test table through the same item layout the harvester will use. */
 import { batchPut } from '../../services/core/dynamo/batchWrite';
 import { ballotItems } from '../../services/core/dynamo/ballotItems';
+import { advanceDataVersion } from '../../services/core/dynamo/dataVersion';
 import { budgetItem, projectItem, proposalItem, sourceItem } from '../../services/core/dynamo/items';
 import type { TableAccess } from '../../services/core/dynamo/loader';
 import type { AnonymousBallots, Budget, BudgetProject, Proposal, Source } from '../../services/core/model';
@@ -25,4 +26,6 @@ export async function seed(
     ...(records.projects ?? []).map(projectItem),
     ...(records.ballots ?? []).flatMap(ballotItems),
   ]);
+  // Like every writer, the seed advances the data version, so the gateway's cache sees the change.
+  await advanceDataVersion(db);
 }

@@ -1,6 +1,7 @@
 /** Builds the DynamoDB clients. Only composition roots call this. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { noteRoundTrip } from './roundTrips';
 
 export interface DynamoConfig {
   region: string;
@@ -23,6 +24,11 @@ export function createDynamo(config: DynamoConfig): Dynamo {
   });
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  // Each command is one round trip (retries aside); requests log how many they made.
+  doc.middlewareStack.add((next) => (args) => (noteRoundTrip(), next(args)), {
+    step: 'initialize',
+    name: 'countRoundTrips',
   });
   return { raw, doc };
 }
