@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BudgetProject, Proposal, ProposalStatus } from '../services/core/model';
+import { type BudgetProject, PLATFORMS, type Proposal, type ProposalStatus } from '../services/core/model';
 import { loadMunicipalities } from '../services/core/registry';
 import {
   municipalityDirectory,
@@ -164,7 +164,6 @@ const STATUSES: ProposalStatus[] = [
   'COMPLETED',
   'CLOSED',
 ];
-const PLATFORMS = ['CONSUL', 'DECIDIM', 'OPENSTAD'] as const;
 
 const municipalities = loadMunicipalities();
 const directory = municipalityDirectory(municipalities);
@@ -177,7 +176,7 @@ function generate(n: number): SearchDocument[] {
   const docs: SearchDocument[] = [];
   for (let i = 0; i < n; i++) {
     const m = pick(municipalities);
-    const platform = PLATFORMS[m.code.charCodeAt(5) % 3]!;
+    const platform = PLATFORMS[m.code.charCodeAt(5) % PLATFORMS.length]!;
     const [thing, theme, english] = pick(THINGS);
     const title = `${pick(VERBS)} ${thing} ${pick(PLACES)}`;
     const body = `${title} aan de ${pick(STREETS)}. ${sentence(25 + Math.floor(rand() * 60))}.`;

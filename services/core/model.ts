@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { SOURCE_ID_PATTERN } from './ids';
+import { PLATFORMS } from './platforms';
 
-export const PLATFORMS = ['CONSUL', 'DECIDIM', 'OPENSTAD'] as const;
+export { PLATFORMS, type Platform } from './platforms';
 export const platformSchema = z.enum(PLATFORMS);
-export type Platform = z.infer<typeof platformSchema>;
 
 /** A UTC instant as `toISOString()` writes it. */
 export const instantSchema = z.iso.datetime({ offset: false, precision: 3 });

@@ -10,10 +10,12 @@
  *   shape, a pagination loop, a response over the byte cap) is thrown, as one of services/harvester/errors.ts
  *   or from the HttpClient. The harvester then writes nothing for this source and tombstones nothing.
  */
+import type { z } from 'zod';
 import type { ItemKind } from '../core/ids';
 import type { Budget, BudgetProject, Proposal } from '../core/model';
-import type { SourceConfig } from './config';
+import type { PlatformKey } from '../core/platforms';
 import type { HttpClient } from './http/HttpClient';
+import type { SourceConfigBase } from './sourceFields';
 
 export interface RecordIssue {
   kind: ItemKind;
@@ -22,7 +24,7 @@ export interface RecordIssue {
   message: string;
 }
 
-export interface HarvestContext<S extends SourceConfig = SourceConfig> {
+export interface HarvestContext<S extends SourceConfigBase = SourceConfigBase> {
   source: S;
   http: HttpClient;
   /** The instant of this harvest run, UTC ISO with milliseconds; use it as provenance.harvestedAt. */
@@ -38,7 +40,19 @@ export interface HarvestResult {
   projects: BudgetProject[];
 }
 
-export interface PlatformAdapter<S extends SourceConfig = SourceConfig> {
-  readonly platform: S['platform'];
+/** What harvests one platform's installations: the harvest run needs no more than this. */
+export interface PlatformAdapter<S extends SourceConfigBase = SourceConfigBase> {
+  /** The platform's key (services/core/platforms.ts), as a sources-file entry names it. */
+  readonly platform: S['platform'] & PlatformKey;
   harvest(ctx: HarvestContext<S>): Promise<HarvestResult>;
+}
+
+/**
+ * A platform's entry in the adapter registry (services/harvester/adapters/index.ts): its adapter and the
+ * schema of its sources-file entries. Every adapter folder has the same skeleton
+ * (services/harvester/adapters/README.md).
+ */
+export interface PlatformKit<S extends SourceConfigBase = SourceConfigBase> extends PlatformAdapter<S> {
+  /** A sources-file entry of this platform: the common sourceFields and the platform's own. */
+  readonly sourceSchema: z.ZodType<S>;
 }

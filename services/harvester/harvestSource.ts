@@ -9,14 +9,8 @@ import { advanceDataVersion } from '../core/dynamo/dataVersion';
 import { budgetItem, projectItem, proposalItem } from '../core/dynamo/items';
 import type { TableAccess } from '../core/dynamo/loader';
 import { parseId, type ItemKind } from '../core/ids';
-import {
-  budgetProjectSchema,
-  budgetSchema,
-  PENDING_HARVEST,
-  proposalSchema,
-  type Platform,
-  type Source,
-} from '../core/model';
+import { budgetProjectSchema, budgetSchema, PENDING_HARVEST, proposalSchema, type Source } from '../core/model';
+import { platformOf } from '../core/platforms';
 import type { HarvestResult, PlatformAdapter, RecordIssue } from './adapter';
 import type { SourceConfig } from './config';
 import type { HttpClient } from './http/HttpClient';
@@ -59,12 +53,6 @@ export interface SourceReport {
   lastSuccessAt: string | null;
 }
 
-const PLATFORM: Record<SourceConfig['platform'], Platform> = {
-  consul: 'CONSUL',
-  decidim: 'DECIDIM',
-  openstad: 'OPENSTAD',
-};
-
 /** A report of a run that has done nothing yet. */
 export function emptyReport(sourceId: string, state: SourceReport['state'], error: string | null = null): SourceReport {
   return {
@@ -88,7 +76,7 @@ export function sourceRegistration(config: SourceConfig): Omit<Source, 'harvest'
     id: config.id,
     name: config.name ?? config.id,
     municipalityCode: config.municipality,
-    platform: PLATFORM[config.platform],
+    platform: platformOf(config.platform),
     baseUrl: config.baseUrl,
   };
 }

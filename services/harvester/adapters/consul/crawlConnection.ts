@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConsulSourceConfig } from '../../config';
+import type { ConsulSourceConfig } from './sourceSchema';
 import type { HarvestContext } from '../../adapter';
 import { UpstreamSchemaError } from '../../errors';
 import { pageGuard } from '../../http/HttpClient';

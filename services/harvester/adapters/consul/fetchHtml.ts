@@ -3,7 +3,7 @@
  * membership, winners and ballot counts only in HTML (consul.md §5.1, §5.3, §8 note 13).
  */
 import type { HarvestContext } from '../../adapter';
-import type { ConsulSourceConfig } from '../../config';
+import type { ConsulSourceConfig } from './sourceSchema';
 import type { Query } from '../../http/HttpClient';
 
 /** GET `path` with `query` as text; throws the client's typed errors for a non-2xx answer. */

@@ -1,6 +1,6 @@
 import type { Budget, BudgetProject } from '../../../core/model';
 import type { HarvestContext } from '../../adapter';
-import type { ConsulSourceConfig } from '../../config';
+import type { ConsulSourceConfig } from './sourceSchema';
 import { crawlConnection } from './crawlConnection';
 import { normaliseConsulBudget } from './normaliseBudget';
 import { normaliseConsulInvestment } from './normaliseInvestment';

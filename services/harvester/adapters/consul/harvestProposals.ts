@@ -1,6 +1,6 @@
 import type { Proposal } from '../../../core/model';
 import type { HarvestContext } from '../../adapter';
-import type { ConsulSourceConfig } from '../../config';
+import type { ConsulSourceConfig } from './sourceSchema';
 import { crawlConnection } from './crawlConnection';
 import { normaliseConsulProposal } from './normaliseProposal';
 import { PROPOSAL_TRANSLATIONS, PROPOSALS } from './queries';

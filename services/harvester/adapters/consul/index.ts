@@ -3,14 +3,15 @@
  * the `__type` schema probe, proposals per locale (25 a page), then on 2.2.1+ budgets, investments and
  * the budget HTML pages needed to place investments and read winners.
  */
-import type { HarvestResult, PlatformAdapter } from '../../adapter';
-import type { ConsulSourceConfig } from '../../config';
+import type { HarvestResult, PlatformKit } from '../../adapter';
+import { type ConsulSourceConfig, sourceSchema } from './sourceSchema';
 import { harvestConsulBudgets } from './harvestBudgets';
 import { harvestConsulProposals } from './harvestProposals';
 import { probeConsulVersion } from './probeVersion';
 
-export const consulAdapter: PlatformAdapter<ConsulSourceConfig> = {
+export const consulAdapter = {
   platform: 'consul',
+  sourceSchema,
   async harvest(ctx): Promise<HarvestResult> {
     const version = await probeConsulVersion(ctx);
     // A process switched off in /consul.json is not presented by the site, though the API still serves it
@@ -21,7 +22,7 @@ export const consulAdapter: PlatformAdapter<ConsulSourceConfig> = {
       version.hasBudgets && on('budgets') ? await harvestConsulBudgets(ctx) : { budgets: [], projects: [] };
     return { platformVersion: version.platformVersion, proposals, budgets, projects };
   },
-};
+} satisfies PlatformKit<ConsulSourceConfig>;
 
 export { normaliseConsulProposal } from './normaliseProposal';
 export { normaliseConsulBudget } from './normaliseBudget';

@@ -1,6 +1,6 @@
 import { makeId } from '../../../core/ids';
 import type { Proposal, Tag, Translation } from '../../../core/model';
-import type { ConsulSourceConfig } from '../../config';
+import type { ConsulSourceConfig } from './sourceSchema';
 import { UpstreamSchemaError } from '../../errors';
 import { formattedText } from '../../text';
 import { plainText } from '../../text';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HarvestContext } from '../../adapter';
-import type { ConsulSourceConfig } from '../../config';
+import type { ConsulSourceConfig } from './sourceSchema';
 import { UpstreamHttpError, UpstreamSchemaError } from '../../errors';
 import { consulGraphql } from './consulGraphql';
 import { QUERY_FIELDS } from './queries';

@@ -12,7 +12,7 @@
  *    (consul.md §3.4) — done only when every other index was read completely.
  */
 import type { HarvestContext } from '../../adapter';
-import type { ConsulSourceConfig } from '../../config';
+import type { ConsulSourceConfig } from './sourceSchema';
 import { PaginationError, UpstreamHttpError } from '../../errors';
 import { pageGuard } from '../../http/HttpClient';
 import { fetchHtml } from './fetchHtml';

@@ -1,13 +1,13 @@
 /**
- * Per-source settings data-model §2.9 names for Decidim that the source schema (services/harvester/
- * config.ts) does not carry yet: `locale`, `timeZone`, `areaTaxonomyRoots`, `phaseSteps`, `votingRule`,
- * `phase`. They are read from the source when present, so adding them to `decidimSourceSchema` is all the
+ * Per-source settings data-model §2.9 names for Decidim that the source schema (adapters/decidim/
+ * sourceSchema.ts) does not carry yet: `locale`, `timeZone`, `areaTaxonomyRoots`, `phaseSteps`, `votingRule`,
+ * `phase`. They are read from the source when present, so adding them to its `sourceSchema` is all the
  * wiring needed; until then the defaults below apply.
  */
 import { z } from 'zod';
 import { ConfigError } from '../../../core/errors';
 import { budgetPhaseSchema, VOTING_RULE_KINDS } from '../../../core/model';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 
 const wholeUnits = z.number().int().min(0).nullable().default(null);
 

@@ -5,7 +5,7 @@
  * absent (decidim.md §8 note 2, §7). Nothing is resolved: `component(id: "0")` is null on every install.
  */
 import type { HarvestContext } from '../../adapter';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 import { UpstreamSchemaError } from '../../errors';
 import { sendGraphql } from './postGraphql';
 

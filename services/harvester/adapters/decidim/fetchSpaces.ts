@@ -5,7 +5,7 @@
  * 0.30+) are skipped (§4.4).
  */
 import type { HarvestContext } from '../../adapter';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 import { UpstreamSchemaError } from '../../errors';
 import { postGraphql } from './postGraphql';
 import { ASSEMBLY_QUERY, SPACES_QUERY } from './queries';

@@ -1,7 +1,7 @@
 /** Reads the organization's taxonomy roots (0.30+) and indexes them (data-model §4.1). */
 import { z } from 'zod';
 import type { HarvestContext } from '../../adapter';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 import { UpstreamSchemaError } from '../../errors';
 import { postGraphql } from './postGraphql';
 import { TAXONOMIES_QUERY } from './queries';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { budgetProjectSchema, budgetSchema, type Budget, type BudgetProject } from '../../../core/model';
 import type { HarvestContext } from '../../adapter';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 import type { DecidimFeatures } from './detectFeatures';
 import type { DecidimSettings } from './decidimSettings';
 import { normaliseDecidimBudget } from './normaliseDecidimBudget';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { proposalSchema, type Proposal } from '../../../core/model';
 import type { HarvestContext } from '../../adapter';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 import type { DecidimFeatures } from './detectFeatures';
 import { normaliseDecidimProposal } from './normaliseDecidimProposal';
 import { pageComponent } from './pageComponent';

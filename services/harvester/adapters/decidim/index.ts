@@ -9,8 +9,8 @@
  * Requests go one after another through the polite HttpClient, which also backs off on 429 and 5xx.
  */
 import type { Budget, BudgetProject, Proposal } from '../../../core/model';
-import type { HarvestContext, HarvestResult, PlatformAdapter } from '../../adapter';
-import type { DecidimSourceConfig } from '../../config';
+import type { HarvestContext, HarvestResult, PlatformKit } from '../../adapter';
+import { type DecidimSourceConfig, sourceSchema } from './sourceSchema';
 import { decidimSettings } from './decidimSettings';
 import { detectFeatures } from './detectFeatures';
 import { fetchSpaces } from './fetchSpaces';
@@ -74,4 +74,8 @@ async function harvest(ctx: HarvestContext<DecidimSourceConfig>): Promise<Harves
   };
 }
 
-export const decidimAdapter: PlatformAdapter<DecidimSourceConfig> = { platform: 'decidim', harvest };
+export const decidimAdapter = {
+  platform: 'decidim',
+  sourceSchema,
+  harvest,
+} satisfies PlatformKit<DecidimSourceConfig>;

@@ -5,7 +5,7 @@
 import { makeId } from '../../../core/ids';
 import { fromWholeUnits } from '../../../core/money';
 import type { Budget, BudgetProject } from '../../../core/model';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 import { formattedText, plainText } from '../../text';
 import { budgetPhase } from './budgetPhase';
 import type { DecidimSettings } from './decidimSettings';

@@ -4,7 +4,7 @@
  */
 import { makeId } from '../../../core/ids';
 import type { Proposal } from '../../../core/model';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 import { mapProposalStatus } from './mapProposalStatus';
 import { componentUrl, type SpaceRef } from './spaceRef';
 import { tagsOf } from './tagsOf';

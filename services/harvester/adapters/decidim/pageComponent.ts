@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { HarvestContext } from '../../adapter';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 import { UpstreamSchemaError } from '../../errors';
 import { pageGuard } from '../../http/HttpClient';
 import { postGraphql } from './postGraphql';

@@ -4,7 +4,7 @@
  * UpstreamSchemaError naming Decidim's messages, e.g. "Field 'voteCount' doesn't exist on type 'Proposal'".
  */
 import type { HarvestContext } from '../../adapter';
-import type { DecidimSourceConfig } from '../../config';
+import type { DecidimSourceConfig } from './sourceSchema';
 import { UpstreamSchemaError } from '../../errors';
 import { envelope, type GraphqlError } from './upstreamSchemas';
 

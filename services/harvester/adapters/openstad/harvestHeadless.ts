@@ -17,7 +17,7 @@ import {
 } from '../../../core/model';
 import { UpstreamSchemaError } from '../../errors';
 import type { HarvestContext, HarvestResult } from '../../adapter';
-import type { OpenstadSourceConfig } from '../../config';
+import type { OpenstadSourceConfig } from './sourceSchema';
 import { fetchAllPages, parseOrThrow } from './fetchAllPages';
 import { fetchTenant } from './fetchTenant';
 import { ballotType } from './mapVotingRule';

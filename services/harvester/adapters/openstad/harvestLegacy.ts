@@ -11,7 +11,7 @@
  */
 import { proposalSchema } from '../../../core/model';
 import type { HarvestContext, HarvestResult } from '../../adapter';
-import type { OpenstadSourceConfig } from '../../config';
+import type { OpenstadSourceConfig } from './sourceSchema';
 import { fetchAllPages, parseOrThrow } from './fetchAllPages';
 import { fetchTenant } from './fetchTenant';
 import type { NormaliseEnv } from './normaliseCommon';

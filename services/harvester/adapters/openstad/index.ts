@@ -2,15 +2,17 @@
  * The OpenStad adapter: one source is one project (headless) or site (legacy) of an installation,
  * `ctx.source.projectId`, in the configured `generation` (openstad.md §1), which is verified first.
  */
-import type { PlatformAdapter } from '../../adapter';
-import type { OpenstadSourceConfig } from '../../config';
+import type { HarvestContext, PlatformKit } from '../../adapter';
+import { type OpenstadSourceConfig, sourceSchema } from './sourceSchema';
 import { harvestHeadless } from './harvestHeadless';
 import { harvestLegacy } from './harvestLegacy';
 
-export const openstadAdapter: PlatformAdapter<OpenstadSourceConfig> = {
+export const openstadAdapter = {
   platform: 'openstad',
-  harvest: (ctx) => (ctx.source.generation === 'headless' ? harvestHeadless(ctx) : harvestLegacy(ctx)),
-};
+  sourceSchema,
+  harvest: (ctx: HarvestContext<OpenstadSourceConfig>) =>
+    ctx.source.generation === 'headless' ? harvestHeadless(ctx) : harvestLegacy(ctx),
+} satisfies PlatformKit<OpenstadSourceConfig>;
 
 export { normaliseHeadlessProposal } from './normaliseHeadlessProposal';
 export { normaliseHeadlessProject } from './normaliseHeadlessProject';

@@ -1,7 +1,7 @@
 /** Pieces every OpenStad normaliser shares: provenance, URLs, tags, locations, images, links. */
 import { makeId } from '../../../core/ids';
 import type { Image, Location, Provenance, Tag } from '../../../core/model';
-import type { OpenstadSourceConfig } from '../../config';
+import type { OpenstadSourceConfig } from './sourceSchema';
 import { plainText } from '../../text';
 
 /** What a normaliser needs besides the record: the source and the harvest's instant. */

@@ -5,7 +5,7 @@ import {
 } from '../../../../../dev/simulators/consul';
 import { budgetProjectSchema, budgetSchema, proposalSchema } from '../../../../core/model';
 import type { RecordIssue } from '../../../adapter';
-import { consulSourceSchema } from '../../../config';
+import { sourceSchema as consulSourceSchema } from '../sourceSchema';
 import { PaginationError, UpstreamHttpError, UpstreamSchemaError } from '../../../errors';
 import { PoliteHttpClient, type Query } from '../../../http/HttpClient';
 import { consulAdapter } from '../index';

@@ -1,5 +1,5 @@
 import { budgetProjectSchema, budgetSchema, proposalSchema, type Proposal } from '../../../../core/model';
-import { consulSourceSchema } from '../../../config';
+import { sourceSchema as consulSourceSchema } from '../sourceSchema';
 import { consulBudgetPhase } from '../budgetPhase';
 import { normaliseConsulBudget } from '../normaliseBudget';
 import { normaliseConsulInvestment, type InvestmentPlacement } from '../normaliseInvestment';

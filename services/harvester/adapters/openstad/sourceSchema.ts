@@ -1,0 +1,19 @@
+/** An OpenStad source in the sources file: the common fields and OpenStad's own. */
+import { z } from 'zod';
+import { sourceFields, sourceIdSchema } from '../../sourceFields';
+
+export const sourceSchema = z.object({
+  ...sourceFields,
+  platform: z.literal('openstad'),
+  /** Project id (headless) or site id (legacy) on the installation (openstad.md §7 note 2). */
+  projectId: z.number().int().min(1),
+  /** API generation: `headless` (openstad-headless) or `legacy` (openstad-api); openstad.md §1. */
+  generation: z.enum(['headless', 'legacy']),
+  /**
+   * The source that harvests the ideas project a budgeting project's plans were copied from
+   * (`extraData.originalId`, openstad.md §4); default this source.
+   */
+  proposalSourceId: sourceIdSchema.optional(),
+});
+
+export type OpenstadSourceConfig = z.infer<typeof sourceSchema>;
