@@ -22,6 +22,7 @@ import {
   SCHEMA_DIR,
   SCHEMA_FILES,
   SUPERGRAPH_PATH,
+  EXPLORER_DIR,
   subgraphEntry,
 } from './bundleFiles';
 import { ServiceFunction } from './ServiceFunction';
@@ -85,6 +86,7 @@ export class GraphqlGateway extends Construct {
         INSPRAAK_TABLE: table.tableName,
         INSPRAAK_SCHEMA_DIR: SCHEMA_DIR,
         INSPRAAK_SUPERGRAPH: SUPERGRAPH_PATH,
+        INSPRAAK_EXPLORER_DIR: EXPLORER_DIR,
         INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),
         ...(settings.topology === 'split' && {
           INSPRAAK_SUBGRAPH_URLS: Stack.of(this).toJsonString(urls),

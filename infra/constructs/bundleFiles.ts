@@ -20,9 +20,14 @@ export const SCHEMA_FILES: BundleFile = ['schema/*.graphql', 'schema/'];
 /** The composed supergraph (the gateway reads it from INSPRAAK_SUPERGRAPH, SUPERGRAPH_PATH below). */
 export const SUPERGRAPH_FILE: BundleFile = ['services/gateway/supergraph.graphql', 'supergraph.graphql'];
 
-/** The gateway needs the supergraph, and the subgraphs' SDL for those it runs in-process. */
-export const gatewayBundleFiles = (): BundleFile[] => [SCHEMA_FILES, SUPERGRAPH_FILE];
+/** The API explorer, built by scripts/build-explorer.ts (`npm run synth` builds it first). */
+export const EXPLORER_FILES: BundleFile = ['dist/explorer/*', 'explorer/'];
+
+/** The gateway needs the supergraph, the subgraphs' SDL for those it runs in-process, and the explorer. */
+export const gatewayBundleFiles = (): BundleFile[] => [SCHEMA_FILES, SUPERGRAPH_FILE, EXPLORER_FILES];
 
 /** Where the files above are inside the bundle: the values of INSPRAAK_SCHEMA_DIR and INSPRAAK_SUPERGRAPH. */
 export const SCHEMA_DIR = `${TASK_ROOT}/schema`;
 export const SUPERGRAPH_PATH = `${TASK_ROOT}/supergraph.graphql`;
+/** Where the explorer is inside the bundle: the value of INSPRAAK_EXPLORER_DIR. */
+export const EXPLORER_DIR = `${TASK_ROOT}/explorer`;

@@ -36,6 +36,8 @@ export const gatewayConfigSchema = z.object({
   ...subgraphsConfigShape,
   /** The composed supergraph file; default services/gateway/supergraph.graphql (bundles carry a copy). */
   INSPRAAK_SUPERGRAPH: z.string().min(1, 'expected the path of the supergraph SDL file').optional(),
+  /** The built API explorer (scripts/build-explorer.ts); default dist/explorer (bundles carry a copy). */
+  INSPRAAK_EXPLORER_DIR: z.string().min(1, 'expected the directory of the built explorer').optional(),
   PORT: portVar(4000),
   /** Where the gateway listens; loopback by default, so a laptop does not publish the sandbox. */
   HOST: z.string().min(1).default('127.0.0.1'),

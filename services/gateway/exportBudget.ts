@@ -7,7 +7,8 @@ import type { ApolloServer } from '@apollo/server';
 export interface PlainResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Text, bytes (e.g. a gzipped file), or a stream of chunks that the server writes as they come. */
+  body: string | Buffer | AsyncIterable<string>;
 }
 
 export async function exportBudget(apollo: ApolloServer, encodedId: string): Promise<PlainResponse> {

@@ -4,7 +4,7 @@
  */
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TableAccess } from '../core/dynamo/loader';
@@ -98,7 +98,8 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
       responseCachePlugin(),
       ...protection.plugins,
       pageSizePlugin(),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Browsers get our own explorer (services/gateway/explorer.ts), not Apollo's CDN-hosted Sandbox.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }

@@ -10,6 +10,8 @@ import { createDynamo } from '../core/dynamo/client';
 import { gatewayConfig } from './config';
 import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from './gateway';
 import { lambdaGuard } from '../core/lambdaGuard';
+import type { PlainResponse } from './exportBudget';
+import { explorerPage, wantsExplorer } from './explorer';
 import { answerPlain } from './plainRoutes';
 import { matchRoute } from './routes';
 
@@ -35,17 +37,19 @@ async function graphql(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
     return events.toErrorResult(e);
   }
 }
+const plain = { apollo, explorerDir: config.INSPRAAK_EXPLORER_DIR };
 
 export const handler = async (
   event: APIGatewayProxyEventV2,
   _context: Context,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
+  const method = event.requestContext.http.method;
+  const search = event.rawQueryString ?? '';
+  const headers = event.headers ?? {};
+  if (wantsExplorer(method, event.rawPath, search, headers.accept)) return toResult(explorerPage(plain.explorerDir));
   // API Gateway only sends the routes of routes.ts; the same table decides which handler answers.
-  const match = matchRoute(event.requestContext.http.method, event.rawPath);
-  if (match?.route.kind === 'plain') {
-    const out = await answerPlain(apollo, match);
-    return { statusCode: out.status, headers: out.headers, body: out.body };
-  }
+  const match = matchRoute(method, event.rawPath);
+  if (match?.route.kind === 'plain') return toResult(await answerPlain(plain, match, { headers, search }));
   if (!match) {
     return {
       statusCode: 404,
@@ -62,3 +66,16 @@ export const handler = async (
   }
   return lambdaGuard(event, () => graphql(event));
 };
+
+/** A plain answer as API Gateway wants it: bytes in base64, a stream gathered (Lambda responses are buffered). */
+async function toResult(out: PlainResponse): Promise<APIGatewayProxyStructuredResultV2> {
+  let body = out.body;
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) {
+    const chunks: string[] = [];
+    for await (const chunk of body) chunks.push(chunk);
+    body = chunks.join('');
+  }
+  return Buffer.isBuffer(body)
+    ? { statusCode: out.status, headers: out.headers, body: body.toString('base64'), isBase64Encoded: true }
+    : { statusCode: out.status, headers: out.headers, body };
+}

@@ -4,16 +4,38 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import { exportBudget, plainText, type PlainResponse } from './exportBudget';
+import { explorerFile } from './explorer';
 import { ROUTES, type RouteMatch } from './routes';
 
 type PlainRouteName = {
   [K in keyof typeof ROUTES]: (typeof ROUTES)[K]['kind'] extends 'plain' ? K : never;
 }[keyof typeof ROUTES];
 
-export type PlainHandler = (apollo: ApolloServer, params: Record<string, string>) => Promise<PlainResponse>;
+/** What a plain handler may read of the request beside its path. */
+export interface PlainRequest {
+  /** Request headers, names in lower case. */
+  headers: Record<string, string | undefined>;
+  /** The query string, with or without its `?`. */
+  search: string;
+}
+
+/** What plain handlers are built with, once per process. */
+export interface PlainDeps {
+  apollo: ApolloServer;
+  /** Where the built explorer is (INSPRAAK_EXPLORER_DIR; default dist/explorer). */
+  explorerDir?: string;
+}
+
+export type PlainHandler = (
+  deps: PlainDeps,
+  params: Record<string, string>,
+  request: PlainRequest,
+) => Promise<PlainResponse>;
 
 export const PLAIN_HANDLERS: Record<PlainRouteName, PlainHandler> = {
-  budgetExport: async (apollo, { file }) => {
+  explorerFiles: async ({ explorerDir }, { file }, { headers }) =>
+    explorerFile(file ?? '', headers['accept-encoding'], explorerDir),
+  budgetExport: async ({ apollo }, { file }) => {
     const id = /^(.+)\.pb$/.exec(file ?? '')?.[1];
     if (!id) return plainText(404, 'Budgets are exported at /export/budgets/<id>.pb.');
     return exportBudget(apollo, id);
@@ -21,6 +43,6 @@ export const PLAIN_HANDLERS: Record<PlainRouteName, PlainHandler> = {
 };
 
 /** Answers a matched plain route. */
-export function answerPlain(apollo: ApolloServer, match: RouteMatch): Promise<PlainResponse> {
-  return PLAIN_HANDLERS[match.name as PlainRouteName](apollo, match.params);
+export function answerPlain(deps: PlainDeps, match: RouteMatch, request: PlainRequest): Promise<PlainResponse> {
+  return PLAIN_HANDLERS[match.name as PlainRouteName](deps, match.params, request);
 }

@@ -29,6 +29,13 @@ export const ROUTES = {
     kind: 'graphql',
     description: 'The GraphQL endpoint (GET for persisted and cached queries, POST for the rest).',
   },
+  explorerFiles: {
+    methods: ['GET'],
+    path: '/graphql/explorer/{file}',
+    kind: 'plain',
+    description:
+      "The API explorer's scripts, styles and fonts (services/gateway/explorer.ts); the page is GET /graphql.",
+  },
   budgetExport: {
     methods: ['GET'],
     path: '/export/budgets/{file}',

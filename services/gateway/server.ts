@@ -6,20 +6,41 @@ import { createDynamo } from '../core/dynamo/client';
 import { serveHttp, type RunningHttp } from '../core/http';
 import { gatewayConfig, type GatewayConfig } from './config';
 import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from './gateway';
-import type { ApolloServer } from '@apollo/server';
 import type { ServerResponse } from 'node:http';
-import { answerPlain } from './plainRoutes';
+import { once } from 'node:events';
+import type { PlainResponse } from './exportBudget';
+import { explorerPage, wantsExplorer } from './explorer';
+import { answerPlain, type PlainDeps } from './plainRoutes';
 import { matchRoute } from './routes';
 
-/** The plain-URL routes beside /graphql (routes.ts). */
-export function exportRoutes(apollo: ApolloServer) {
+/** The plain-URL routes beside /graphql (routes.ts), and the explorer for browsers at /graphql. */
+export function exportRoutes(deps: PlainDeps) {
   return async (method: string, path: string, res: ServerResponse) => {
+    const search = new URL(res.req.url ?? '/', 'http://localhost').search;
+    const headers = res.req.headers as Record<string, string | undefined>;
+    if (wantsExplorer(method, path, search, headers.accept)) {
+      await send(res, explorerPage(deps.explorerDir));
+      return true;
+    }
     const match = matchRoute(method, path);
     if (match?.route.kind !== 'plain') return false;
-    const out = await answerPlain(apollo, match);
-    res.writeHead(out.status, out.headers).end(out.body);
+    await send(res, await answerPlain(deps, match, { headers, search }));
     return true;
   };
+}
+
+/** Writes a plain answer; a streamed body chunk by chunk, waiting for the socket when it is full. */
+async function send(res: ServerResponse, out: PlainResponse): Promise<void> {
+  res.writeHead(out.status, out.headers);
+  if (typeof out.body === 'string' || Buffer.isBuffer(out.body)) {
+    res.end(out.body);
+    return;
+  }
+  for await (const chunk of out.body) {
+    if (res.destroyed) return; // the client went away: stop reading
+    if (!res.write(chunk)) await once(res, 'drain');
+  }
+  res.end();
 }
 
 export async function startGateway(config: GatewayConfig = gatewayConfig()): Promise<RunningHttp> {
@@ -35,6 +56,6 @@ export async function startGateway(config: GatewayConfig = gatewayConfig()): Pro
     host: config.HOST,
     context: async () => ({}),
     around: (request, execute) => cache.serve(request, execute),
-    routes: exportRoutes(apollo),
+    routes: exportRoutes({ apollo, explorerDir: config.INSPRAAK_EXPLORER_DIR }),
   });
 }

@@ -146,9 +146,10 @@ describe('the api stack', () => {
     });
   });
 
-  it('bundles the gateway with esbuild: minified index.js with a source map, the SDL files and the supergraph', () => {
+  it('bundles the gateway with esbuild: minified index.js with a source map, the SDL files, the supergraph and the explorer', () => {
     const dir = assetDir(s.api, 'GatewayFunction');
-    expect(readdirSync(dir).sort()).toEqual(['index.js', 'index.js.map', 'schema', 'supergraph.graphql']);
+    expect(readdirSync(dir).sort()).toEqual(['explorer', 'index.js', 'index.js.map', 'schema', 'supergraph.graphql']);
+    expect(readdirSync(join(dir, 'explorer'))).toEqual(expect.arrayContaining(['explorer.js', 'explorer.js.gz']));
     expect(readdirSync(join(dir, 'schema'))).toEqual(
       expect.arrayContaining(['municipalities.graphql', 'proposals.graphql', 'budgets.graphql']),
     );

@@ -22,7 +22,7 @@ export async function startTestGateway(db: TableAccess, env: Record<string, stri
     host: '127.0.0.1',
     context: async () => ({}),
     around: (request, execute) => cache.serve(request, execute),
-    routes: exportRoutes(apollo),
+    routes: exportRoutes({ apollo }),
   });
   return { ...running, post: (body, headers) => post(running.url, body, headers) };
 }

@@ -25,6 +25,11 @@ describe('the route table', () => {
   });
 
   it('lists API Gateway route keys for the CDK construct', () => {
-    expect(routeKeys()).toEqual(['GET /graphql', 'POST /graphql', 'GET /export/budgets/{file}']);
+    expect(routeKeys()).toEqual([
+      'GET /graphql',
+      'POST /graphql',
+      'GET /graphql/explorer/{file}',
+      'GET /export/budgets/{file}',
+    ]);
   });
 });
