@@ -19,7 +19,6 @@ import { UpstreamSchemaError } from '../../errors';
 import type { HarvestContext, HarvestResult } from '../../adapter';
 import type { OpenstadSourceConfig } from './sourceSchema';
 import { fetchAllPages, parseOrThrow } from './fetchAllPages';
-import { fetchTenant } from './fetchTenant';
 import { ballotType } from './mapVotingRule';
 import { projectUrl, type NormaliseEnv } from './normaliseCommon';
 import { normaliseHeadlessBudget } from './normaliseHeadlessBudget';
@@ -37,15 +36,14 @@ import { normaliseOrReport, validateRecords } from './validateRecords';
 /** The tag type whose tags form the groups of a per-tag ballot (data-model §2.9 `groupTagType` default). */
 const GROUP_TAG_TYPE = 'theme';
 
-/** Harvests the project `ctx.source.projectId` of a headless installation. */
-export async function harvestHeadless(ctx: HarvestContext<OpenstadSourceConfig>): Promise<HarvestResult> {
+/** Harvests the project `ctx.source.projectId` of a headless installation, given its tenant JSON (fetchTenant). */
+export async function harvestHeadless(
+  ctx: HarvestContext<OpenstadSourceConfig>,
+  tenant: unknown,
+): Promise<HarvestResult> {
   const pid = ctx.source.projectId;
   const env: NormaliseEnv = { source: ctx.source, harvestedAt: ctx.harvestedAt };
-  const project = parseOrThrow(
-    headlessProjectSchema,
-    await fetchTenant(ctx.http, 'headless', pid),
-    `GET /api/project/${pid}`,
-  );
+  const project = parseOrThrow(headlessProjectSchema, tenant, `GET /api/project/${pid}`);
   const statusList = parseOrThrow(
     statusListSchema,
     await ctx.http.getJson(`/api/project/${pid}/status`),

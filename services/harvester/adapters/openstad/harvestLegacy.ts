@@ -1,6 +1,6 @@
 /**
  * Harvest of one site of the archived openstad-api (openstad.md §3, §5). Requests, in order:
- * 1. `GET /api/site/{sid}` — the site (also verifies the generation);
+ * 1. `GET /api/site/{sid}` — the site, read by fetchTenant (which finds or verifies the generation);
  * 2. `GET /api/site/{sid}/idea?page=n&pageSize=100&sort=createdate_asc&includeTags=1&includeVoteCount=1`
  *    for n = 0, 1, … — `createdate_asc` because A has no `id_asc` (§3), and new ideas then land on the last page.
  *
@@ -13,17 +13,19 @@ import { proposalSchema } from '../../../core/model';
 import type { HarvestContext, HarvestResult } from '../../adapter';
 import type { OpenstadSourceConfig } from './sourceSchema';
 import { fetchAllPages, parseOrThrow } from './fetchAllPages';
-import { fetchTenant } from './fetchTenant';
 import type { NormaliseEnv } from './normaliseCommon';
 import { normaliseLegacyIdea } from './normaliseLegacyIdea';
 import { legacyIdeaSchema, legacySiteSchema } from './schemas';
 import { normaliseOrReport, validateRecords } from './validateRecords';
 
-/** Harvests the site `ctx.source.projectId` of a legacy installation. */
-export async function harvestLegacy(ctx: HarvestContext<OpenstadSourceConfig>): Promise<HarvestResult> {
+/** Harvests the site `ctx.source.projectId` of a legacy installation, given its tenant JSON (fetchTenant). */
+export async function harvestLegacy(
+  ctx: HarvestContext<OpenstadSourceConfig>,
+  tenant: unknown,
+): Promise<HarvestResult> {
   const sid = ctx.source.projectId;
   const env: NormaliseEnv = { source: ctx.source, harvestedAt: ctx.harvestedAt };
-  parseOrThrow(legacySiteSchema, await fetchTenant(ctx.http, 'legacy', sid), `GET /api/site/${sid}`);
+  parseOrThrow(legacySiteSchema, tenant, `GET /api/site/${sid}`);
   const path = `/api/site/${sid}/idea`;
   const raw = await fetchAllPages(ctx.http, path, { sort: 'createdate_asc', includeTags: 1, includeVoteCount: 1 });
   const ideas = validateRecords(raw, legacyIdeaSchema, 'proposal', ctx, `GET ${path}`).sort((a, b) => a.id - b.id);

@@ -1,17 +1,21 @@
 /**
  * The OpenStad adapter: one source is one project (headless) or site (legacy) of an installation,
- * `ctx.source.projectId`, in the configured `generation` (openstad.md §1), which is verified first.
+ * `ctx.source.projectId`. Its generation (openstad.md §1) is detected from which tenant path answers, or
+ * verified when the source configures `generation` (fetchTenant.ts).
  */
 import type { HarvestContext, PlatformKit } from '../../adapter';
 import { type OpenstadSourceConfig, sourceSchema } from './sourceSchema';
+import { fetchTenant } from './fetchTenant';
 import { harvestHeadless } from './harvestHeadless';
 import { harvestLegacy } from './harvestLegacy';
 
 export const openstadAdapter = {
   platform: 'openstad',
   sourceSchema,
-  harvest: (ctx: HarvestContext<OpenstadSourceConfig>) =>
-    ctx.source.generation === 'headless' ? harvestHeadless(ctx) : harvestLegacy(ctx),
+  harvest: async (ctx: HarvestContext<OpenstadSourceConfig>) => {
+    const { generation, tenant } = await fetchTenant(ctx.http, ctx.source.generation, ctx.source.projectId);
+    return generation === 'headless' ? harvestHeadless(ctx, tenant) : harvestLegacy(ctx, tenant);
+  },
 } satisfies PlatformKit<OpenstadSourceConfig>;
 
 export { normaliseHeadlessProposal } from './normaliseHeadlessProposal';

@@ -7,8 +7,11 @@ export const sourceSchema = z.object({
   platform: z.literal('openstad'),
   /** Project id (headless) or site id (legacy) on the installation (openstad.md §7 note 2). */
   projectId: z.number().int().min(1),
-  /** API generation: `headless` (openstad-headless) or `legacy` (openstad-api); openstad.md §1. */
-  generation: z.enum(['headless', 'legacy']),
+  /**
+   * API generation: `headless` (openstad-headless) or `legacy` (openstad-api), openstad.md §1. Optional:
+   * unset, it is detected from which tenant path answers; set, it is verified.
+   */
+  generation: z.enum(['headless', 'legacy']).optional(),
   /**
    * The source that harvests the ideas project a budgeting project's plans were copied from
    * (`extraData.originalId`, openstad.md §4); default this source.

@@ -367,3 +367,39 @@ describe('the OpenStad adapter against a legacy installation', () => {
     );
   });
 });
+
+describe('the OpenStad adapter without a configured generation', () => {
+  const sims: OpenstadSimulator[] = [];
+  afterAll(async () => {
+    for (const s of sims) await s.close();
+  });
+  const start = async (generation: 'headless' | 'legacy') => {
+    const sim = await startOpenstadSimulator({ municipality: 'GM0518', generation });
+    sims.push(sim);
+    return sim;
+  };
+
+  it('detects a headless installation with no request more than a configured one', async () => {
+    const sim = await start('headless');
+    const detected = await harvest(sim, 6, { generation: undefined });
+    const configured = await harvest(sim, 6, { generation: 'headless' });
+    expect(detected.platformVersion).toBe('headless');
+    expect(detected.requests).toEqual(configured.requests);
+    expect(detected.proposals).toEqual(configured.proposals);
+  });
+
+  it('detects a legacy installation after one not-found project path', async () => {
+    const sim = await start('legacy');
+    const detected = await harvest(sim, 6, { generation: undefined });
+    expect(detected.platformVersion).toBe('legacy');
+    expect(detected.requests.slice(0, 2)).toEqual(['/api/project/6?includeConfig=1', '/api/site/6']);
+    expect(detected.proposals).toEqual((await harvest(sim, 6, { generation: 'legacy' })).proposals);
+  });
+
+  it('names both paths when neither generation knows the project', async () => {
+    const sim = await start('headless');
+    await expect(harvest(sim, 999, { generation: undefined })).rejects.toThrow(
+      /Neither \/api\/project\/999 \(OpenStad headless.*\) nor \/api\/site\/999 \(OpenStad legacy.*\) is found/,
+    );
+  });
+});
