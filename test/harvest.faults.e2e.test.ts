@@ -30,8 +30,22 @@ describe('harvesting through faults', () => {
     openstad = await startOpenstadSimulator({ municipality: 'GM0518' });
     const [c, d, o] = parseSources(
       [
-        { id: 'gm0106-consul', municipality: 'GM0106', platform: 'consul', baseUrl: consul.url, timeoutMs: 500 },
-        { id: 'gm0599-decidim', municipality: 'GM0599', platform: 'decidim', baseUrl: decidim.url, timeoutMs: 500 },
+        {
+          id: 'gm0106-consul',
+          municipality: 'GM0106',
+          platform: 'consul',
+          baseUrl: consul.url,
+          timeoutMs: 500,
+          maxResponseBytes: 2_000_000,
+        },
+        {
+          id: 'gm0599-decidim',
+          municipality: 'GM0599',
+          platform: 'decidim',
+          baseUrl: decidim.url,
+          timeoutMs: 500,
+          maxResponseBytes: 2_000_000,
+        },
         {
           id: 'gm0518-openstad',
           municipality: 'GM0518',
@@ -40,6 +54,8 @@ describe('harvesting through faults', () => {
           projectId: 7,
           generation: 'headless',
           timeoutMs: 500,
+          // A small cap, so that the 50 MB answer meets it long before the 500 ms timeout on a busy machine.
+          maxResponseBytes: 2_000_000,
         },
       ],
       'test',
