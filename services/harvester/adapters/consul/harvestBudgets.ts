@@ -2,8 +2,8 @@ import type { Budget, BudgetProject } from '../../../core/model';
 import type { HarvestContext } from '../../adapter';
 import type { ConsulSourceConfig } from './sourceSchema';
 import { crawlConnection } from './crawlConnection';
-import { normaliseConsulBudget } from './normaliseBudget';
-import { normaliseConsulInvestment } from './normaliseInvestment';
+import { normaliseBudget } from './normaliseBudget';
+import { normaliseProject } from './normaliseProject';
 import { BUDGETS, INVESTMENTS } from './queries';
 import { readBudgetPages } from './readBudgetPages';
 import {
@@ -12,7 +12,7 @@ import {
   rawId,
   type ConsulBudgetNode,
   type ConsulInvestmentNode,
-} from './schemas';
+} from './upstreamSchemas';
 
 /**
  * Harvests budgets and their investments (2.2.1+ only, consul.md §1, §5): published budgets over GraphQL,
@@ -20,7 +20,7 @@ import {
  * the HTML pages that say which budget each investment belongs to and which won (readBudgetPages). An
  * investment that cannot be placed in a budget is reported and not stored (docs/data-model.md §3.7).
  */
-export async function harvestConsulBudgets(
+export async function harvestBudgets(
   ctx: HarvestContext<ConsulSourceConfig>,
 ): Promise<{ budgets: Budget[]; projects: BudgetProject[] }> {
   const locale = ctx.source.locales[0];
@@ -38,7 +38,7 @@ export async function harvestConsulBudgets(
     }
     if (budgetNodes.some((b) => b.id === parsed.data.id)) continue;
     budgetNodes.push(parsed.data);
-    budgets.push(normaliseConsulBudget(parsed.data, ctx));
+    budgets.push(normaliseBudget(parsed.data, ctx));
   }
   const anyBudget = budgetNodes[0];
   if (!anyBudget) return { budgets, projects: [] };
@@ -88,7 +88,7 @@ export async function harvestConsulBudgets(
     list.forEach((inv, position) => {
       try {
         projects.push(
-          normaliseConsulInvestment(
+          normaliseProject(
             inv,
             {
               budgetUpstreamId: budget.id,

@@ -2,9 +2,14 @@ import type { Proposal } from '../../../core/model';
 import type { HarvestContext } from '../../adapter';
 import type { ConsulSourceConfig } from './sourceSchema';
 import { crawlConnection } from './crawlConnection';
-import { normaliseConsulProposal } from './normaliseProposal';
+import { normaliseProposal } from './normaliseProposal';
 import { PROPOSAL_TRANSLATIONS, PROPOSALS } from './queries';
-import { proposalNodeSchema, proposalTranslationSchema, rawId, type ConsulProposalTranslation } from './schemas';
+import {
+  proposalNodeSchema,
+  proposalTranslationSchema,
+  rawId,
+  type ConsulProposalTranslation,
+} from './upstreamSchemas';
 
 const pickProposals = (data: Record<string, unknown>) => data.proposals;
 
@@ -14,7 +19,7 @@ const pickProposals = (data: Record<string, unknown>) => data.proposals;
  * are deduplicated by id, because offset pages over an unordered relation can repeat rows (consul.md
  * §3.1, §8 note 4). A record that fails validation or normalisation is reported and skipped.
  */
-export async function harvestConsulProposals(ctx: HarvestContext<ConsulSourceConfig>): Promise<Proposal[]> {
+export async function harvestProposals(ctx: HarvestContext<ConsulSourceConfig>): Promise<Proposal[]> {
   const [primaryLocale = 'nl', ...otherLocales] = ctx.source.locales;
   const translations = new Map<string, Map<string, ConsulProposalTranslation>>();
   const primary = await crawlConnection(ctx, {
@@ -59,7 +64,7 @@ export async function harvestConsulProposals(ctx: HarvestContext<ConsulSourceCon
       continue;
     }
     try {
-      proposals.push(normaliseConsulProposal(parsed.data, translations.get(parsed.data.id) ?? new Map(), ctx));
+      proposals.push(normaliseProposal(parsed.data, translations.get(parsed.data.id) ?? new Map(), ctx));
     } catch (e) {
       ctx.report({
         kind: 'proposal',

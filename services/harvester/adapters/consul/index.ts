@@ -5,8 +5,8 @@
  */
 import type { HarvestResult, PlatformKit } from '../../adapter';
 import { type ConsulSourceConfig, sourceSchema } from './sourceSchema';
-import { harvestConsulBudgets } from './harvestBudgets';
-import { harvestConsulProposals } from './harvestProposals';
+import { harvestBudgets } from './harvestBudgets';
+import { harvestProposals } from './harvestProposals';
 import { probeConsulVersion } from './probeVersion';
 
 export const consulAdapter = {
@@ -17,16 +17,16 @@ export const consulAdapter = {
     // A process switched off in /consul.json is not presented by the site, though the API still serves it
     // (consul.md §2, §8 note 16; docs/data-model.md §3.7).
     const on = (process: string) => version.features[process] !== null;
-    const proposals = on('proposals') ? await harvestConsulProposals(ctx) : [];
+    const proposals = on('proposals') ? await harvestProposals(ctx) : [];
     const { budgets, projects } =
-      version.hasBudgets && on('budgets') ? await harvestConsulBudgets(ctx) : { budgets: [], projects: [] };
+      version.hasBudgets && on('budgets') ? await harvestBudgets(ctx) : { budgets: [], projects: [] };
     return { platformVersion: version.platformVersion, proposals, budgets, projects };
   },
 } satisfies PlatformKit<ConsulSourceConfig>;
 
-export { normaliseConsulProposal } from './normaliseProposal';
-export { normaliseConsulBudget } from './normaliseBudget';
-export { normaliseConsulInvestment } from './normaliseInvestment';
+export { normaliseProposal } from './normaliseProposal';
+export { normaliseBudget } from './normaliseBudget';
+export { normaliseProject } from './normaliseProject';
 export { consulProposalStatus } from './proposalStatus';
 export { consulBudgetPhase } from './budgetPhase';
 export { parsePublicCreatedAt } from './parsePublicCreatedAt';

@@ -3,7 +3,7 @@ import type { Budget } from '../../../core/model';
 import { plainText } from '../../text';
 import { consulBudgetPhase } from './budgetPhase';
 import { baseUrlOf, type NormaliseContext } from './normaliseProposal';
-import type { ConsulBudgetNode } from './schemas';
+import type { ConsulBudgetNode } from './upstreamSchemas';
 
 /**
  * Normalises one CONSUL budget (docs/data-model.md §3.2). GraphQL gives only id, name and phase
@@ -11,7 +11,7 @@ import type { ConsulBudgetNode } from './schemas';
  * null. The voting rule is UNKNOWN because `voting_style` is not exposed (consul.md §8 note 13,
  * data-model §3.6); nothing is guessed.
  */
-export function normaliseConsulBudget(node: ConsulBudgetNode, ctx: NormaliseContext): Budget {
+export function normaliseBudget(node: ConsulBudgetNode, ctx: NormaliseContext): Budget {
   const { source } = ctx;
   return {
     id: makeId(source.id, 'budget', node.id),

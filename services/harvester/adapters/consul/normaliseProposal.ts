@@ -6,7 +6,7 @@ import { formattedText } from '../../text';
 import { plainText } from '../../text';
 import { parsePublicCreatedAt } from './parsePublicCreatedAt';
 import { consulProposalStatus } from './proposalStatus';
-import type { ConsulProposalNode, ConsulProposalTranslation } from './schemas';
+import type { ConsulProposalNode, ConsulProposalTranslation } from './upstreamSchemas';
 
 export interface NormaliseContext {
   source: ConsulSourceConfig;
@@ -51,7 +51,7 @@ function sameText(a: ConsulProposalTranslation, b: ConsulProposalTranslation): b
  * one is taken to be Globalize's silent fallback and left out (data-model §2.5, consul.md §8 note 9).
  * Throws UpstreamSchemaError when `publicCreatedAt` is not CONSUL's format; the caller reports the record.
  */
-export function normaliseConsulProposal(
+export function normaliseProposal(
   node: ConsulProposalNode,
   others: ReadonlyMap<string, ConsulProposalTranslation>,
   ctx: NormaliseContext,

@@ -1,12 +1,12 @@
 import { budgetProjectSchema, budgetSchema, proposalSchema, type Proposal } from '../../../../core/model';
 import { sourceSchema as consulSourceSchema } from '../sourceSchema';
 import { consulBudgetPhase } from '../budgetPhase';
-import { normaliseConsulBudget } from '../normaliseBudget';
-import { normaliseConsulInvestment, type InvestmentPlacement } from '../normaliseInvestment';
-import { normaliseConsulProposal } from '../normaliseProposal';
+import { normaliseBudget } from '../normaliseBudget';
+import { normaliseProject, type InvestmentPlacement } from '../normaliseProject';
+import { normaliseProposal } from '../normaliseProposal';
 import { parsePublicCreatedAt } from '../parsePublicCreatedAt';
 import { consulProposalStatus } from '../proposalStatus';
-import { investmentNodeSchema, proposalNodeSchema, type ConsulProposalTranslation } from '../schemas';
+import { investmentNodeSchema, proposalNodeSchema, type ConsulProposalTranslation } from '../upstreamSchemas';
 
 const source = consulSourceSchema.parse({
   id: 'gm0106-consul',
@@ -97,7 +97,7 @@ const nlTranslation = (summary: string | null) => ({
   machineTranslated: false,
 });
 
-describe('normaliseConsulProposal', () => {
+describe('normaliseProposal', () => {
   it.each([
     [
       'CONSUL 2.4.1, open',
@@ -192,20 +192,20 @@ describe('normaliseConsulProposal', () => {
       },
     ],
   ])('normalises a %s proposal', (_name, input, others, expected) => {
-    const result = normaliseConsulProposal(proposalNodeSchema.parse(input), others, ctx);
+    const result = normaliseProposal(proposalNodeSchema.parse(input), others, ctx);
     expect(result).toEqual(expected);
     expect(proposalSchema.parse(result)).toEqual(result);
   });
 
   it('leaves out a translation that is only the silent fallback to the primary locale', () => {
     const fallback = { id: '112', title: open241.title, summary: open241.summary, description: open241.description };
-    const result = normaliseConsulProposal(proposalNodeSchema.parse(open241), new Map([['en', fallback]]), ctx);
+    const result = normaliseProposal(proposalNodeSchema.parse(open241), new Map([['en', fallback]]), ctx);
     expect(result.translations.map((t) => t.locale)).toEqual(['nl']);
   });
 
   it("refuses a publicCreatedAt that is not CONSUL's format", () => {
     expect(() =>
-      normaliseConsulProposal(
+      normaliseProposal(
         proposalNodeSchema.parse({ ...open241, publicCreatedAt: '2026-03-14T10:00:00Z' }),
         new Map(),
         ctx,
@@ -296,9 +296,9 @@ describe('consulBudgetPhase', () => {
   });
 });
 
-describe('normaliseConsulBudget', () => {
+describe('normaliseBudget', () => {
   it('keeps the raw phase and publishes no voting rule, total or dates', () => {
-    const budget = normaliseConsulBudget({ id: '3', name: 'Assen Begroot 2025', phase: 'finished' }, ctx);
+    const budget = normaliseBudget({ id: '3', name: 'Assen Begroot 2025', phase: 'finished' }, ctx);
     expect(budgetSchema.parse(budget)).toEqual(budget);
     expect(budget).toMatchObject({
       id: 'gm0106-consul:budget:3',
@@ -314,7 +314,7 @@ describe('normaliseConsulBudget', () => {
   });
 });
 
-describe('normaliseConsulInvestment', () => {
+describe('normaliseProject', () => {
   const node = {
     id: '274',
     title: 'Pannakooi in Assen-Oost',
@@ -365,7 +365,7 @@ describe('normaliseConsulInvestment', () => {
     ['a valuating investment (price not yet shown)', node, place('valuating', null), null, null, null],
     ['an investment without a price', { ...node, price: null }, place('finished', 'absent'), null, null, false],
   ])('normalises %s', (_name, input, placement, cost, voteCount, selected) => {
-    const result = normaliseConsulInvestment(investmentNodeSchema.parse(input), placement, ctx);
+    const result = normaliseProject(investmentNodeSchema.parse(input), placement, ctx);
     expect(budgetProjectSchema.parse(result)).toEqual(result);
     expect(result).toMatchObject({
       id: 'gm0106-consul:project:274',

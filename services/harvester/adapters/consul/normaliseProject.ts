@@ -5,7 +5,7 @@ import { formattedText } from '../../text';
 import { plainText } from '../../text';
 import { PUBLISHED_PRICES_PHASES } from './budgetPhase';
 import { baseUrlOf, type NormaliseContext } from './normaliseProposal';
-import type { ConsulInvestmentNode } from './schemas';
+import type { ConsulInvestmentNode } from './upstreamSchemas';
 
 /** What the HTML pages told about one investment (consul.md §5.3). */
 export interface InvestmentPlacement {
@@ -28,7 +28,7 @@ export interface InvestmentPlacement {
  * `ballot_lines_count`; both null when the results page was not available. Throws a RangeError for a
  * price that is not a whole amount; the caller reports the record.
  */
-export function normaliseConsulInvestment(
+export function normaliseProject(
   node: ConsulInvestmentNode,
   placement: InvestmentPlacement,
   ctx: NormaliseContext,
