@@ -8,7 +8,7 @@ import type { HarvestContext } from '../../adapter';
 import type { DecidimSourceConfig } from './sourceSchema';
 import type { DecidimFeatures } from './detectFeatures';
 import type { DecidimSettings } from './decidimSettings';
-import { normaliseDecidimBudget } from './normaliseDecidimBudget';
+import { normaliseBudget } from './normaliseBudget';
 import { pageComponent } from './pageComponent';
 import { budgetsQuery } from './queries';
 import type { SpaceRef } from './spaceRef';
@@ -78,7 +78,7 @@ export async function harvestBudgets(
           });
       });
       try {
-        const result = normaliseDecidimBudget(parsed.data, good, {
+        const result = normaliseBudget(parsed.data, good, {
           source: ctx.source,
           harvestedAt: ctx.harvestedAt,
           settings: input.settings,

@@ -7,7 +7,7 @@ import { proposalSchema, type Proposal } from '../../../core/model';
 import type { HarvestContext } from '../../adapter';
 import type { DecidimSourceConfig } from './sourceSchema';
 import type { DecidimFeatures } from './detectFeatures';
-import { normaliseDecidimProposal } from './normaliseDecidimProposal';
+import { normaliseProposal } from './normaliseProposal';
 import { pageComponent } from './pageComponent';
 import { proposalsQuery } from './queries';
 import type { SpaceRef } from './spaceRef';
@@ -58,7 +58,7 @@ export async function harvestProposals(
       }
       try {
         const proposal = proposalSchema.parse(
-          normaliseDecidimProposal(parsed.data, {
+          normaliseProposal(parsed.data, {
             source: ctx.source,
             harvestedAt: ctx.harvestedAt,
             locale: input.locale,

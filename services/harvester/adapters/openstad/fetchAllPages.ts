@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { HttpClient, Query } from '../../http/HttpClient';
 import { pageGuard } from '../../http/HttpClient';
 import { UpstreamSchemaError } from '../../errors';
-import { envelopeSchema } from './schemas';
+import { envelopeSchema } from './upstreamSchemas';
 
 export const PAGE_SIZE = 100;
 

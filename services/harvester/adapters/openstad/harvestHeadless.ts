@@ -21,16 +21,16 @@ import type { OpenstadSourceConfig } from './sourceSchema';
 import { fetchAllPages, parseOrThrow } from './fetchAllPages';
 import { ballotType } from './mapVotingRule';
 import { projectUrl, type NormaliseEnv } from './normaliseCommon';
-import { normaliseHeadlessBudget } from './normaliseHeadlessBudget';
-import { normaliseHeadlessProject } from './normaliseHeadlessProject';
-import { normaliseHeadlessProposal } from './normaliseHeadlessProposal';
+import { normaliseBudget } from './normaliseBudget';
+import { normaliseProject } from './normaliseProject';
+import { normaliseProposal } from './normaliseProposal';
 import {
   headlessProjectSchema,
   headlessResourceSchema,
   statsCountSchema,
   statusListSchema,
   type HeadlessResource,
-} from './schemas';
+} from './upstreamSchemas';
 import { normaliseOrReport, validateRecords } from './validateRecords';
 
 /** The tag type whose tags form the groups of a per-tag ballot (data-model §2.9 `groupTagType` default). */
@@ -73,7 +73,7 @@ export async function harvestHeadless(
       (r) =>
         normaliseOrReport(
           r,
-          (x) => normaliseHeadlessProposal(x, env, { url, seqnrById }),
+          (x) => normaliseProposal(x, env, { url, seqnrById }),
           proposalSchema,
           { kind, upstreamId: String(r.id) },
           ctx,
@@ -91,9 +91,7 @@ export async function harvestHeadless(
   // The budget is the project itself: if it cannot be normalised, the source as a whole has failed.
   const budget = parseOrThrow(
     budgetSchema,
-    normaliseBudget(() =>
-      normaliseHeadlessBudget(project, env, { voterCount: stats.count >= 0 ? stats.count : null, themes }),
-    ),
+    budgetOrFail(() => normaliseBudget(project, env, { voterCount: stats.count >= 0 ? stats.count : null, themes })),
     `GET /api/project/${pid}`,
   );
   const budgetId = makeId(ctx.source.id, 'budget', pid);
@@ -102,7 +100,7 @@ export async function harvestHeadless(
     const position = projects.length;
     const p = normaliseOrReport(
       r,
-      (x) => normaliseHeadlessProject(x, env, { url, seqnrById, budgetId, position }),
+      (x) => normaliseProject(x, env, { url, seqnrById, budgetId, position }),
       budgetProjectSchema,
       { kind, upstreamId: String(r.id) },
       ctx,
@@ -119,7 +117,7 @@ function groupNames(resources: HeadlessResource[]): string[] {
   return [...names];
 }
 
-function normaliseBudget(run: () => Budget): Budget {
+function budgetOrFail(run: () => Budget): Budget {
   try {
     return run();
   } catch (e) {

@@ -15,7 +15,7 @@ import type { OpenstadSourceConfig } from './sourceSchema';
 import { fetchAllPages, parseOrThrow } from './fetchAllPages';
 import type { NormaliseEnv } from './normaliseCommon';
 import { normaliseLegacyIdea } from './normaliseLegacyIdea';
-import { legacyIdeaSchema, legacySiteSchema } from './schemas';
+import { legacyIdeaSchema, legacySiteSchema } from './upstreamSchemas';
 import { normaliseOrReport, validateRecords } from './validateRecords';
 
 /** Harvests the site `ctx.source.projectId` of a legacy installation, given its tenant JSON (fetchTenant). */

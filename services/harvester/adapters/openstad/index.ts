@@ -18,8 +18,8 @@ export const openstadAdapter = {
   },
 } satisfies PlatformKit<OpenstadSourceConfig>;
 
-export { normaliseHeadlessProposal } from './normaliseHeadlessProposal';
-export { normaliseHeadlessProject } from './normaliseHeadlessProject';
-export { normaliseHeadlessBudget, mapBudgetPhase } from './normaliseHeadlessBudget';
+export { normaliseProposal } from './normaliseProposal';
+export { normaliseProject } from './normaliseProject';
+export { normaliseBudget, mapBudgetPhase } from './normaliseBudget';
 export { normaliseLegacyIdea } from './normaliseLegacyIdea';
 export { mapVotingRule, ballotType } from './mapVotingRule';

@@ -3,7 +3,7 @@
  * case-insensitively on the status's code (H: status id, A: the enum value), name or label; then the defaults.
  */
 import type { PlatformStatus, ProposalStatus } from '../../../core/model';
-import type { HeadlessStatus } from './schemas';
+import type { HeadlessStatus } from './upstreamSchemas';
 
 /** The two H default statuses the reference names (openstad.md §2.6); the rest is UNKNOWN until configured. */
 const HEADLESS_DEFAULTS: Record<string, ProposalStatus> = {

@@ -1,7 +1,7 @@
 /** `votes.voteType` and its limits → VotingRule (docs/data-model.md §5.7, openstad.md §2.7, §3). */
 import { fromWholeUnits } from '../../../core/money';
 import type { VotingRule } from '../../../core/model';
-import type { SafeVotes } from './schemas';
+import type { SafeVotes } from './upstreamSchemas';
 
 export type BallotType = 'budgeting' | 'count' | 'budgetingPerTag' | 'countPerTag';
 

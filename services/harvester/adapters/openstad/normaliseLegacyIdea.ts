@@ -4,7 +4,7 @@ import type { Location, Proposal, Tag } from '../../../core/model';
 import { formattedText, plainText } from '../../text';
 import { mapLegacyStatus } from './mapStatus';
 import { iso, LOCALE, pointLocation, provenance, uniqueTags, type NormaliseEnv } from './normaliseCommon';
-import type { LegacyIdea } from './schemas';
+import type { LegacyIdea } from './upstreamSchemas';
 
 /**
  * `position {lat, lng}`, else `location.coordinates` read as **[lat, lng]**: A stores the point lat first,

@@ -2,11 +2,11 @@ import type { OpenstadSourceConfig } from '../../../config';
 import { mapHeadlessStatus, mapLegacyStatus, selectedFromStatus } from '../mapStatus';
 import { mapVotingRule } from '../mapVotingRule';
 import type { NormaliseEnv } from '../normaliseCommon';
-import { mapBudgetPhase, normaliseHeadlessBudget } from '../normaliseHeadlessBudget';
-import { normaliseHeadlessProject } from '../normaliseHeadlessProject';
-import { normaliseHeadlessProposal } from '../normaliseHeadlessProposal';
+import { mapBudgetPhase, normaliseBudget } from '../normaliseBudget';
+import { normaliseProject } from '../normaliseProject';
+import { normaliseProposal } from '../normaliseProposal';
 import { normaliseLegacyIdea } from '../normaliseLegacyIdea';
-import { headlessProjectSchema, headlessResourceSchema, legacyIdeaSchema } from '../schemas';
+import { headlessProjectSchema, headlessResourceSchema, legacyIdeaSchema } from '../upstreamSchemas';
 import { budgetProjectSchema, budgetSchema, proposalSchema } from '../../../../core/model';
 
 const source: OpenstadSourceConfig = {
@@ -215,7 +215,7 @@ describe('OpenStad normalisers', () => {
     ],
   ])('normalises a %s resource into a proposal', (_name, input, expected) => {
     const r = headlessResourceSchema.parse(input);
-    const p = normaliseHeadlessProposal(r, env, { url: 'https://duinoord.example.nl', seqnrById: new Map() });
+    const p = normaliseProposal(r, env, { url: 'https://duinoord.example.nl', seqnrById: new Map() });
     expect(proposalSchema.parse(p)).toEqual(p);
     expect(p).toMatchObject({
       ...expected,
@@ -311,7 +311,7 @@ describe('OpenStad normalisers', () => {
     ],
   ])('normalises %s', (_name, input, position, expected) => {
     const r = headlessResourceSchema.parse(input);
-    const p = normaliseHeadlessProject(r, env, {
+    const p = normaliseProject(r, env, {
       url: null,
       seqnrById: new Map(),
       budgetId: 'gm0518-openstad:budget:7',
@@ -352,7 +352,7 @@ describe('OpenStad normalisers', () => {
       updatedAt: '2025-06-01T08:00:00.000Z',
       deletedAt: null,
     });
-    const b = normaliseHeadlessBudget(project, env, { voterCount: 412, themes: [] });
+    const b = normaliseBudget(project, env, { voterCount: 412, themes: [] });
     expect(budgetSchema.parse(b)).toEqual(b);
     expect(b).toEqual({
       id: 'gm0518-openstad:budget:7',

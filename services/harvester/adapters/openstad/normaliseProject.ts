@@ -16,8 +16,8 @@ import {
   resourceUrl,
   type NormaliseEnv,
 } from './normaliseCommon';
-import type { HeadlessProjectInfo } from './normaliseHeadlessProposal';
-import type { HeadlessResource } from './schemas';
+import type { HeadlessProjectInfo } from './normaliseProposal';
+import type { HeadlessResource } from './upstreamSchemas';
 
 /**
  * Normalises one validated resource of budget `budgetId` at `position` (rank by id, 0-based).
@@ -25,7 +25,7 @@ import type { HeadlessResource } from './schemas';
  * `voteCount` is the `yes` count — ballots holding the project — or null when not public (§4, §7 note 4);
  * `selected` is derived from the mapped status; `summary` is dropped (data-model §5.4).
  */
-export function normaliseHeadlessProject(
+export function normaliseProject(
   r: HeadlessResource,
   env: NormaliseEnv,
   project: HeadlessProjectInfo & { budgetId: string; position: number },

@@ -13,7 +13,7 @@ import {
   resourceUrl,
   type NormaliseEnv,
 } from './normaliseCommon';
-import type { HeadlessResource } from './schemas';
+import type { HeadlessResource } from './upstreamSchemas';
 
 /** What the normaliser needs to know about the resource's project. */
 export interface HeadlessProjectInfo {
@@ -28,11 +28,7 @@ export interface HeadlessProjectInfo {
  * (openstad.md §7 note 10); `description` is HTML, sanitised again here. `supportCount`/`opposeCount` are the
  * `yes`/`no` counts when present; a missing key means "not public", so null (openstad.md §7 note 4).
  */
-export function normaliseHeadlessProposal(
-  r: HeadlessResource,
-  env: NormaliseEnv,
-  project: HeadlessProjectInfo,
-): Proposal {
+export function normaliseProposal(r: HeadlessResource, env: NormaliseEnv, project: HeadlessProjectInfo): Proposal {
   const title = plainText(r.title);
   const summary = r.summary ? plainText(r.summary) : null;
   const body = formattedText(r.description);

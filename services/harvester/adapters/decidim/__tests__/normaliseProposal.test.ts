@@ -1,5 +1,5 @@
 import { proposalSchema, type Proposal } from '../../../../core/model';
-import { normaliseDecidimProposal, type ProposalContext } from '../normaliseDecidimProposal';
+import { normaliseProposal, type ProposalContext } from '../normaliseProposal';
 import { taxonomyIndex } from '../taxonomyIndex';
 import { proposalNode } from '../upstreamSchemas';
 
@@ -125,7 +125,7 @@ const base: Proposal = {
   removedAt: null,
 };
 
-describe('normaliseDecidimProposal', () => {
+describe('normaliseProposal', () => {
   it.each([
     ['Decidim 0.27, accepted, category and scope', decidim027, base],
     [
@@ -154,7 +154,7 @@ describe('normaliseDecidimProposal', () => {
     ],
   ] as const)('normalises a %s proposal', (_name, input, expected) => {
     const node = proposalNode.parse(input);
-    const out = normaliseDecidimProposal(node, context);
+    const out = normaliseProposal(node, context);
     expect(out).toEqual(expected);
     expect(proposalSchema.safeParse(out).success).toBe(true);
   });
@@ -162,13 +162,13 @@ describe('normaliseDecidimProposal', () => {
   it('maps a custom state through the source statusMap, by token or by label', () => {
     const node = proposalNode.parse(decidim031Custom);
     expect(
-      normaliseDecidimProposal(node, {
+      normaliseProposal(node, {
         ...context,
         source: { ...context.source, statusMap: { IN_UITVOERING: 'IN_PROGRESS' } },
       }).status,
     ).toBe('IN_PROGRESS');
     expect(
-      normaliseDecidimProposal(node, {
+      normaliseProposal(node, {
         ...context,
         source: { ...context.source, statusMap: { 'in uitvoering': 'COMPLETED' } },
       }).status,
@@ -176,7 +176,7 @@ describe('normaliseDecidimProposal', () => {
   });
 
   it('builds assembly URLs under /assemblies when the version has no url field', () => {
-    const out = normaliseDecidimProposal(proposalNode.parse(decidim027), {
+    const out = normaliseProposal(proposalNode.parse(decidim027), {
       ...context,
       space: { kind: 'assembly', slug: 'adviesraad-verkeer' },
       componentId: '31',
@@ -190,7 +190,7 @@ describe('normaliseDecidimProposal', () => {
       title: tr(['nl', 'Meer bomen', true], ['en', 'More trees']),
       body: tr(['nl', '<p>x</p>', true], ['en', '<p>y</p>']),
     });
-    const out = normaliseDecidimProposal(node, context);
+    const out = normaliseProposal(node, context);
     expect([out.locale, out.title, out.translations.map((t) => [t.locale, t.machineTranslated])]).toEqual([
       'en',
       'More trees',

@@ -23,7 +23,7 @@ export interface ProposalContext {
 }
 
 /** Normalises one proposal node; throws only on values the unified model cannot hold. */
-export function normaliseDecidimProposal(node: ProposalNode, c: ProposalContext): Proposal {
+export function normaliseProposal(node: ProposalNode, c: ProposalContext): Proposal {
   const locale = primaryLocale(node.title, c.locale);
   const translations = proposalTranslations(node.title, node.body, locale);
   const primary = translations[0]!;

@@ -5,7 +5,7 @@ import type { Budget, BudgetPhase } from '../../../core/model';
 import { ballotType, mapVotingRule } from './mapVotingRule';
 import { iso, LOCALE, projectUrl, provenance, type NormaliseEnv } from './normaliseCommon';
 import { plainText } from '../../text';
-import type { HeadlessProject } from './schemas';
+import type { HeadlessProject } from './upstreamSchemas';
 
 function validDate(s: string | null | undefined): string | null {
   if (!s) return null;
@@ -42,7 +42,7 @@ export function mapBudgetPhase(
  * per-tag ballots the limit applies per group and for count ballots it is not money (data-model §5.3).
  * `themes` are the group names for per-tag ballots; `voterCount` comes from `/stats/…/vote/no-of-users`.
  */
-export function normaliseHeadlessBudget(
+export function normaliseBudget(
   project: HeadlessProject,
   env: NormaliseEnv,
   extra: { voterCount: number | null; themes: string[] },

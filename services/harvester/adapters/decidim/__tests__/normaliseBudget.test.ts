@@ -1,6 +1,6 @@
 import { budgetProjectSchema, budgetSchema } from '../../../../core/model';
 import { budgetPhase, stepInstant } from '../budgetPhase';
-import { normaliseDecidimBudget, type BudgetContext } from '../normaliseDecidimBudget';
+import { normaliseBudget, type BudgetContext } from '../normaliseBudget';
 import { EMPTY_TAXONOMY_INDEX } from '../taxonomyIndex';
 import { budgetNode, projectNode } from '../upstreamSchemas';
 
@@ -73,7 +73,7 @@ const budget031 = {
   ],
 };
 
-describe('normaliseDecidimBudget', () => {
+describe('normaliseBudget', () => {
   it.each([
     [
       '0.27 budget with a selected project',
@@ -133,7 +133,7 @@ describe('normaliseDecidimBudget', () => {
     ],
   ] as const)('normalises a %s', (_name, input, expected) => {
     const node = budgetNode.parse(input);
-    const { budget, projects } = normaliseDecidimBudget(
+    const { budget, projects } = normaliseBudget(
       node,
       node.projects.map((p) => projectNode.parse(p)),
       context,
@@ -171,7 +171,7 @@ describe('normaliseDecidimBudget', () => {
 
   it('uses the configured voting rule, with the total as the default maximum for approval voting', () => {
     const node = budgetNode.parse(budget027);
-    const { budget } = normaliseDecidimBudget(node, [], {
+    const { budget } = normaliseBudget(node, [], {
       ...context,
       settings: {
         ...context.settings,

@@ -30,7 +30,7 @@ export interface BudgetContext {
 const byNumericId = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Normalises a budget with its projects; throws only on values the unified model cannot hold. */
-export function normaliseDecidimBudget(
+export function normaliseBudget(
   node: BudgetNode,
   projects: ProjectNode[],
   c: BudgetContext,
