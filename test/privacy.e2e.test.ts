@@ -13,6 +13,7 @@ import { harvestAll } from '../services/harvester/harvestAll';
 import { PoliteHttpClient } from '../services/harvester/http/HttpClient';
 import { harvestDeps } from '../services/harvester/runtime';
 import { freshTable } from './support/db';
+import { keysOf, PERSONAL_KEYS } from './support/personalKeys';
 
 it('stores no voter, author or IP data from any platform, and never asks for per-voter records', async () => {
   const consul = await startConsulSimulator({ municipality: 'GM0855' });
@@ -53,28 +54,8 @@ it('stores no voter, author or IP data from any platform, and never asks for per
     const items = (await db.doc.send(new ScanCommand({ TableName: db.table }))).Items ?? [];
     const harvested = items.filter((i) => ['Proposal', 'Budget', 'BudgetProject'].includes(String(i.type)));
     expect(harvested.length).toBeGreaterThan(20);
-    const keys = new Set<string>();
-    const walk = (v: unknown) => {
-      if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object')
-        for (const [k, x] of Object.entries(v)) {
-          keys.add(k.toLowerCase());
-          walk(x);
-        }
-    };
-    harvested.forEach(walk);
-    for (const forbidden of [
-      'userid',
-      'user',
-      'author',
-      'publicauthor',
-      'nickname',
-      'username',
-      'voter',
-      'voterid',
-      'ip',
-      'email',
-    ]) {
+    const keys = keysOf(harvested);
+    for (const forbidden of PERSONAL_KEYS) {
       expect({ key: forbidden, present: keys.has(forbidden) }).toEqual({ key: forbidden, present: false });
     }
   } finally {

@@ -5,3 +5,4 @@ export { generateConsulSeed } from './generateConsulSeed';
 export { calculateWinners } from './calculateWinners';
 export type { ConsulGeneration } from './consulSdl';
 export type * from './seedTypes';
+export { consulSimulator } from './consulSimulator';

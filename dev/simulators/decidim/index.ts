@@ -4,3 +4,4 @@ export { buildDecidimSeed } from './buildDecidimSeed';
 export { generateDecidimSeed } from './generateDecidimSeed';
 export { DECIDIM_VERSIONS, type DecidimVersion } from './version';
 export type * from './seedTypes';
+export { decidimSimulator } from './decidimSimulator';

@@ -5,3 +5,4 @@ export { buildOpenstadSeed } from './buildOpenstadSeed';
 export type { OpenstadSeedMunicipality } from './buildOpenstadSeed';
 export { generateOpenstadSeed } from './generateOpenstadSeed';
 export type * from './seedTypes';
+export { openstadSimulator } from './openstadSimulator';
