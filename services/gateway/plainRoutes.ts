@@ -5,6 +5,7 @@
 import type { ApolloServer } from '@apollo/server';
 import { exportBudget, plainText, type PlainResponse } from './exportBudget';
 import { explorerFile } from './explorer';
+import { exportBulk } from './exportBulk';
 import { ROUTES, type RouteMatch } from './routes';
 
 type PlainRouteName = {
@@ -35,6 +36,7 @@ export type PlainHandler = (
 export const PLAIN_HANDLERS: Record<PlainRouteName, PlainHandler> = {
   explorerFiles: async ({ explorerDir }, { file }, { headers }) =>
     explorerFile(file ?? '', headers['accept-encoding'], explorerDir),
+  bulkExport: async ({ apollo }, { file }) => exportBulk(apollo, file ?? ''),
   budgetExport: async ({ apollo }, { file }) => {
     const id = /^(.+)\.pb$/.exec(file ?? '')?.[1];
     if (!id) return plainText(404, 'Budgets are exported at /export/budgets/<id>.pb.');

@@ -36,6 +36,13 @@ export const ROUTES = {
     description:
       "The API explorer's scripts, styles and fonts (services/gateway/explorer.ts); the page is GET /graphql.",
   },
+  bulkExport: {
+    methods: ['GET'],
+    path: '/export/{file}',
+    kind: 'plain',
+    description:
+      'Everything the API lists of a kind, streamed: /export/<proposals|budgets|budget-projects|municipalities|sources>.<ndjson|csv> (services/gateway/exportBulk.ts).',
+  },
   budgetExport: {
     methods: ['GET'],
     path: '/export/budgets/{file}',

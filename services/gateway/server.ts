@@ -8,6 +8,7 @@ import { gatewayConfig, type GatewayConfig } from './config';
 import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from './gateway';
 import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
+import { log } from '../core/log';
 import type { PlainResponse } from './exportBudget';
 import { explorerPage, wantsExplorer } from './explorer';
 import { answerPlain, type PlainDeps } from './plainRoutes';
@@ -36,11 +37,17 @@ async function send(res: ServerResponse, out: PlainResponse): Promise<void> {
     res.end(out.body);
     return;
   }
-  for await (const chunk of out.body) {
-    if (res.destroyed) return; // the client went away: stop reading
-    if (!res.write(chunk)) await once(res, 'drain');
+  try {
+    for await (const chunk of out.body) {
+      if (res.destroyed) return; // the client went away: stop reading
+      if (!res.write(chunk)) await once(res, 'drain');
+    }
+    res.end();
+  } catch (e) {
+    // Headers are sent: cut the connection, so the client sees a failed transfer, not a short file.
+    log.error('streamed response failed', { error: e instanceof Error ? e.message : String(e) });
+    res.destroy();
   }
-  res.end();
 }
 
 export async function startGateway(config: GatewayConfig = gatewayConfig()): Promise<RunningHttp> {

@@ -29,6 +29,7 @@ describe('the route table', () => {
       'GET /graphql',
       'POST /graphql',
       'GET /graphql/explorer/{file}',
+      'GET /export/{file}',
       'GET /export/budgets/{file}',
     ]);
   });
