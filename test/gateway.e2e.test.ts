@@ -156,7 +156,7 @@ describe('the gateway, end to end over HTTP', () => {
             '{ municipalities(first: 100) { edges { node { proposals(first: 100) { edges { node { id title } } } } } } }',
         },
         400,
-        'GRAPHQL_VALIDATION_FAILED',
+        'COST_LIMIT_EXCEEDED',
       ],
       ['a query of too many tokens', { query: `{ ${'__typename '.repeat(3100)}}` }, 400, 'GRAPHQL_PARSE_FAILED'],
     ];

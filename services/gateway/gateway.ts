@@ -14,7 +14,8 @@ import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { CLIENT_CODES, formatGatewayError } from './errors';
 import { requestChecksPlugin } from './requestChecks';
 import { lambdaUrlSigner, type SignRequest } from './signing';
-import { armor, costRule, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
+import { armor, MAX_COST, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
+import { costDirectives } from './cost';
 import { requestLogPlugin } from './requestLog';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
 import { ResponseCache, responseCachePlugin } from './responseCache';
@@ -90,10 +91,10 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     csrfPrevention: false,
     // The process that owns the server (dev/start.ts, Lambda) decides when to stop it.
     stopOnTerminationSignals: false,
-    validationRules: [pageSizeRule, costRule, ...protection.validationRules],
+    validationRules: [pageSizeRule, ...protection.validationRules],
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
-      requestChecksPlugin(CLIENT_CODES),
+      requestChecksPlugin({ clientCodes: CLIENT_CODES, costs: costDirectives(deps.supergraphSdl), maxCost: MAX_COST }),
       requestLogPlugin(),
       responseCachePlugin(),
       ...protection.plugins,

@@ -24,6 +24,7 @@ import {
   type DocumentNode,
 } from 'graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
+import { type CostDirectives, estimateCost } from './cost';
 
 /** Longest id accepted: source ids are ≤ 63 characters, upstream ids ≤ 200 (services/core/ids.ts). */
 export const MAX_ID_LENGTH = 300;
@@ -115,14 +116,25 @@ function variableErrors(operation: OperationDefinitionNode, variables: Record<st
   return errors;
 }
 
+export interface RequestChecks {
+  /** Codes that mean the client erred; a 500 carrying only these becomes a 400. */
+  clientCodes: ReadonlySet<string>;
+  /** The supergraph's cost directives (cost.ts). */
+  costs: CostDirectives;
+  /** The most a request may cost, in estimated objects (limits.ts says why). */
+  maxCost: number;
+}
+
 /**
- * Rejects client mistakes with 400 before execution (see the module comment), and turns any 500 whose
- * errors are all client mistakes into a 400, so that a mistake the checks do not know yet never counts
- * as ours.
+ * Rejects client mistakes with 400 before execution (see the module comment) and requests whose
+ * estimated cost passes `maxCost` with 400 COST_LIMIT_EXCEEDED; reports the estimate in every answer's
+ * `extensions.cost`; and turns any 500 whose errors are all client mistakes into a 400, so that a
+ * mistake these checks do not know yet never counts as ours.
  */
-export function requestChecksPlugin(clientCodes: ReadonlySet<string>): ApolloServerPlugin {
+export function requestChecksPlugin({ clientCodes, costs, maxCost }: RequestChecks): ApolloServerPlugin {
   return {
     async requestDidStart() {
+      let estimated: number | undefined;
       return {
         async didResolveOperation({ document, request, schema }) {
           const operation = chosenOperation(document, request.operationName);
@@ -143,8 +155,21 @@ export function requestChecksPlugin(clientCodes: ReadonlySet<string>): ApolloSer
           if (long.length) throw badRequest(long.slice(0, 5).join(' '));
           const coerced = getVariableValues(checking, operation.variableDefinitions ?? [], variables, { maxErrors: 5 });
           if (coerced.errors) throw badRequest(coerced.errors.map((e) => e.message).join(' '));
+          estimated = estimateCost(checking, costs, document, operation, coerced.coerced);
+          if (estimated > maxCost) {
+            throw new GraphQLError(
+              `This query could return about ${estimated} objects; the limit is ${maxCost}. Ask for smaller pages (\`first\`), fewer nested lists or fewer aliases, and page with \`after\`.`,
+              {
+                extensions: { code: 'COST_LIMIT_EXCEEDED', cost: { estimated, limit: maxCost }, http: { status: 400 } },
+              },
+            );
+          }
         },
         async willSendResponse({ response }) {
+          if (estimated !== undefined && response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, cost: { estimated, limit: maxCost } };
+          }
           if ((response.http.status ?? 200) < 500 || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
           if (
