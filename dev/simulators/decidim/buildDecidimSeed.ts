@@ -5,7 +5,15 @@
  * addresses and English (partly machine) translations. See municipalityContent.ts for the texts.
  */
 import { ROTTERDAM, UTRECHT, type MunicipalityContent, type ProposalSpec, type SpaceSpec } from './municipalityContent';
-import type { DecidimSeed, SeedBudget, SeedComponent, SeedProposal, SeedSpace, Translated } from './seedTypes';
+import type {
+  DecidimSeed,
+  SeedAttachment,
+  SeedBudget,
+  SeedComponent,
+  SeedProposal,
+  SeedSpace,
+  Translated,
+} from './seedTypes';
 
 const AUTHORS = [
   'Fatima el Amrani',
@@ -76,6 +84,7 @@ function seedFrom(m: MunicipalityContent, baseUrl: string): DecidimSeed {
       address: spec.address ?? null,
       latitude: spec.point?.[0] ?? null,
       longitude: spec.point?.[1] ?? null,
+      attachments: attachmentsOf(pid, spec.title, spec.point !== undefined, n % 3 === 0),
       categoryId: id(300 + spaceIndex * 10 + m.themes.findIndex(([k]) => k === spec.theme)),
       scopeId: scopeId.get(spec.area) ?? null,
       taxonomyIds: [themeTaxonomy.get(spec.theme)!, areaTaxonomy.get(spec.area)!],
@@ -131,6 +140,7 @@ function seedFrom(m: MunicipalityContent, baseUrl: string): DecidimSeed {
                 address: p.address ?? null,
                 latitude: p.point?.[0] ?? null,
                 longitude: p.point?.[1] ?? null,
+                attachments: attachmentsOf(pid, p.title, p.selected, false),
                 relatedProposalIds: p.from ? [proposalIdByKey.get(`${spaceIndex}:${p.from}`)!] : [],
                 commentsCount: n,
               };
@@ -219,4 +229,20 @@ function seedFrom(m: MunicipalityContent, baseUrl: string): DecidimSeed {
     processes,
     assemblies: [assembly],
   };
+}
+
+/**
+ * Invented attachments, deterministic per record: a photo of the place (for records with one) and an
+ * explanatory PDF, at Active Storage's redirect paths as Decidim serves them.
+ */
+function attachmentsOf(recordId: string, title: string, photo: boolean, pdf: boolean): SeedAttachment[] {
+  const blob = (name: string) => `/rails/active_storage/blobs/redirect/sim-${recordId}/${name}`;
+  return [
+    ...(photo
+      ? [{ path: blob(`foto-${recordId}.jpg`), title: [{ locale: 'nl', text: `Foto: ${title}` }], image: true }]
+      : []),
+    ...(pdf
+      ? [{ path: blob(`toelichting-${recordId}.pdf`), title: [{ locale: 'nl', text: 'Toelichting' }], image: false }]
+      : []),
+  ];
 }

@@ -5,6 +5,7 @@
  */
 import { decidimDateTime } from './decidimDateTime';
 import type {
+  SeedAttachment,
   SeedBudget,
   SeedClassifier,
   SeedComponent,
@@ -148,7 +149,7 @@ export function renderProposal(
     endorsementsCount: p.endorsementsCount,
     likes: [],
     likesCount: p.endorsementsCount,
-    attachments: [],
+    attachments: renderAttachments(ctx, p.attachments),
     versionsCount: 1,
     type: 'Decidim::Proposals::Proposal',
     acceptsNewComments: true,
@@ -203,7 +204,7 @@ function renderProject(ctx: RenderContext, p: SeedProject, component: SeedCompon
     createdAt: dt(p.createdAt),
     updatedAt: dt(p.updatedAt),
     ...classification(ctx, p),
-    attachments: [],
+    attachments: renderAttachments(ctx, p.attachments),
     type: 'Decidim::Budgets::Project',
     acceptsNewComments: true,
     totalCommentsCount: p.commentsCount,
@@ -222,4 +223,19 @@ function renderProject(ctx: RenderContext, p: SeedProject, component: SeedCompon
     followsCount: 0,
     ...p.overrides,
   };
+}
+
+/**
+ * Attachments as the API shows them (decidim.md §3): `type` is the file's extension (Decidim's
+ * `file_type`), `thumbnail` a variant URL for images and null for documents; `title` and `description`
+ * exist from 0.28 and the schema leaves them out before.
+ */
+function renderAttachments(ctx: RenderContext, attachments: SeedAttachment[] | undefined): unknown[] {
+  return (attachments ?? []).map((a) => ({
+    url: `${ctx.baseUrl}${a.path}`,
+    type: a.path.slice(a.path.lastIndexOf('.') + 1).toLowerCase(),
+    thumbnail: a.image ? `${ctx.baseUrl}${a.path.replace(/(\.[a-z]+)$/i, '-thumbnail$1')}` : null,
+    title: translated(a.title),
+    description: translated([]),
+  }));
 }

@@ -29,6 +29,15 @@ export interface SeedTaxonomy {
 /** Fields that replace the rendered ones, as they go out over GraphQL (tests use it to make a bad record). */
 export type Overrides = Record<string, unknown>;
 
+/** A file attached to a proposal or project (decidim.md §3 `Attachment`): a path on the installation. */
+export interface SeedAttachment {
+  /** Path under the installation's host, e.g. `/rails/active_storage/blobs/redirect/…/foto.jpg`. */
+  path: string;
+  title: Translated;
+  /** Whether Decidim makes a thumbnail (images only: `thumbnail` is null for documents). */
+  image: boolean;
+}
+
 export interface SeedProposal {
   id: string;
   reference: string;
@@ -60,6 +69,7 @@ export interface SeedProposal {
   scopeId: string | null;
   taxonomyIds: string[];
   authorName: string | null;
+  attachments?: SeedAttachment[];
   overrides?: Overrides;
 }
 
@@ -80,6 +90,7 @@ export interface SeedProject {
   address: string | null;
   latitude: number | null;
   longitude: number | null;
+  attachments?: SeedAttachment[];
   /** Linked proposals (0.31 `relatedProposals`). */
   relatedProposalIds: string[];
   commentsCount: number;

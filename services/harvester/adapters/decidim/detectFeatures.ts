@@ -27,6 +27,8 @@ export interface DecidimFeatures {
   confirmedVotes: boolean;
   relatedProposals: boolean;
   projectLocation: boolean;
+  /** `Attachment.title` (0.28+). */
+  attachmentTitle: boolean;
 }
 
 /** Probed fields, as [type, field]. */
@@ -89,6 +91,7 @@ export function featuresFromErrors(errors: { message: string }[]): DecidimFeatur
     confirmedVotes: has('Project.confirmedVotes'),
     relatedProposals: has('Project.relatedProposals'),
     projectLocation: has('Project.address'),
+    attachmentTitle: has('Attachment.title'),
   };
 }
 

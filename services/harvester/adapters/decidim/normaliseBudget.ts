@@ -2,6 +2,7 @@
  * One validated Decidim budget and its validated projects → the unified Budget and BudgetProjects
  * (data-model §4.2, §4.3, §4.6, §4.7). Budgets and projects keep only their primary language (§2.5).
  */
+import { imagesOf } from './imagesOf';
 import { makeId } from '../../../core/ids';
 import { fromWholeUnits } from '../../../core/money';
 import type { Budget, BudgetProject } from '../../../core/model';
@@ -100,7 +101,7 @@ export function normaliseBudget(
         platformStatus: null,
         tags: tagsOf(p, c.taxonomies, locale).tags,
         location: point || p.address ? { point, address: p.address || null } : null,
-        images: [],
+        images: imagesOf(p.attachments, source.baseUrl, locale),
         proposalId: related[0] ? makeId(source.id, 'proposal', related[0]) : null,
         url: p.url ?? `${budgetUrl}/${p.id}`,
         provenance: provenance(p.id, p.reference),

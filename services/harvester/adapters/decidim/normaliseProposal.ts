@@ -5,6 +5,7 @@
 import { makeId } from '../../../core/ids';
 import type { Proposal } from '../../../core/model';
 import type { DecidimSourceConfig } from './sourceSchema';
+import { imagesOf } from './imagesOf';
 import { mapProposalStatus } from './mapProposalStatus';
 import { componentUrl, type SpaceRef } from './spaceRef';
 import { tagsOf } from './tagsOf';
@@ -54,7 +55,7 @@ export function normaliseProposal(node: ProposalNode, c: ProposalContext): Propo
     tags,
     area,
     location: point || node.address ? { point, address: node.address || null } : null,
-    images: [],
+    images: imagesOf(node.attachments, c.source.baseUrl, locale),
     // 0.31 publishes `url`; before, the path is built from the space and component (decidim.md §4.1).
     url: node.url ?? `${componentUrl(c.source.baseUrl, c.space, c.componentId)}/proposals/${node.id}`,
     provenance: {

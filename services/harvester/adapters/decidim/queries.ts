@@ -30,6 +30,11 @@ function classification(f: DecidimFeatures): string {
     : `category { id name { ${T} } } scope { id name { ${T} } }`;
 }
 
+/** Attachments, to find the images among them (data-model §4.1): url, extension, thumbnail, title (0.28+). */
+function attachments(f: DecidimFeatures): string {
+  return `attachments { url type thumbnail ${f.attachmentTitle ? `title { ${T} }` : ''} }`;
+}
+
 /** One page of one Proposals component, 50 per page in id order (decidim.md §5.2, §8 note 8). */
 export function proposalsQuery(f: DecidimFeatures): string {
   const extra = [
@@ -50,6 +55,7 @@ export function proposalsQuery(f: DecidimFeatures): string {
           coordinates { latitude longitude }
           title { ${T} } body { ${T} }
           ${classification(f)}
+          ${attachments(f)}
           ${extra}
         } }
       }
@@ -79,6 +85,7 @@ export function budgetsQuery(f: DecidimFeatures): string {
           projects {
             id reference selected budget_amount title { ${T} } description { ${T} }
             ${classification(f)}
+            ${attachments(f)}
             ${project}
           }
         } }

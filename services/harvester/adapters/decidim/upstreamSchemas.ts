@@ -98,6 +98,21 @@ const coordinates = z
   .nullable()
   .optional();
 const count = z.number().int().min(0).nullable();
+/** Attachments (decidim.md §3 `Attachment`): `type` is the file extension; `title` from 0.28. */
+const attachments = z
+  .array(
+    z
+      .object({
+        url: z.string(),
+        type: z.string(),
+        thumbnail: z.string().nullable().optional(),
+        title: translatedField.nullable().optional(),
+      })
+      .nullable(),
+  )
+  .nullable()
+  .optional();
+export type AttachmentsValue = z.infer<typeof attachments>;
 
 /** One proposal node (decidim.md §3 Proposal, §5.2); band-specific fields are optional. */
 export const proposalNode = z.object({
@@ -119,6 +134,7 @@ export const proposalNode = z.object({
   taxonomies: z.array(taxonomyRef).nullable().optional(),
   url: z.string().nullable().optional(),
   proposalState: z.object({ title: translatedField.nullable() }).nullable().optional(),
+  attachments,
 });
 export type ProposalNode = z.infer<typeof proposalNode>;
 
@@ -141,6 +157,7 @@ export const projectNode = z.object({
     .optional(),
   address: z.string().nullable().optional(),
   coordinates,
+  attachments,
 });
 export type ProjectNode = z.infer<typeof projectNode>;
 

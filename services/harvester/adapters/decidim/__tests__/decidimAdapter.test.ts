@@ -5,6 +5,7 @@ import {
   type DecidimSeed,
   type DecidimSimulator,
   type DecidimVersion,
+  type SeedAttachment,
   type SeedComponent,
   type SeedSpace,
 } from '../../../../../dev/simulators/decidim';
@@ -245,4 +246,35 @@ describe('decidimAdapter against the simulator', () => {
       }),
     ]);
   });
+
+  it.each(['0.27', '0.31'] as const)(
+    'keeps the image attachments of proposals and projects as images (%s), and leaves documents out',
+    async (version) => {
+      const sim = await start(version, { municipality: 'GM0599' });
+      const { result } = await harvest(sim);
+      // Every seeded record with attachments, by its reference (walked, so the seed's layout does not matter).
+      const seeded = new Map<string, SeedAttachment[]>();
+      const walk = (x: unknown): void => {
+        if (Array.isArray(x)) for (const y of x) walk(y);
+        else if (x && typeof x === 'object') {
+          const o = x as { reference?: string; attachments?: SeedAttachment[] };
+          if (typeof o.reference === 'string' && o.attachments) seeded.set(o.reference, o.attachments);
+          for (const v of Object.values(o)) walk(v);
+        }
+      };
+      walk(sim.seed);
+      const records = [...result.proposals, ...result.projects];
+      const withImages = records.filter((r) => r.images.length > 0);
+      expect(withImages.length).toBeGreaterThan(0);
+      for (const r of records) {
+        const expected = (seeded.get(r.provenance.upstreamReference!) ?? [])
+          .filter((a) => a.image)
+          .map((a) => ({ url: `${sim.url}${a.path}`, alt: version === '0.27' ? null : a.title[0]!.text }));
+        expect(r.images).toEqual(expected);
+      }
+      // The PDFs are there upstream, but never become images.
+      expect([...seeded.values()].flat().some((a) => !a.image)).toBe(true);
+      expect(records.flatMap((r) => r.images).some((i) => i.url.endsWith('.pdf'))).toBe(false);
+    },
+  );
 });
