@@ -47,6 +47,10 @@ export const provenanceSchema = z.object({
   upstreamId: z.string().min(1),
   upstreamReference: z.string().nullable(),
   harvestedAt: instantSchema,
+  /** The content's licence as declared for its source (SPDX id or URL); absent or null: unknown. */
+  licence: z.string().min(1).nullable().optional(),
+  /** Whom to credit, as declared for its source; absent or null: not declared. */
+  attribution: z.string().min(1).nullable().optional(),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 

@@ -11,13 +11,15 @@ import { stringify } from 'csv-stringify/sync';
 import { log } from '../core/log';
 import { plainText, type PlainResponse } from './exportBudget';
 
-const PROVENANCE = 'provenance { source { id } platform upstreamId upstreamReference harvestedAt }';
+const PROVENANCE = 'provenance { source { id } platform upstreamId upstreamReference harvestedAt licence attribution }';
 const PROVENANCE_COLUMNS = [
   'provenance.source.id',
   'provenance.platform',
   'provenance.upstreamId',
   'provenance.upstreamReference',
   'provenance.harvestedAt',
+  'provenance.licence',
+  'provenance.attribution',
 ];
 const LOCATION = 'location { point { latitude longitude } address }';
 const LOCATION_COLUMNS = ['location.point.latitude', 'location.point.longitude', 'location.address'];

@@ -127,7 +127,7 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
       };
     }
 
-    const valid = validated(config, withDeclaredRule(config, result), report.issues);
+    const valid = validated(config, withLicence(config, withDeclaredRule(config, result)), report.issues);
     const counts = {
       proposals: valid.proposals.length,
       budgets: valid.budgets.length,
@@ -200,6 +200,25 @@ function withDeclaredRule(config: SourceConfig, result: HarvestResult): HarvestR
     statedBy: 'SOURCE_DECLARATION' as const,
   };
   return { ...result, budgets: result.budgets.map((b) => (b.outcomeRule ? b : { ...b, outcomeRule: declared })) };
+}
+
+/**
+ * Stamps each record's provenance with its source's declared licence and attribution (sources file).
+ * Nothing is stamped for what is not declared, so the API reports it as unknown.
+ */
+function withLicence(config: SourceConfig, result: HarvestResult): HarvestResult {
+  const declared = {
+    ...(config.licence && { licence: config.licence }),
+    ...(config.attribution && { attribution: config.attribution }),
+  };
+  if (Object.keys(declared).length === 0) return result;
+  const stamp = <T extends { provenance: object }>(r: T): T => ({ ...r, provenance: { ...r.provenance, ...declared } });
+  return {
+    ...result,
+    proposals: result.proposals.map(stamp),
+    budgets: result.budgets.map(stamp),
+    projects: result.projects.map(stamp),
+  };
 }
 
 /**

@@ -39,6 +39,14 @@ export const sourceFields = {
   outcomeRule: pabulibRuleSchema.optional(),
   /** With `greedy-threshold`: the least votes a project needs (Pabulib `min_project_score_threshold`). */
   outcomeThreshold: z.number().int().min(0).optional(),
+  /**
+   * The licence under which the installation publishes its content: an SPDX id (`CC0-1.0`, `CC-BY-4.0`)
+   * or the URL of its terms, as the operator states it. Unset means unknown, and the API says so (null);
+   * never fill this in by guessing.
+   */
+  licence: z.string().trim().min(1).max(200).optional(),
+  /** Whom to credit when reusing the content, as the operator asks (e.g. `Gemeente Amsterdam`). */
+  attribution: z.string().trim().min(1).max(300).optional(),
   /** Anonymous ballots are stored only for budgets with at least this many voters (privacy). */
   minBallotVoters: z.number().int().min(2).default(10),
 };

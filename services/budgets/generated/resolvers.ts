@@ -387,8 +387,12 @@ export type Proposal = {
 /** Where a harvested record came from. */
 export type Provenance = {
   __typename?: 'Provenance';
+  /** Whom to credit when reusing this content (e.g. `Gemeente Amsterdam`), as declared for its source; null when not declared. */
+  attribution: Maybe<Scalars['String']['output']>;
   /** When Inspraak last stored a change to the record; a harvest that finds it unchanged leaves this as it was (see `Source.harvest.lastSuccessAt` for freshness). */
   harvestedAt: Scalars['DateTime']['output'];
+  /** The licence under which the installation publishes this content, as declared for its source in Inspraak's sources file: an SPDX id (`CC0-1.0`, `CC-BY-4.0`) or the URL of the terms. Null means unknown: nobody has declared one, so ask the publisher before reusing the content. */
+  licence: Maybe<Scalars['String']['output']>;
   /** The platform of that installation. */
   platform: Platform;
   /** The installation it was harvested from. */
@@ -821,7 +825,9 @@ export type ProposalResolvers<ContextType = BudgetsContext, ParentType extends R
 }>;
 
 export type ProvenanceResolvers<ContextType = BudgetsContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = ResolversObject<{
+  attribution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   harvestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   upstreamId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
