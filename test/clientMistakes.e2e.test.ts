@@ -94,6 +94,36 @@ describe('client mistakes', () => {
     expect(logged.filter((l) => l.includes('"level":"error"'))).toEqual([]);
   });
 
+  describe("graphql-cop's probes", () => {
+    it.each([
+      ['101 aliases of __typename', `{ ${Array.from({ length: 101 }, (_, i) => `a${i}: __typename`).join(' ')} }`],
+      ['16 aliases of __typename', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: __typename`).join(' ')} }`],
+      ['500 copies of __typename', `{ ${'__typename '.repeat(500)}}`],
+      ['four copies of one field', '{ proposals(first: 1) { edges { cursor cursor cursor cursor } } }'],
+    ])('refuses %s with one validation error, before execution', async (_name, query) => {
+      const res = await gw.post({ query });
+      expect(res.status).toBe(400);
+      expect(res.json.data).toBeUndefined();
+      expect(res.json.errors).toHaveLength(1);
+      expect(res.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('answers ten repeated unknown directives with a bounded number of errors', async () => {
+      const res = await gw.post({ query: `{ __typename ${'@aa'.repeat(10)} }` });
+      expect(res.status).toBe(400);
+      expect(res.json.errors).toHaveLength(5);
+      expect(res.json.errors[4].message).toBe('6 more errors like these are left out.');
+    });
+
+    it('still lets a query select a field three times, and alias fifteen', async () => {
+      const res = await gw.post({
+        query: `{ __typename __typename __typename ${Array.from({ length: 15 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
+      });
+      expect(res.status).toBe(200);
+      expect(res.json.data.a14).toBe('Query');
+    });
+  });
+
   it('refuses a malformed source id inside the subgraph too, before DynamoDB', async () => {
     db.calls.length = 0;
     const res = await gw.post({ query: '{ source(id: "Not A Source!") { name } }' });

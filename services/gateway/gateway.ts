@@ -14,7 +14,7 @@ import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { CLIENT_CODES, formatGatewayError } from './errors';
 import { requestChecksPlugin } from './requestChecks';
 import { lambdaUrlSigner, type SignRequest } from './signing';
-import { armor, MAX_COST, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
+import { armor, fieldRepeatsRule, MAX_COST, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
 import { costDirectives } from './cost';
 import { requestLogPlugin } from './requestLog';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
@@ -91,7 +91,7 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     csrfPrevention: false,
     // The process that owns the server (dev/start.ts, Lambda) decides when to stop it.
     stopOnTerminationSignals: false,
-    validationRules: [pageSizeRule, ...protection.validationRules],
+    validationRules: [pageSizeRule, fieldRepeatsRule, ...protection.validationRules],
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
       requestChecksPlugin({ clientCodes: CLIENT_CODES, costs: costDirectives(deps.supergraphSdl), maxCost: MAX_COST }),

@@ -10,7 +10,8 @@ import { MAX_PAGE_SIZE } from '../core/paging';
 export function armor() {
   return new ApolloArmor({
     maxDepth: { n: 12, exposeLimits: true },
-    maxAliases: { n: 15, exposeLimits: true },
+    // `__typename` counts too (armor exempts it by default): 101 aliases of it are 101 fields to answer.
+    maxAliases: { n: 15, exposeLimits: true, allowList: [] },
     // Armor's token limit throws from parsingDidStart, which turns every syntax error into a 500;
     // graphql-js's own maxTokens (MAX_TOKENS, passed to Apollo as parseOptions) answers 400.
     maxTokens: { enabled: false },
@@ -36,6 +37,40 @@ export const MAX_TOKENS = 3000;
  * with first ≤ 100; it does not answer from a Lambda.
  */
 export const MAX_COST = 20_000;
+
+/** How often one selection set may name the same field (by response key) before it is refused. */
+export const MAX_FIELD_REPEATS = 3;
+
+/**
+ * Refuses a selection set that names the same field more than MAX_FIELD_REPEATS times (graphql-cop's
+ * "field duplication": 500 copies of `__typename` cost nothing in the cost model yet have to be parsed,
+ * validated, merged and planned). Reported once per operation, so the error count stays bounded.
+ */
+export function fieldRepeatsRule(context: ValidationContext): ASTVisitor {
+  let reported = false;
+  return {
+    SelectionSet(node) {
+      if (reported) return;
+      const counts = new Map<string, number>();
+      for (const sel of node.selections) {
+        if (sel.kind !== Kind.FIELD) continue;
+        const key = sel.alias?.value ?? sel.name.value;
+        const n = (counts.get(key) ?? 0) + 1;
+        counts.set(key, n);
+        if (n > MAX_FIELD_REPEATS) {
+          reported = true;
+          context.reportError(
+            new GraphQLError(
+              `\`${key}\` is selected more than ${MAX_FIELD_REPEATS} times in one selection set; select it once.`,
+              { nodes: [sel] },
+            ),
+          );
+          return;
+        }
+      }
+    },
+  };
+}
 
 /** A page size outside 1..100; reported with BAD_USER_INPUT rather than as a generic validation failure. */
 export class PageSizeError extends GraphQLError {}

@@ -5,7 +5,7 @@
  * subscription (Inspraak is read-only), a Float literal beyond IEEE 754 (`1e309`), a malformed scalar
  * (`createdAfter: "x"`), and over-long ids that DynamoDB would refuse (keys are capped at 2 KB).
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import {
   buildSchema,
   GraphQLError,
@@ -116,6 +116,23 @@ function variableErrors(operation: OperationDefinitionNode, variables: Record<st
   return errors;
 }
 
+/** How many errors a refused request shows; the rest are summed up in one more (graphql-cop's directive overloading). */
+export const MAX_REQUEST_ERRORS = 5;
+
+/** A refused request (no `data`) lists its first errors and counts the rest, so its size stays bounded. */
+function capErrors(body: GraphQLResponse['body']): void {
+  if (body.kind !== 'single') return;
+  const { data, errors } = body.singleResult;
+  if (data !== undefined || !errors || errors.length <= MAX_REQUEST_ERRORS) return;
+  body.singleResult.errors = [
+    ...errors.slice(0, MAX_REQUEST_ERRORS - 1),
+    {
+      message: `${errors.length - MAX_REQUEST_ERRORS + 1} more errors like these are left out.`,
+      extensions: { code: errors[MAX_REQUEST_ERRORS - 1]?.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED' },
+    },
+  ];
+}
+
 export interface RequestChecks {
   /** Codes that mean the client erred; a 500 carrying only these becomes a 400. */
   clientCodes: ReadonlySet<string>;
@@ -166,6 +183,7 @@ export function requestChecksPlugin({ clientCodes, costs, maxCost }: RequestChec
           }
         },
         async willSendResponse({ response }) {
+          capErrors(response.body);
           if (estimated !== undefined && response.body.kind === 'single') {
             const result = response.body.singleResult;
             result.extensions = { ...result.extensions, cost: { estimated, limit: maxCost } };
