@@ -11,6 +11,8 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { DATA_VERSION_KEY } from '../../services/core/dynamo/dataVersion';
 import { subgraphConfigSchemaFor } from '../../services/core/subgraphConfig';
 import { gatewayConfigSchema } from '../../services/gateway/config';
 import { SUBGRAPHS, type SubgraphName } from '../../services/gateway/subgraphs';
@@ -42,7 +44,10 @@ export const SUBGRAPH_MEMORY_MB = 1024;
 export interface GraphqlGatewayProps {
   readonly table: ITable;
   readonly alarmTopic: ITopic;
-  readonly settings: Pick<InspraakSettings, 'topology' | 'subgraphTimeoutMs' | 'gatewayTimeoutSeconds'>;
+  readonly settings: Pick<
+    InspraakSettings,
+    'topology' | 'subgraphTimeoutMs' | 'gatewayTimeoutSeconds' | 'harvestEveryHours'
+  >;
 }
 
 export class GraphqlGateway extends Construct {
@@ -88,6 +93,8 @@ export class GraphqlGateway extends Construct {
         INSPRAAK_SUPERGRAPH: SUPERGRAPH_PATH,
         INSPRAAK_EXPLORER_DIR: EXPLORER_DIR,
         INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),
+        // Answers' Cache-Control lifetimes derive from how often the data can change.
+        INSPRAAK_HARVEST_INTERVAL_MS: String(settings.harvestEveryHours * 3_600_000),
         ...(settings.topology === 'split' && {
           INSPRAAK_SUBGRAPH_URLS: Stack.of(this).toJsonString(urls),
           INSPRAAK_SUBGRAPH_AUTH: 'aws-iam',
@@ -99,6 +106,16 @@ export class GraphqlGateway extends Construct {
       errorsThreshold: 5,
     });
     if (settings.topology === 'single') this.gateway.readsTable(table);
+    else {
+      // The response cache keys on the data version: the split gateway may read that one item, nothing else.
+      this.gateway.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:GetItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [DATA_VERSION_KEY.pk] } },
+        }),
+      );
+    }
     for (const sub of Object.values(this.subgraphs)) sub.fn.grantInvokeUrl(this.gateway.fn);
   }
 }

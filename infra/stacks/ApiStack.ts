@@ -1,7 +1,11 @@
-/** The request path: HTTP API → gateway Lambda (→ subgraph Lambdas in the split topology) → table. */
+/**
+ * The request path: CloudFront → HTTP API → gateway Lambda (→ subgraph Lambdas in the split topology)
+ * → table.
+ */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { GraphqlGateway } from '../constructs/GraphqlGateway';
+import { PublicCdn } from '../constructs/PublicCdn';
 import { PublicHttpApi } from '../constructs/PublicHttpApi';
 import { importAlarmTopic, importTable } from '../names';
 import type { InspraakSettings } from '../settings';
@@ -13,6 +17,7 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly gateway: GraphqlGateway;
   readonly http: PublicHttpApi;
+  readonly cdn: PublicCdn;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -21,6 +26,14 @@ export class ApiStack extends Stack {
     const alarmTopic = importAlarmTopic(this, settings.prefix);
     this.gateway = new GraphqlGateway(this, 'Gateway', { table, alarmTopic, settings });
     this.http = new PublicHttpApi(this, 'Http', { handler: this.gateway.gateway.fn, alarmTopic, settings });
-    new CfnOutput(this, 'GraphqlUrl', { value: `${this.http.url}graphql`, description: 'The public GraphQL endpoint' });
+    this.cdn = new PublicCdn(this, 'Cdn', { api: this.http.api });
+    new CfnOutput(this, 'GraphqlUrl', {
+      value: `${this.http.url}graphql`,
+      description: 'The GraphQL endpoint at API Gateway (uncached)',
+    });
+    new CfnOutput(this, 'CdnGraphqlUrl', {
+      value: this.cdn.graphqlUrl,
+      description: 'The public GraphQL endpoint, through CloudFront',
+    });
   }
 }
