@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { freePort } from './freePort';
+import { DependencyError } from '../services/core/errors';
 
 export interface DynamoLocal {
   endpoint: string;
@@ -40,7 +41,8 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
     if (outcome === 'ready') break;
     if (outcome !== 'waiting' || Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(
+      throw new DependencyError(
+        'DynamoDB',
         `DynamoDB Local did not start (${outcome === 'waiting' ? 'no answer within 60 s' : outcome}). It needs Java 17 or newer on PATH.\n${output.slice(-2000)}`,
       );
     }

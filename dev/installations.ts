@@ -7,6 +7,7 @@ import { startDecidimSimulator } from './simulators/decidim';
 import { startOpenstadSimulator } from './simulators/openstad';
 import type { SimServer } from './simulators/simServer';
 import type { SourceConfig } from '../services/harvester/config';
+import { ConfigError } from '../services/core/errors';
 
 export interface Installation {
   name: string;
@@ -15,7 +16,7 @@ export interface Installation {
 
 const portOf = (sources: readonly SourceConfig[], id: string) => {
   const source = sources.find((s) => s.id === id);
-  if (!source) throw new Error(`dev/sources.json has no source ${id}`);
+  if (!source) throw new ConfigError(`dev/sources.json has no source ${id}`);
   return Number(new URL(source.baseUrl).port);
 };
 
@@ -53,10 +54,11 @@ export async function startInstallations(sources: readonly SourceConfig[]): Prom
   } catch (e) {
     await Promise.all(started.map((i) => i.server.close()));
     const code = (e as { code?: string }).code;
-    throw new Error(
+    throw new ConfigError(
       code === 'EADDRINUSE'
         ? `A port of the simulated installations (4101–4106, see dev/sources.json) is in use: is another sandbox running? (${(e as Error).message})`
         : (e as Error).message,
+      { cause: e },
     );
   }
   return started;

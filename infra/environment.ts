@@ -6,6 +6,7 @@
  */
 import { Token } from 'aws-cdk-lib';
 import type { z } from 'zod';
+import { ConfigError } from '../services/core/errors';
 
 declare const checked: unique symbol;
 
@@ -32,6 +33,6 @@ export function environmentFor<S extends z.ZodObject>(schema: S, values: Environ
     }
     env[name] = value;
   }
-  if (problems.length) throw new Error(`Invalid function environment:\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw new ConfigError(`Invalid function environment:\n  ${problems.join('\n  ')}`);
   return env as FunctionEnvironment;
 }

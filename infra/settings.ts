@@ -5,6 +5,7 @@
 import type { Node } from 'constructs';
 import { isAbsolute, resolve } from 'node:path';
 import { assertTimeouts } from './timeouts';
+import { ConfigError } from '../services/core/errors';
 
 /** single: the gateway runs every subgraph in-process; split: one Lambda per subgraph behind IAM-only Function URLs. */
 export type Topology = 'single' | 'split';
@@ -69,19 +70,19 @@ export function readSettings(node: Node): InspraakSettings {
     const raw = node.tryGetContext(key);
     const v = raw === undefined || raw === '' ? fallback : Number(raw);
     if (!Number.isInteger(v) || v < min || v > max)
-      throw new Error(`Context "${key}": expected a whole number from ${min} to ${max}, got "${raw}".`);
+      throw new ConfigError(`Context "${key}": expected a whole number from ${min} to ${max}, got "${raw}".`);
     return v;
   };
   const topology = str('topology', d.topology);
   if (topology !== 'single' && topology !== 'split')
-    throw new Error(`Context "topology": expected "single" or "split", got "${topology}".`);
+    throw new ConfigError(`Context "topology": expected "single" or "split", got "${topology}".`);
   const prefix = str('prefix', d.prefix);
   if (!/^[a-z][a-z0-9-]{0,30}$/.test(prefix))
-    throw new Error(`Context "prefix": expected lower-case letters, digits and dashes, got "${prefix}".`);
+    throw new ConfigError(`Context "prefix": expected lower-case letters, digits and dashes, got "${prefix}".`);
   const sources = str('sources', d.sources);
   const alarmEmail = node.tryGetContext('alarmEmail') as string | undefined;
   if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))
-    throw new Error(`Context "alarmEmail": expected an e-mail address, got "${alarmEmail}".`);
+    throw new ConfigError(`Context "alarmEmail": expected an e-mail address, got "${alarmEmail}".`);
   const settings: InspraakSettings = {
     prefix,
     topology,

@@ -3,6 +3,7 @@
  * gateway Lambda gives up before API Gateway does, so a slow subgraph costs its fields (SUBGRAPH_TIMEOUT),
  * never the whole answer (a bare 503 from API Gateway).
  */
+import { ConfigError } from '../services/core/errors';
 
 /** API Gateway's hard limit on an integration, in seconds. */
 export const API_GATEWAY_MAX_INTEGRATION_SECONDS = 29;
@@ -42,5 +43,5 @@ export function assertTimeouts(t: TimeoutChain): void {
       `the API integration timeout (${t.integrationTimeoutSeconds} s) is above API Gateway's limit of ${API_GATEWAY_MAX_INTEGRATION_SECONDS} s`,
     );
   }
-  if (problems.length) throw new Error(`Timeouts do not line up: ${problems.join('; ')}.`);
+  if (problems.length) throw new ConfigError(`Timeouts do not line up: ${problems.join('; ')}.`);
 }

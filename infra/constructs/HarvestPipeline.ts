@@ -21,6 +21,7 @@ import type { InspraakSettings } from '../settings';
 import { HARVESTER_ENTRY, TASK_ROOT } from './bundleFiles';
 import { alarm } from './alarm';
 import { ServiceFunction } from './ServiceFunction';
+import { ConfigError } from '../../services/core/errors';
 
 /**
  * The metric the harvester is to emit (CloudWatch embedded metric format, one log line per harvested
@@ -57,7 +58,7 @@ export class HarvestPipeline extends Construct {
     const { settings, table, alarmTopic } = props;
     checkSources(this, settings.sourcesFile);
     if (settings.staleAfterHours <= settings.harvestEveryHours) {
-      throw new Error(
+      throw new ConfigError(
         `Context "staleAfterHours" (${settings.staleAfterHours}) must be more than "harvestEveryHours" (${settings.harvestEveryHours}).`,
       );
     }
@@ -66,7 +67,7 @@ export class HarvestPipeline extends Construct {
     // handed out again while a throttled or retried invocation may still be working on it.
     const visibilityTimeout = Duration.minutes(Math.min(12 * 60, 6 * settings.harvestTimeoutMinutes));
     if (visibilityTimeout.toSeconds() <= workerTimeout.toSeconds())
-      throw new Error("The harvest queue's visibility timeout must exceed the worker's timeout.");
+      throw new ConfigError("The harvest queue's visibility timeout must exceed the worker's timeout.");
 
     const encryption = QueueEncryption.SQS_MANAGED;
     this.deadLetterQueue = new Queue(this, 'DeadLetters', {
@@ -183,7 +184,7 @@ function checkSources(scope: Construct, file: string): void {
   try {
     sources = loadSources(file);
   } catch (e) {
-    throw new Error(
+    throw new ConfigError(
       `${(e as Error).message}\nPass the sources file with -c sources=<path> (default dev/sources.json).`,
     );
   }

@@ -13,13 +13,14 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { INDEXES, tableDefinition } from '../../services/core/dynamo/table';
+import { InvariantError } from '../../services/core/errors';
 
 /** The table's definition as CreateTable parameters; the name is CloudFormation's to choose. */
 const definition = tableDefinition('inspraak');
 
 function attribute(name: string) {
   const def = definition.AttributeDefinitions.find((a) => a.AttributeName === name);
-  if (!def) throw new Error(`tableDefinition has no attribute definition for key "${name}".`);
+  if (!def) throw new InvariantError(`tableDefinition has no attribute definition for key "${name}".`);
   return {
     name,
     type: { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY }[def.AttributeType],
@@ -39,7 +40,7 @@ export function globalSecondaryIndexes(): GlobalSecondaryIndexProps[] {
   return definition.GlobalSecondaryIndexes.map((gsi) => {
     const partitionKey = keyOf(gsi.KeySchema ?? [], 'HASH');
     if (!gsi.IndexName || !partitionKey)
-      throw new Error(`tableDefinition has an index without a name or partition key.`);
+      throw new InvariantError(`tableDefinition has an index without a name or partition key.`);
     const sortKey = keyOf(gsi.KeySchema ?? [], 'RANGE');
     const p = gsi.Projection;
     const projection: Pick<GlobalSecondaryIndexProps, 'projectionType' | 'nonKeyAttributes'> =
@@ -73,6 +74,6 @@ export class InspraakTable extends Construct {
     // A guard against the definition and INDEXES drifting apart (both live in table.ts).
     const names = definition.GlobalSecondaryIndexes.map((g) => g.IndexName).sort();
     if (names.join() !== Object.keys(INDEXES).sort().join())
-      throw new Error(`tableDefinition's indexes (${names.join()}) differ from INDEXES.`);
+      throw new InvariantError(`tableDefinition's indexes (${names.join()}) differ from INDEXES.`);
   }
 }

@@ -4,6 +4,7 @@
  * Without it the stack waits for an hour, so every path of the handler ends here.
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { DependencyError } from '../core/errors';
 
 export interface CfnOutcome {
   status: 'SUCCESS' | 'FAILED';
@@ -30,5 +31,5 @@ export async function sendCfnResponse(event: CloudFormationCustomResourceEvent, 
     body,
     signal: AbortSignal.timeout(30_000),
   });
-  if (!res.ok) throw new Error(`CloudFormation's response URL answered ${res.status}`);
+  if (!res.ok) throw new DependencyError('CloudFormation', `CloudFormation's response URL answered ${res.status}`);
 }

@@ -22,20 +22,21 @@ export function encodeCursor(list: string, key: Key): string {
 
 /** Decodes a cursor of `list`; throws BadUserInputError for anything else. */
 export function decodeCursor(list: string, cursor: string): Key {
+  const notOurs = (cause?: unknown) =>
+    new BadUserInputError(
+      '`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.',
+      { cause },
+    );
+  if (cursor.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw notOurs();
   let payload: unknown;
   try {
-    if (cursor.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new BadUserInputError(
-      '`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.',
-    );
+  } catch (e) {
+    throw notOurs(e);
   }
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) {
-    throw new BadUserInputError(
-      '`after` is not a cursor this API issued. Pass an `endCursor` or edge `cursor` from a previous page.',
-    );
+    throw notOurs(parsed.error);
   }
   if (parsed.data.l !== list) {
     throw new BadUserInputError(

@@ -7,6 +7,7 @@ import type { ApolloServer, BaseContext, HTTPGraphQLRequest, HTTPGraphQLResponse
 import { HeaderMap } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type ErrorCode, errorAnswer } from './errors';
 import { log } from './log';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -42,7 +43,7 @@ export async function serveHttp<C extends BaseContext>(
   const server: Server = createServer((req, res) => {
     handle(apollo, options, req, res).catch((e) => {
       log.error('http handler failed', { error: e instanceof Error ? e.message : String(e) });
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      if (!res.headersSent) sendError(res, 'INTERNAL_SERVER_ERROR');
       else res.end();
     });
   });
@@ -82,7 +83,7 @@ async function handle<C extends BaseContext>(
   }
   if (options.routes && (await options.routes(req.method ?? 'GET', url.pathname, res))) return;
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
-    sendError(res, 404, 'NOT_FOUND', `No route ${url.pathname}. The GraphQL endpoint is /graphql.`);
+    sendError(res, 'NOT_FOUND', `No route ${url.pathname}. The GraphQL endpoint is /graphql.`);
     return;
   }
   const headers = new HeaderMap();
@@ -93,7 +94,7 @@ async function handle<C extends BaseContext>(
   if (req.method === 'POST') {
     const raw = await readBody(req);
     if (raw === null) {
-      sendError(res, 413, 'BAD_REQUEST', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      sendError(res, 'REQUEST_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
       return;
     }
     const type = headers.get('content-type') ?? '';
@@ -101,12 +102,7 @@ async function handle<C extends BaseContext>(
       try {
         body = JSON.parse(raw);
       } catch {
-        sendError(
-          res,
-          400,
-          'BAD_REQUEST',
-          'The request body is not valid JSON. Send {"query": "…", "variables": {…}}.',
-        );
+        sendError(res, 'BAD_REQUEST', 'The request body is not valid JSON. Send {"query": "…", "variables": {…}}.');
         return;
       }
     } else {
@@ -152,8 +148,9 @@ function setCors(res: ServerResponse) {
   res.setHeader('access-control-max-age', '86400');
 }
 
-/** A GraphQL-shaped error response for failures outside GraphQL execution. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+/** A GraphQL-shaped error response for failures outside GraphQL execution, with the catalogue's status. */
+export function sendError(res: ServerResponse, code: ErrorCode, message?: string) {
+  const answer = errorAnswer(code, message);
+  res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(answer.body);
 }

@@ -3,6 +3,7 @@
  * local HTTP front (core/http.ts) for a body that is too large or is not valid JSON.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type ErrorCode, errorAnswer } from './errors';
 import { MAX_BODY_BYTES } from './http';
 
 export async function lambdaGuard(
@@ -12,23 +13,25 @@ export async function lambdaGuard(
   if (event.body) {
     const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
     if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
-      return error(413, 'BAD_REQUEST', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      return errorResult('REQUEST_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
     const type = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
     if (type.includes('json')) {
       try {
         JSON.parse(raw);
       } catch {
-        return error(400, 'BAD_REQUEST', 'The request body is not valid JSON. Send {"query": "…", "variables": {…}}.');
+        return errorResult('BAD_REQUEST', 'The request body is not valid JSON. Send {"query": "…", "variables": {…}}.');
       }
     }
   }
   return next();
 }
 
-function error(statusCode: number, code: string, message: string): APIGatewayProxyStructuredResultV2 {
+/** A GraphQL-shaped error answer with the catalogue's status for `code`. */
+export function errorResult(code: ErrorCode, message?: string): APIGatewayProxyStructuredResultV2 {
+  const answer = errorAnswer(code, message);
   return {
-    statusCode,
+    statusCode: answer.status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+    body: answer.body,
   };
 }

@@ -8,7 +8,7 @@ import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import type { TableAccess } from './dynamo/loader';
-import { InspraakError, toGraphQLError } from './errors';
+import { catalogued, InspraakError, type LogLevel, toGraphQLError } from './errors';
 import { log } from './log';
 
 export interface Subgraph<C = unknown> {
@@ -75,7 +75,7 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof InspraakError) {
     const mapped = toGraphQLError(original);
-    if (mapped.extensions.code === 'INTERNAL_SERVER_ERROR') logInternal(original);
+    if (mapped.extensions.code === 'INTERNAL_SERVER_ERROR') logInternal(original, catalogued(original.code).level);
     return { ...formatted, message: mapped.message, extensions: { code: mapped.extensions.code } };
   }
   if (original === undefined || original === null) {
@@ -86,16 +86,17 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
   if (original instanceof GraphQLError && original.extensions?.code) {
     return { ...formatted, extensions: { code: original.extensions.code } };
   }
-  logInternal(original);
+  const internal = catalogued('INTERNAL_SERVER_ERROR');
+  logInternal(original, internal.level);
   return {
-    message: 'Internal server error',
+    message: internal.message,
     ...(formatted.path && { path: formatted.path }),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: internal.code },
   };
 }
 
-function logInternal(error: unknown): void {
-  log.error('internal error', {
+function logInternal(error: unknown, level: LogLevel): void {
+  log[level]('internal error', {
     error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
   });
 }

@@ -1,9 +1,13 @@
 /** Composes the supergraph from schema/ with @apollo/composition. */
 import { composeServices } from '@apollo/composition';
+import { InspraakError } from '../core/errors';
 import { subgraphTypeDefs } from '../core/schema';
 import { SUBGRAPH_NAMES } from './subgraphs';
 
-export class CompositionError extends Error {}
+/** The subgraphs' SDL does not compose into a supergraph. */
+export class CompositionError extends InspraakError {
+  readonly code = 'COMPOSITION_FAILED';
+}
 
 /**
  * The supergraph SDL of the registered subgraphs (services/gateway/subgraphs.ts). Each subgraph's URL in it is a placeholder (`inprocess://name`):

@@ -1,32 +1,18 @@
 /**
- * What a client may see of an error at the gateway. Known codes keep their message; errors from a data
- * source become SUBGRAPH_TIMEOUT or SUBGRAPH_UNAVAILABLE; anything else is masked and logged, so no
- * stack trace, upstream message or internal address ever reaches a client.
+ * What a client may see of an error at the gateway, by the error catalogue (services/core/errors.ts):
+ * public codes keep their message; errors from a data source become SUBGRAPH_TIMEOUT or
+ * SUBGRAPH_UNAVAILABLE; anything else is masked and logged, so no stack trace, upstream message or
+ * internal address ever reaches a client.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { InspraakError } from '../core/errors';
+import { catalogued, CLIENT_CODES, InspraakError, isPublicCode } from '../core/errors';
 import { log } from '../core/log';
 import { SubgraphError } from './dataSources';
 import { PageSizeError } from './limits';
 
-/** Codes that mean the client's request was wrong: answered 4xx, never logged as our failure. */
-export const CLIENT_CODES: ReadonlySet<string> = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'BAD_REQUEST',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'OPERATION_NOT_SUPPORTED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'PERSISTED_QUERY_HASH_MISMATCH',
-  'PERSISTED_QUERY_NOT_TRUSTED',
-  'COST_LIMIT_EXCEEDED',
-]);
-
-const PUBLIC_CODES = new Set([...CLIENT_CODES, 'SUBGRAPH_TIMEOUT', 'SUBGRAPH_UNAVAILABLE']);
+/** Codes that mean the client's request was wrong (the catalogue's `client` kind, services/core/errors.ts). */
+export { CLIENT_CODES };
 
 /**
  * Errors other libraries raise for a client's mistake without a code of ours: the query planner's
@@ -44,13 +30,13 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   const serviceName = original instanceof SubgraphError ? original.subgraph : formatted.extensions?.serviceName;
   const ext = (code: unknown) => ({ code, ...(typeof serviceName === 'string' && { serviceName }) });
 
-  if (original instanceof InspraakError && PUBLIC_CODES.has(original.code)) {
+  if (original instanceof InspraakError && isPublicCode(original.code)) {
     return { message: original.message, ...path, extensions: ext(original.code) };
   }
   // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; a bad page size is bad input.
   const code =
     original instanceof PageSizeError ? 'BAD_USER_INPUT' : (clientCode(formatted) ?? formatted.extensions?.code);
-  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+  if (isPublicCode(code)) {
     return {
       message: formatted.message,
       ...(formatted.locations && { locations: formatted.locations }),
@@ -58,12 +44,15 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
       extensions: ext(code),
     };
   }
-  if (code !== 'INTERNAL_SERVER_ERROR') {
-    log.error('masked gateway error', {
-      code,
+  const masked = catalogued(original instanceof InspraakError ? original.code : 'INTERNAL_SERVER_ERROR');
+  // An INTERNAL_SERVER_ERROR from a subgraph was logged there, with its stack.
+  if (code !== 'INTERNAL_SERVER_ERROR' || original instanceof InspraakError) {
+    log[masked.level]('masked gateway error', {
+      code: original instanceof InspraakError ? original.code : code,
       message: formatted.message,
       stack: original instanceof Error ? original.stack : undefined,
     });
   }
-  return { message: 'Internal server error', ...path, extensions: ext('INTERNAL_SERVER_ERROR') };
+  const internal = catalogued('INTERNAL_SERVER_ERROR');
+  return { message: internal.message, ...path, extensions: ext(internal.code) };
 }

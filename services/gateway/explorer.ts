@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { plainText, type PlainResponse } from './exportBudget';
+import { plainError, type PlainResponse } from './exportBudget';
 
 /** Where scripts/build-explorer.ts writes the explorer; bundles carry it elsewhere (INSPRAAK_EXPLORER_DIR). */
 export const EXPLORER_DIR = join(__dirname, '..', '..', 'dist', 'explorer');
@@ -65,8 +65,8 @@ export function wantsExplorer(method: string, path: string, search: string, acce
 /** The explorer's page (GET /graphql for browsers; see `wantsExplorer`). */
 export function explorerPage(dir: string = EXPLORER_DIR): PlainResponse {
   if (!existsSync(join(dir, 'explorer.js'))) {
-    return plainText(
-      503,
+    return plainError(
+      'EXPLORER_NOT_BUILT',
       'The API explorer is not built: run `npm run build:explorer`. POST /graphql works without it.',
     );
   }
@@ -95,7 +95,7 @@ export function explorerFile(
   const type = TYPES[extname(name)];
   const file = join(dir, name);
   if (!FILE_NAME.test(name) || !type || !existsSync(file))
-    return plainText(404, `No explorer file ${name.slice(0, 80)}.`);
+    return plainError('NOT_FOUND', `No explorer file ${name.slice(0, 80)}.`);
   const gzip = /\bgzip\b/.test(acceptEncoding ?? '') && existsSync(`${file}.gz`);
   return {
     status: 200,

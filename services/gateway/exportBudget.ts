@@ -3,6 +3,7 @@
  * It asks the gateway itself for `budget(id) { pabulib }`, so the same limits and data apply.
  */
 import type { ApolloServer } from '@apollo/server';
+import { type ErrorCode, publicError } from '../core/errors';
 
 export interface PlainResponse {
   status: number;
@@ -16,13 +17,13 @@ export async function exportBudget(apollo: ApolloServer, encodedId: string): Pro
   try {
     id = decodeURIComponent(encodedId);
   } catch {
-    return plainText(400, 'The budget id in the URL is not valid percent-encoding.');
+    return plainError('BAD_USER_INPUT', 'The budget id in the URL is not valid percent-encoding.');
   }
   const result = await apollo.executeOperation({
     query: 'query Export($id: ID!) { budget(id: $id) { pabulib } }',
     variables: { id },
   });
-  if (result.body.kind !== 'single') return plainText(500, 'Internal server error');
+  if (result.body.kind !== 'single') return plainError('INTERNAL_SERVER_ERROR');
   const { data, errors } = result.body.singleResult as {
     data?: { budget?: { pabulib: string } | null };
     errors?: { message: string; extensions?: { code?: string } }[];
@@ -39,10 +40,15 @@ export async function exportBudget(apollo: ApolloServer, encodedId: string): Pro
       body: data.budget.pabulib,
     };
   }
+  // The gateway has already formatted the error (formatGatewayError): its code and message are public.
   const error = errors?.[0];
-  const status =
-    error?.extensions?.code === 'BAD_USER_INPUT' ? 400 : error?.extensions?.code === 'NOT_FOUND' ? 404 : 500;
-  return plainText(status, status === 500 ? 'Internal server error' : error!.message);
+  return plainError(error?.extensions?.code as ErrorCode | undefined, error?.message);
+}
+
+/** A plain-text error answer: the catalogue's status and public message for `code` (services/core/errors.ts). */
+export function plainError(code: ErrorCode | undefined, message?: string): PlainResponse {
+  const shown = publicError(code, message);
+  return plainText(shown.status, shown.message);
 }
 
 /** A plain-text answer (errors of the plain-URL routes). */

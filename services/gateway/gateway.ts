@@ -21,6 +21,7 @@ import { SUBGRAPHS, type SubgraphName } from './subgraphs';
 import { ResponseCache, responseCachePlugin } from './responseCache';
 import { DataVersionClock, readDataVersion } from '../core/dynamo/dataVersion';
 import { log } from '../core/log';
+import { ConfigError } from '../core/errors';
 
 /** The committed supergraph, written by `npm run compose` (or the copy at `path`, in a bundle). */
 export function supergraphSdl(path: string = join(__dirname, 'supergraph.graphql')): string {
@@ -73,7 +74,7 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name }) => {
       const ds = deps.dataSources[name];
-      if (!ds) throw new Error(`The supergraph names a subgraph "${name}" that has no data source.`);
+      if (!ds) throw new ConfigError(`The supergraph names a subgraph "${name}" that has no data source.`);
       return ds;
     },
   });

@@ -9,7 +9,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { createDynamo } from '../core/dynamo/client';
 import { gatewayConfig } from './config';
 import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from './gateway';
-import { lambdaGuard } from '../core/lambdaGuard';
+import { errorResult, lambdaGuard } from '../core/lambdaGuard';
 import type { PlainResponse } from './exportBudget';
 import { explorerPage, wantsExplorer } from './explorer';
 import { answerPlain } from './plainRoutes';
@@ -51,18 +51,7 @@ export const handler = async (
   const match = matchRoute(method, event.rawPath);
   if (match?.route.kind === 'plain') return toResult(await answerPlain(plain, match, { headers, search }));
   if (!match) {
-    return {
-      statusCode: 404,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({
-        errors: [
-          {
-            message: `No route ${event.rawPath}. The GraphQL endpoint is /graphql.`,
-            extensions: { code: 'NOT_FOUND' },
-          },
-        ],
-      }),
-    };
+    return errorResult('NOT_FOUND', `No route ${event.rawPath}. The GraphQL endpoint is /graphql.`);
   }
   return lambdaGuard(event, () => graphql(event));
 };

@@ -5,6 +5,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
+import { catalogued } from '../core/errors';
 import { MAX_PAGE_SIZE } from '../core/paging';
 
 export function armor() {
@@ -107,7 +108,7 @@ export function pageSizePlugin(): ApolloServerPlugin {
             if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
               throw new GraphQLError(
                 `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${String(first)}. Page through longer lists with \`after\`.`,
-                { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+                { extensions: { code: 'BAD_USER_INPUT', http: { status: catalogued('BAD_USER_INPUT').status } } },
               );
             }
           }

@@ -3,7 +3,7 @@
  * the Lambda handler. A route in the table without a handler here is a type error.
  */
 import type { ApolloServer } from '@apollo/server';
-import { exportBudget, plainText, type PlainResponse } from './exportBudget';
+import { exportBudget, plainError, type PlainResponse } from './exportBudget';
 import { explorerFile } from './explorer';
 import { exportBulk } from './exportBulk';
 import { ROUTES, type RouteMatch } from './routes';
@@ -39,7 +39,7 @@ export const PLAIN_HANDLERS: Record<PlainRouteName, PlainHandler> = {
   bulkExport: async ({ apollo }, { file }) => exportBulk(apollo, file ?? ''),
   budgetExport: async ({ apollo }, { file }) => {
     const id = /^(.+)\.pb$/.exec(file ?? '')?.[1];
-    if (!id) return plainText(404, 'Budgets are exported at /export/budgets/<id>.pb.');
+    if (!id) return plainError('NOT_FOUND', 'Budgets are exported at /export/budgets/<id>.pb.');
     return exportBudget(apollo, id);
   },
 };

@@ -6,6 +6,7 @@
  * (`createdAfter: "x"`), and over-long ids that DynamoDB would refuse (keys are capped at 2 KB).
  */
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import { catalogued, type ErrorCode } from '../core/errors';
 import {
   buildSchema,
   GraphQLError,
@@ -34,8 +35,8 @@ export const MAX_STRING_LENGTH = 2048;
 /** The custom scalars of the supergraph, with the implementations the subgraphs use. */
 const SCALARS: Record<string, GraphQLScalarType> = { DateTime: DateTimeResolver, SafeInt: SafeIntResolver };
 
-function badRequest(message: string, code = 'BAD_USER_INPUT'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+function badRequest(message: string, code: ErrorCode = 'BAD_USER_INPUT'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: catalogued(code).status } } });
 }
 
 const checkingSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
@@ -177,7 +178,11 @@ export function requestChecksPlugin({ clientCodes, costs, maxCost }: RequestChec
             throw new GraphQLError(
               `This query could return about ${estimated} objects; the limit is ${maxCost}. Ask for smaller pages (\`first\`), fewer nested lists or fewer aliases, and page with \`after\`.`,
               {
-                extensions: { code: 'COST_LIMIT_EXCEEDED', cost: { estimated, limit: maxCost }, http: { status: 400 } },
+                extensions: {
+                  code: 'COST_LIMIT_EXCEEDED',
+                  cost: { estimated, limit: maxCost },
+                  http: { status: catalogued('COST_LIMIT_EXCEEDED').status },
+                },
               },
             );
           }

@@ -32,6 +32,11 @@ export class ResponseTooLargeError extends InspraakError {
   readonly code = 'RESPONSE_TOO_LARGE';
 }
 
+/** A harvest message names a source that is not in the sources file (an old message, or a wrong file deployed). */
+export class UnknownSourceError extends InspraakError {
+  readonly code = 'SOURCE_UNKNOWN';
+}
+
 /** Paging did not end: a cursor or page came back that was seen before, or the page limit was reached. */
 export class PaginationError extends InspraakError {
   readonly code = 'PAGINATION_ERROR';

@@ -23,6 +23,7 @@ import {
   saveSourceStatus,
   writeItems,
 } from './store/HarvestStore';
+import { ConfigError } from '../core/errors';
 
 export interface HarvestDeps {
   db: TableAccess;
@@ -89,7 +90,9 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
   const report = emptyReport(config.id, 'FAILING');
   const provinceCode = deps.provinces.get(config.municipality);
   if (!provinceCode)
-    throw new Error(`Source ${config.id} names municipality ${config.municipality}, which is not in the registry.`);
+    throw new ConfigError(
+      `Source ${config.id} names municipality ${config.municipality}, which is not in the registry.`,
+    );
 
   let source = await registerSource(deps.db, sourceRegistration(config), PENDING_HARVEST);
   report.counts = source.harvest.itemCounts;

@@ -11,9 +11,10 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { ConfigError } from '../core/errors';
+import { ConfigError, DependencyError, InspraakError } from '../core/errors';
 import { log } from '../core/log';
 import { loadSources } from './config';
+import { UnknownSourceError } from './errors';
 import { harvestSource } from './harvestSource';
 import { harvestAgeMetric } from './metrics';
 import { absentSources, retireSource } from './retireSource';
@@ -38,7 +39,8 @@ export async function scheduleHandler(event: ScheduledEvent): Promise<{ queued: 
     const entries = bodies.slice(i, i + 10).map((b, j) => ({ Id: String(i + j), MessageBody: JSON.stringify(b) }));
     const out = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
     if (out.Failed?.length)
-      throw new Error(
+      throw new DependencyError(
+        'SQS',
         `SQS refused ${out.Failed.length} harvest message(s): ${out.Failed[0]!.Message ?? out.Failed[0]!.Code}`,
       );
   }
@@ -60,7 +62,7 @@ export async function workerHandler(event: SQSEvent): Promise<SQSBatchResponse> 
         log.info('not retiring a source the sources file names again', { source: source.id });
         continue;
       }
-      if (!message.retire && !source) throw new Error(`no source ${message.sourceId} in the sources file`);
+      if (!message.retire && !source) throw new UnknownSourceError(`no source ${message.sourceId} in the sources file`);
       const report = source ? await harvestSource(deps, source) : await retireSource(deps, message.sourceId);
       log.info('harvested', {
         source: report.sourceId,
@@ -76,6 +78,7 @@ export async function workerHandler(event: SQSEvent): Promise<SQSBatchResponse> 
     } catch (e) {
       log.error('harvest message failed', {
         messageId: record.messageId,
+        code: e instanceof InspraakError ? e.code : 'INTERNAL_SERVER_ERROR',
         error: e instanceof Error ? e.message : String(e),
       });
       batchItemFailures.push({ itemIdentifier: record.messageId });

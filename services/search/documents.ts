@@ -5,6 +5,7 @@
 import type { BudgetProject, Platform, Proposal, ProposalStatus, Tag } from '../core/model';
 import type { Municipality } from '../core/model';
 import { fold } from '../core/text';
+import { InvariantError } from '../core/errors';
 
 export type SearchKind = 'PROPOSAL' | 'BUDGET_PROJECT';
 export type TextField = 'TITLE' | 'SUMMARY' | 'BODY';
@@ -57,7 +58,7 @@ function place(
   point: { latitude: number; longitude: number } | null | undefined,
 ) {
   const municipality = m.get(code);
-  if (!municipality) throw new Error(`Unknown municipality ${code}`);
+  if (!municipality) throw new InvariantError(`Unknown municipality ${code}: not in the registry`);
   const p = point ?? municipality.centroid;
   return { provinceCode: municipality.province.code, latitude: p.latitude, longitude: p.longitude };
 }

@@ -2,6 +2,7 @@ import { assenSeed } from './assenSeed';
 import { calculateWinners } from './calculateWinners';
 import type { ConsulSeed } from './seedTypes';
 import { tilburgSeed } from './tilburgSeed';
+import { ConfigError } from '../../../services/core/errors';
 
 const BUILDERS: Record<string, () => ConsulSeed> = { GM0106: assenSeed, GM0855: tilburgSeed };
 
@@ -15,7 +16,8 @@ export const CONSUL_SEEDED_MUNICIPALITIES = Object.keys(BUILDERS);
  */
 export function consulSeed(municipality: string): ConsulSeed {
   const build = BUILDERS[municipality];
-  if (!build) throw new Error(`No CONSUL seed for ${municipality}; seeded: ${CONSUL_SEEDED_MUNICIPALITIES.join(', ')}`);
+  if (!build)
+    throw new ConfigError(`No CONSUL seed for ${municipality}; seeded: ${CONSUL_SEEDED_MUNICIPALITIES.join(', ')}`);
   return withWinners(build());
 }
 

@@ -13,6 +13,7 @@ import { decidimSdl } from './decidimSdl';
 import { rubyValidationError } from './rubyValidationError';
 import type { DecidimSeed } from './seedTypes';
 import { atLeast, type DecidimVersion } from './version';
+import { InvariantError } from '../../../services/core/errors';
 
 export interface DecidimSimulatorOptions {
   /** Default `0.31`. */
@@ -111,7 +112,7 @@ export async function startDecidimSimulator(options: DecidimSimulatorOptions = {
         childAssembliesAtRoot: options.childAssembliesAtRoot ?? true,
       }),
     });
-    if (result instanceof Promise) throw new Error('the simulated resolvers are synchronous');
+    if (result instanceof Promise) throw new InvariantError('the simulated resolvers are synchronous');
     // A resolver that raised something other than a GraphQL error is an unexpected exception (§1.1).
     if (
       result.errors?.some(

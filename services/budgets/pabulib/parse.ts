@@ -5,6 +5,7 @@
  * nothing. Malformed input fails with the line number.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
+import { InspraakError } from '../../core/errors';
 
 export interface PabulibTable {
   columns: string[];
@@ -19,13 +20,15 @@ export interface PabulibFile {
   votes: PabulibTable | null;
 }
 
-export class PabulibFormatError extends Error {
+/** A Pabulib file that does not follow the format; `line` is where the problem is (1-based). */
+export class PabulibFormatError extends InspraakError {
+  readonly code = 'PABULIB_FORMAT_INVALID';
   constructor(
     readonly line: number,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(`line ${line}: ${message}`);
-    this.name = 'PabulibFormatError';
+    super(`line ${line}: ${message}`, options);
   }
 }
 
@@ -49,9 +52,11 @@ export function parsePabulib(text: string): PabulibFile {
     if (err.code === 'CSV_QUOTE_NOT_CLOSED' && err.bytes_records !== undefined) {
       // csv-parse notices at the end of the file; the quote opened in the record after the last complete one.
       const before = Buffer.from(text).subarray(0, err.bytes_records).toString('utf8');
-      throw new PabulibFormatError(before.split(/\r\n|\n/).length, 'a quote opens here and is never closed');
+      throw new PabulibFormatError(before.split(/\r\n|\n/).length, 'a quote opens here and is never closed', {
+        cause: e,
+      });
     }
-    throw new PabulibFormatError(err.lines ?? 0, err.message);
+    throw new PabulibFormatError(err.lines ?? 0, err.message, { cause: e });
   }
 
   const file: PabulibFile = { meta: [], projects: { columns: [], rows: [] }, votes: null };

@@ -3,6 +3,7 @@
  * (null where absent). This is what DataLoaders call, so N lookups cost ⌈N/100⌉ round trips.
  */
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DependencyError } from '../errors';
 
 export type ItemKey = { pk: string; sk: string };
 type Item = Record<string, unknown>;
@@ -19,7 +20,10 @@ export async function batchGet(
     let pending: ItemKey[] = dedupe(keys.slice(i, i + 100));
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= MAX_ATTEMPTS)
-        throw new Error(`DynamoDB left ${pending.length} keys unprocessed after ${MAX_ATTEMPTS} attempts`);
+        throw new DependencyError(
+          'DynamoDB',
+          `DynamoDB left ${pending.length} keys unprocessed after ${MAX_ATTEMPTS} attempts`,
+        );
       if (attempt > 0) await sleep(25 * 2 ** attempt);
       const out = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
       for (const item of out.Responses?.[table] ?? []) found.set(keyString(item as ItemKey), item);

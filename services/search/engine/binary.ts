@@ -6,6 +6,7 @@
  * Layout: magic `ISRCH` + version byte, u32 length of a JSON table of contents, the table
  * (`[name, kind, byteOffset, length][]`), padding to 8, then the sections.
  */
+import { SearchSnapshotError } from '../errors';
 
 const MAGIC = 'ISRCH';
 const VERSION = 2;
@@ -72,8 +73,9 @@ export class BinaryReader {
 
   constructor(input: Uint8Array) {
     if (Buffer.from(input.subarray(0, MAGIC.length)).toString('latin1') !== MAGIC)
-      throw new Error('Not a search snapshot');
-    if (input[MAGIC.length] !== VERSION) throw new Error(`Unknown search snapshot version ${input[MAGIC.length]}`);
+      throw new SearchSnapshotError('Not a search snapshot');
+    if (input[MAGIC.length] !== VERSION)
+      throw new SearchSnapshotError(`Unknown search snapshot version ${input[MAGIC.length]}`);
     this.bytes = input.byteOffset % 8 === 0 ? input : new Uint8Array(input);
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const tocLength = view.getUint32(MAGIC.length + 1, true);
@@ -86,7 +88,7 @@ export class BinaryReader {
 
   array<K extends keyof typeof KINDS>(name: string, kind: K): Arrays[K] {
     const [k, at, length] = this.section(name);
-    if (k !== kind) throw new Error(`Search snapshot section ${name} is ${k}, not ${kind}`);
+    if (k !== kind) throw new SearchSnapshotError(`Search snapshot section ${name} is ${k}, not ${kind}`);
     return new KINDS[kind](
       this.bytes.buffer as ArrayBuffer,
       this.bytes.byteOffset + this.head + at,
@@ -111,7 +113,7 @@ export class BinaryReader {
 
   private section(name: string): [Kind, number, number] {
     const s = this.toc.get(name);
-    if (!s) throw new Error(`Search snapshot has no section ${name}`);
+    if (!s) throw new SearchSnapshotError(`Search snapshot has no section ${name}`);
     return s;
   }
 }

@@ -18,6 +18,7 @@ import type {
   SearchResults,
   SortPosition,
 } from './SearchEngine';
+import { SearchSnapshotError } from '../errors';
 
 const TEXT_FIELDS: readonly TextField[] = ['TITLE', 'SUMMARY', 'BODY'];
 const LANGUAGES: readonly Language[] = ['nl', 'en', 'xx'];
@@ -210,7 +211,7 @@ export const miniSearchEngines: SearchEngineFactory = {
       vocabulary: string[];
       docs: SearchDocument[];
     };
-    if (parsed.v !== 1) throw new Error(`Unknown search snapshot version ${parsed.v}`);
+    if (parsed.v !== 1) throw new SearchSnapshotError(`Unknown search snapshot version ${parsed.v}`);
     const vocabulary = new Set(parsed.vocabulary);
     const index = MiniSearch.loadJS(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], optionsFor(vocabulary));
     return new MiniSearchEngine(index, vocabulary, freshInterners(), parsed.docs);
