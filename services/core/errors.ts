@@ -66,6 +66,12 @@ export const ERROR_CATALOGUE = {
     message: 'A subgraph could not be reached.',
     level: 'error',
   },
+  EXPORT_FAILED: {
+    kind: 'unavailable',
+    status: 503,
+    message: 'The export could not be read from the API; try again later.',
+    level: 'error',
+  },
   EXPLORER_NOT_BUILT: {
     kind: 'unavailable',
     status: 503,

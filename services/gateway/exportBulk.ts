@@ -8,8 +8,9 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import { stringify } from 'csv-stringify/sync';
+import { catalogued, InspraakError } from '../core/errors';
 import { log } from '../core/log';
-import { plainText, type PlainResponse } from './exportBudget';
+import { plainError, type PlainResponse } from './exportBudget';
 
 const PROVENANCE = 'provenance { source { id } platform upstreamId upstreamReference harvestedAt licence attribution }';
 const PROVENANCE_COLUMNS = [
@@ -166,7 +167,9 @@ export const EXPORT_KINDS: Record<string, ExportKind> = {
 };
 
 /** A failure of the API while exporting; the export stops (mid-stream: the connection is cut). */
-export class ExportFailedError extends Error {}
+export class ExportFailedError extends InspraakError {
+  readonly code = 'EXPORT_FAILED';
+}
 
 interface Connection {
   edges: { node: Record<string, unknown> }[];
@@ -233,8 +236,8 @@ export async function exportBulk(apollo: ApolloServer, file: string): Promise<Pl
   const m = FILE.exec(file);
   const kind = m ? EXPORT_KINDS[m[1]!] : undefined;
   if (!m || !kind) {
-    return plainText(
-      404,
+    return plainError(
+      'NOT_FOUND',
       `No export ${file.slice(0, 80)}. Exports: ${Object.keys(EXPORT_KINDS)
         .map((k) => `/export/${k}.ndjson, /export/${k}.csv`)
         .join(', ')}.`,
@@ -246,8 +249,9 @@ export async function exportBulk(apollo: ApolloServer, file: string): Promise<Pl
   try {
     first = await nodes.next();
   } catch (e) {
-    log.error('export failed', { file, error: e instanceof Error ? e.message : String(e) });
-    return plainText(503, 'The export could not be read from the API; try again later.');
+    const failed = catalogued('EXPORT_FAILED');
+    log[failed.level]('export failed', { file, error: e instanceof Error ? e.message : String(e) });
+    return plainError(failed.code);
   }
   const line = (node: Record<string, unknown>) =>
     csv ? stringify([kind.columns.map((c) => cell(node, c))]) : `${JSON.stringify(node)}\n`;
