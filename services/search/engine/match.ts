@@ -70,8 +70,15 @@ export class Matcher {
     return n;
   }
 
-  /** Calls `visit` for each live posting of `word` with its weighted BM25+ score. */
-  private scan(word: WordTerms, visit: (doc: number, score: number, bit: number) => void): void {
+  /**
+   * Calls `visit` for each live posting of `word` with its weighted BM25+ score. With `sharedDf`, every
+   * term's rarity is taken from it (per field) instead of from the term itself.
+   */
+  private scan(
+    word: WordTerms,
+    visit: (doc: number, score: number, bit: number) => void,
+    sharedDf: Int32Array | null = null,
+  ): void {
     const { store, postings } = this;
     const n = store.live;
     const avg = new Float64Array(FIELD_COUNT);
@@ -80,7 +87,7 @@ export class Matcher {
     const { alive, fieldLength } = store;
     for (const t of word) {
       for (let f = 0; f < FIELD_COUNT; f++) {
-        const df = postings.documentFrequency(t.id, f);
+        const df = sharedDf ? sharedDf[f]! : postings.documentFrequency(t.id, f);
         factor[f] = t.weight * this.boost[f]! * Math.log(1 + (n - df + 0.5) / (df + 0.5));
       }
       const docs = postings.docsOf(t.id);
@@ -133,11 +140,20 @@ export class Matcher {
         });
         return;
       }
-      // Alternatives: each a conjunction, evaluated apart over the eligible documents, then united.
+      // Alternatives: each a conjunction, evaluated apart over the eligible documents, then united. They
+      // are one concept written two ways, so they share one rarity (as Lucene's SynonymQuery does): the
+      // most frequent form's. Otherwise the rare parts "fietsen" + "stalling" would outrank the common
+      // compound "fietsenstalling" that the query asked for.
+      const sharedDf = new Int32Array(FIELD_COUNT);
+      for (const alternative of clause)
+        for (const word of alternative)
+          for (const t of word)
+            for (let f = 0; f < FIELD_COUNT; f++)
+              sharedDf[f] = Math.max(sharedDf[f]!, this.postings.documentFrequency(t.id, f));
       const eligible = (doc: number) => j === 0 || (stamp[doc] === gen && pass[doc]! >= j);
       const union = new Map<number, { score: number; mask: number }>();
       for (const alternative of clause) {
-        for (const [doc, r] of this.conjunction(alternative, eligible)) {
+        for (const [doc, r] of this.conjunction(alternative, eligible, sharedDf)) {
           const u = union.get(doc);
           if (u) {
             u.score += r.score;
@@ -161,22 +177,26 @@ export class Matcher {
     return { docs, scores: scores.subarray(0, docs.length) };
   }
 
-  private conjunction(words: WordTerms[], eligible: (doc: number) => boolean) {
+  private conjunction(words: WordTerms[], eligible: (doc: number) => boolean, sharedDf: Int32Array) {
     let acc: Map<number, { score: number; mask: number }> | null = null;
     for (const word of [...words].sort((a, b) => this.cost(a) - this.cost(b))) {
       const next = new Map<number, { score: number; mask: number }>();
       const prev: Map<number, { score: number; mask: number }> | null = acc;
-      this.scan(word, (doc, sc, bit) => {
-        let r = next.get(doc);
-        if (!r) {
-          if (prev ? !prev.has(doc) : !eligible(doc)) return;
-          const before = prev?.get(doc);
-          r = { score: before?.score ?? 0, mask: before?.mask ?? 0 };
-          next.set(doc, r);
-        }
-        r.score += sc;
-        r.mask |= 1 << bit;
-      });
+      this.scan(
+        word,
+        (doc, sc, bit) => {
+          let r = next.get(doc);
+          if (!r) {
+            if (prev ? !prev.has(doc) : !eligible(doc)) return;
+            const before = prev?.get(doc);
+            r = { score: before?.score ?? 0, mask: before?.mask ?? 0 };
+            next.set(doc, r);
+          }
+          r.score += sc;
+          r.mask |= 1 << bit;
+        },
+        sharedDf,
+      );
       acc = next;
       if (acc.size === 0) break;
     }
