@@ -167,9 +167,15 @@ export class LiveSearchIndex {
       log.warn('search: snapshot of another format; loading from DynamoDB', { path, version: header.v });
       return null;
     }
-    this.watermark = header.watermark;
-    this.budgetDates = new Map(header.budgetDates);
-    return this.engines.restore(bytes.subarray(newline + 1));
+    try {
+      const engine = this.engines.restore(bytes.subarray(newline + 1));
+      this.watermark = header.watermark;
+      this.budgetDates = new Map(header.budgetDates);
+      return engine;
+    } catch (e) {
+      log.warn('search: unreadable snapshot; loading from DynamoDB', { path, error: (e as Error).message });
+      return null;
+    }
   }
 
   private async refreshOnce(): Promise<RefreshReport> {

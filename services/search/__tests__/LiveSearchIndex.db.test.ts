@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchPut } from '../../core/dynamo/batchWrite';
@@ -73,6 +73,21 @@ describe('the live search index', () => {
       expect(find(engine, 'zebrapad')).toEqual([]);
       // Only the change feed was read: two Query calls (proposals, projects), no full load.
       expect(db.calls).toEqual(['QueryCommand', 'QueryCommand']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['of the earlier JSON format', `${JSON.stringify({ v: 1, watermark: {}, budgetDates: [] })}\n{"v":1,"index":{}}`],
+    ['cut short', `${JSON.stringify({ v: 2, watermark: {}, budgetDates: [] })}\nISRCH\u0002`],
+  ])('loads from DynamoDB when the snapshot is %s', async (_name, content) => {
+    const dir = mkdtempSync(join(tmpdir(), 'search-snapshot-'));
+    try {
+      const path = join(dir, 'index.snapshot');
+      writeFileSync(path, content);
+      const engine = await searchIndexOver(db, { snapshotPath: path }).current();
+      expect(find(engine, 'zebrapad')).toEqual([proposal(1, '', T0).id]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
