@@ -12,7 +12,7 @@
  */
 import type { z } from 'zod';
 import type { ItemKind } from '../core/ids';
-import type { Budget, BudgetProject, Proposal } from '../core/model';
+import type { AnonymousBallots, Budget, BudgetProject, Proposal } from '../core/model';
 import type { PlatformKey } from '../core/platforms';
 import type { HttpClient } from './http/HttpClient';
 import type { SourceConfigBase } from './sourceFields';
@@ -38,6 +38,11 @@ export interface HarvestResult {
   proposals: Proposal[];
   budgets: Budget[];
   projects: BudgetProject[];
+  /**
+   * Anonymous ballots of budgets whose platform publishes its votes, made with services/harvester/ballots.ts
+   * (no voter ids; nothing under the source's minBallotVoters); each budget's `ballots` summarises them.
+   */
+  ballots?: AnonymousBallots[];
 }
 
 /** What harvests one platform's installations: the harvest run needs no more than this. */

@@ -5,11 +5,21 @@
  * stays. A record that fails validation is skipped and reported, and what is stored for it is kept.
  */
 import { randomUUID } from 'node:crypto';
+import { ballotItems } from '../core/dynamo/ballotItems';
+import { batchPut } from '../core/dynamo/batchWrite';
 import { advanceDataVersion } from '../core/dynamo/dataVersion';
 import { budgetItem, projectItem, proposalItem } from '../core/dynamo/items';
 import type { TableAccess } from '../core/dynamo/loader';
 import { parseId, type ItemKind } from '../core/ids';
-import { budgetProjectSchema, budgetSchema, PENDING_HARVEST, proposalSchema, type Source } from '../core/model';
+import {
+  budgetProjectSchema,
+  budgetSchema,
+  PENDING_HARVEST,
+  proposalSchema,
+  type AnonymousBallots,
+  type Budget,
+  type Source,
+} from '../core/model';
 import { platformOf } from '../core/platforms';
 import type { HarvestResult, PlatformAdapter, RecordIssue } from './adapter';
 import type { SourceConfig } from './config';
@@ -18,6 +28,7 @@ import { planWrites } from './plan';
 import {
   acquireLease,
   existingItems,
+  type ItemWrite,
   registerSource,
   releaseLease,
   saveSourceStatus,
@@ -174,6 +185,7 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
       report.unchanged += plan.unchanged;
       report.conflicts.push(...outcome.conflicts);
     }
+    await writeBallots(deps.db, valid.budgets, batches[1]!.writes, result.ballots ?? []);
     const state = report.issues.length > 0 || report.conflicts.length > 0 ? 'DEGRADED' : 'OK';
     const lastError = state === 'DEGRADED' ? summarise(report) : null;
     source = {
@@ -189,6 +201,22 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
     // every one advances the data version, after its last write: caches keyed on it never outlive it.
     await advanceDataVersion(deps.db);
   }
+}
+
+/**
+ * The anonymous ballots of the budgets this run wrote (a budget's `ballots` digest changes with them, so
+ * unchanged ballots are not written again). Ballots of budgets not in this source are ignored.
+ */
+async function writeBallots(
+  db: TableAccess,
+  budgets: readonly Budget[],
+  writes: readonly ItemWrite[],
+  ballots: readonly AnonymousBallots[],
+): Promise<void> {
+  const written = new Set(writes.filter((w) => w.op === 'put').map((w) => w.id));
+  const holding = new Set(budgets.filter((b) => b.ballots !== null).map((b) => b.id));
+  const items = ballots.filter((b) => written.has(b.budgetId) && holding.has(b.budgetId)).flatMap(ballotItems);
+  if (items.length) await batchPut(db.doc, db.table, items);
 }
 
 /**

@@ -106,24 +106,42 @@ function listResources(p: SimProject, req: SimRequest, driftMode: DriftMode): Si
 }
 
 /**
- * `GET /api/project/:id/vote`: only when `isViewable`, else 403 (§2.2, §2.8). The seed holds counts, not
- * ballots, so the rows are synthesised with pseudonymous user ids; Inspraak never reads this list.
+ * `GET /api/project/:id/vote`: only when `isViewable`, else 403 (§2.2, §2.8): one `yes` row per chosen
+ * resource, with the voter's pseudonymous user id. From the seed's ballots where it has them; otherwise
+ * synthesised from the counts (voter k holds the k-th `yes` of every resource).
  */
 function listVotes(p: SimProject, req: SimRequest): SimResponse {
   if (!p.votes.isViewable) return errorJson(403, 'Stemmen zijn niet zichtbaar');
   const rows: unknown[] = [];
   let id = 1;
+  const opinion = req.query.get('opinion');
+  if (p.ballots) {
+    p.ballots.forEach((ballot, v) => {
+      for (const resourceId of ballot)
+        rows.push({
+          id: id++,
+          resourceId,
+          confirmed: null,
+          opinion: 'yes',
+          createdAt: p.createdAt,
+          userId: 7000 + v,
+          resource: { id: resourceId, projectId: p.id },
+        });
+    });
+    return paginate(rows, req);
+  }
   for (const r of p.resources.filter(isVisible)) {
-    for (const [opinion, n] of [
+    for (const [o, n] of [
       ['yes', r.yes],
       ['no', r.no],
     ] as const) {
       for (let k = 0; k < n; k++) {
+        if (opinion && opinion !== o) continue; // the `opinion` filter (§2.8)
         rows.push({
           id: id++,
           resourceId: r.id,
           confirmed: null,
-          opinion,
+          opinion: o,
           createdAt: r.updatedAt,
           userId: 5000 + (k % Math.max(1, p.voterCount)),
           resource: { id: r.id, projectId: p.id },

@@ -78,6 +78,7 @@ export interface SimProject {
   statuses: SimStatus[];
   resources: SimResource[];
   voterCount: number;
+  ballots: number[][] | null;
 }
 
 const BASE_TIME = Date.parse('2025-03-01T09:00:00.000Z');
@@ -165,7 +166,8 @@ export function resolveSeed(seed: OpenstadSeed, baseUrl: string): Map<number, Si
       tags,
       statuses,
       resources,
-      voterCount: p.voterCount ?? Math.max(0, ...resources.map((r) => r.yes)),
+      voterCount: p.voterCount ?? p.ballots?.length ?? Math.max(0, ...resources.map((r) => r.yes)),
+      ballots: p.ballots ?? null,
     });
   }
   return projects;

@@ -124,6 +124,11 @@ export interface OpenstadSeedProject {
   resources: OpenstadSeedResource[];
   /** Distinct voters for `/stats/…/vote/no-of-users`; default the highest `yes` count (a lower bound). */
   voterCount?: number;
+  /**
+   * The ballots behind the `yes` counts, one list of resource ids per voter, for the vote list
+   * (`GET …/vote`); without them the list is synthesised from the counts.
+   */
+  ballots?: number[][];
 }
 
 export interface OpenstadSeed {

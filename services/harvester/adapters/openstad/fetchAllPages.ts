@@ -29,12 +29,17 @@ function recordId(record: unknown): string {
  * `{metadata, records}` envelope, and PaginationError (via `pageGuard`) when the server answers a page
  * number it answered before, or the very same records again (a paging loop).
  */
-export async function fetchAllPages(http: HttpClient, path: string, query: Query): Promise<unknown[]> {
+export async function fetchAllPages(
+  http: HttpClient,
+  path: string,
+  query: Query,
+  pageSize = PAGE_SIZE,
+): Promise<unknown[]> {
   const samePage = pageGuard(`GET ${path}`);
   const sameRecords = pageGuard(`GET ${path} (records)`);
   const records: unknown[] = [];
   for (let page = 0; ; page++) {
-    const body = await http.getJson(path, { ...query, page, pageSize: PAGE_SIZE });
+    const body = await http.getJson(path, { ...query, page, pageSize });
     const parsed = envelopeSchema.safeParse(body);
     if (!parsed.success) {
       throw new UpstreamSchemaError(

@@ -4,8 +4,10 @@
  * 2. `GET /api/project/{pid}/status` — status `seqnr`, which the resource JSON leaves out (§2.5, §2.6);
  * 3. `GET /api/project/{pid}/resource?page=n&pageSize=100&sort=id_asc&includeTags=1&includeVoteCount=1&includeCommentsCount=1`
  *    for n = 0, 1, … (§2.3, §2.4);
- * 4. for a ballot project only, `GET /stats/project/{pid}/vote/no-of-users` — the voter count (§2.2).
- * The vote list (`GET …/vote`) is never read: it exposes pseudonymous voter ids (§7 note 8).
+ * 4. for a ballot project only, `GET /stats/project/{pid}/vote/no-of-users` — the voter count (§2.2);
+ * 5. for a ballot project whose votes are public (`votes.isViewable`), `GET /api/project/{pid}/vote?page=n`:
+ *    the vote list, one `yes` row per chosen resource (§2.8). Its pseudonymous `userId`s only group the
+ *    rows into ballots inside this run (services/harvester/ballots.ts) and are never stored.
  */
 import { makeId } from '../../../core/ids';
 import {
@@ -15,6 +17,7 @@ import {
   type Budget,
   type BudgetProject,
 } from '../../../core/model';
+import { anonymousBallots, type VoteRow, withBallots } from '../../ballots';
 import { UpstreamSchemaError } from '../../errors';
 import type { HarvestContext, HarvestResult } from '../../adapter';
 import type { OpenstadSourceConfig } from './sourceSchema';
@@ -27,6 +30,7 @@ import { normaliseProposal } from './normaliseProposal';
 import {
   headlessProjectSchema,
   headlessResourceSchema,
+  headlessVoteSchema,
   statsCountSchema,
   statusListSchema,
   type HeadlessResource,
@@ -95,6 +99,15 @@ export async function harvestHeadless(
     `GET /api/project/${pid}`,
   );
   const budgetId = makeId(ctx.source.id, 'budget', pid);
+  const ballots = project.safeConfig?.votes?.isViewable
+    ? anonymousBallots(
+        budgetId,
+        // Vote rows are small: 1000 a page (openstad.md §5) spares the installation's rate limit.
+        voteRows(await fetchAllPages(ctx.http, `/api/project/${pid}/vote`, { opinion: 'yes' }, 1000), ctx),
+        resources.map((r) => String(r.id)),
+        ctx.source.minBallotVoters,
+      )
+    : null;
   const projects: BudgetProject[] = [];
   resources.forEach((r) => {
     const position = projects.length;
@@ -107,7 +120,29 @@ export async function harvestHeadless(
     );
     if (p) projects.push(p);
   });
-  return { platformVersion: 'headless', proposals: [], budgets: [budget], projects };
+  return {
+    platformVersion: 'headless',
+    proposals: [],
+    budgets: [withBallots(budget, ballots)],
+    projects,
+    ballots: ballots ? [ballots] : [],
+  };
+}
+
+/** The `yes` rows of the vote list, as voter → project pairs; a row of another shape is reported and skipped. */
+function* voteRows(raw: unknown[], ctx: HarvestContext<OpenstadSourceConfig>): Generator<VoteRow> {
+  for (const r of raw) {
+    const v = headlessVoteSchema.safeParse(r);
+    if (!v.success) {
+      ctx.report({
+        kind: 'budget',
+        upstreamId: String(ctx.source.projectId),
+        message: 'a vote row of an unexpected shape was skipped',
+      });
+      continue;
+    }
+    if (v.data.opinion === 'yes') yield { voter: String(v.data.userId), project: String(v.data.resourceId) };
+  }
 }
 
 /** Names of the tags of the group type on the project's resources, in first-seen order (openstad.md §7 note 6). */

@@ -27,6 +27,13 @@ export type Envelope = z.infer<typeof envelopeSchema>;
 /** `{count}` of the stats routes (openstad.md §2.2; A reports 0 as -1, §3). */
 export const statsCountSchema = z.object({ count: z.number().int() });
 
+/** A row of `GET /api/project/:id/vote` (openstad.md §2.8); only these fields are read. */
+export const headlessVoteSchema = z.object({
+  resourceId: z.number().int(),
+  userId: z.union([z.number().int(), z.string().min(1)]),
+  opinion: z.string().nullable(),
+});
+
 /** A status as embedded in a resource (§2.5) or listed by `GET …/status` (§2.6, which adds `seqnr`). */
 export const statusSchema = z.object({
   id,

@@ -138,9 +138,52 @@ describe('the OpenStad adapter against a headless installation', () => {
       'gm0518-openstad:proposal:388',
       'gm0518-openstad:proposal:389',
     ]);
-    expect(r.requests).toHaveLength(4);
-    expect(r.requests[3]).toBe('/stats/project/7/vote/no-of-users');
-    expect(r.requests.some((q) => q.includes('/vote?') || q.endsWith('/vote'))).toBe(false); // never the vote list (§7 note 8)
+    expect(r.requests.slice(3)).toEqual([
+      '/stats/project/7/vote/no-of-users',
+      // The vote list is public here (isViewable): read, 1000 rows a page, and reduced to anonymous ballots.
+      '/api/project/7/vote?opinion=yes&page=0&pageSize=1000',
+    ]);
+    // One ballot per distinct voter of the list (the simulator's voter k holds the k-th yes of each project).
+    const most = Math.max(...r.projects.map((p) => p.voteCount ?? 0));
+    expect(r.ballots).toHaveLength(1);
+    expect(r.ballots![0]!.ballots).toHaveLength(most);
+    expect(r.budgets[0]!.ballots).toEqual({ count: most, digest: expect.any(String) });
+    for (const [i, p] of r.projects.entries())
+      expect(r.ballots![0]!.ballots.filter((b) => b.vote.includes(i))).toHaveLength(p.voteCount!);
+  });
+
+  it('reads no vote list where votes are not public, and keeps no ballots under the voter minimum', async () => {
+    const hidden = await startOpenstadSimulator({
+      seed: {
+        projects: [
+          {
+            id: 3,
+            name: 'klein',
+            title: 'Klein budget',
+            config: { votes: { voteType: 'budgeting', isViewable: false, minBudget: 1, maxBudget: 100 } },
+            resources: [{ id: 1, title: 'Bankje', budget: 50, yes: 4 }],
+          },
+          {
+            id: 4,
+            name: 'weinig',
+            title: 'Weinig stemmers',
+            config: { votes: { voteType: 'budgeting', isViewable: true, minBudget: 1, maxBudget: 100 } },
+            resources: [{ id: 2, title: 'Boom', budget: 50, yes: 9 }],
+          },
+        ],
+      },
+    });
+    try {
+      const notPublic = await harvest(hidden, 3);
+      expect(notPublic.requests.some((q) => q.includes('/vote?'))).toBe(false);
+      expect(notPublic.budgets[0]!.ballots).toBeNull();
+      const few = await harvest(hidden, 4);
+      expect(few.requests.some((q) => q.includes('/vote?'))).toBe(true);
+      expect(few.ballots).toEqual([]);
+      expect(few.budgets[0]!.ballots).toBeNull();
+    } finally {
+      await hidden.close();
+    }
   });
 
   it('reports a resource with a bad field and keeps the rest', async () => {
