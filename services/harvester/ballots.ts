@@ -31,8 +31,8 @@ export function anonymousBallots(
   for (const row of rows) {
     const i = index.get(row.project);
     if (i === undefined) continue;
-    let ballot = byVoter.get(row.voter);
-    if (!ballot) byVoter.set(row.voter, (ballot = new Map()));
+    const ballot = byVoter.get(row.voter) ?? new Map<number, number | undefined>();
+    byVoter.set(row.voter, ballot);
     ballot.set(i, row.points);
   }
   if (byVoter.size < minVoters) return null;
