@@ -33,6 +33,7 @@ describe('Lambda handlers', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['content-type']).toMatch(/application\/(graphql-response\+)?json/);
     expect(JSON.parse(res.body!)).toEqual({
+      extensions: { cost: expect.any(Object) }, // the estimated cost, always reported
       data: {
         proposals: {
           edges: [
@@ -51,7 +52,10 @@ describe('Lambda handlers', () => {
   it('accepts a base64-encoded body, as API Gateway may send', async () => {
     const body = Buffer.from(JSON.stringify({ query: '{ municipality(code: "GM0344") { name } }' })).toString('base64');
     const res = await gateway(httpApiEvent(body, { isBase64Encoded: true }), lambdaContext);
-    expect(JSON.parse(res.body!)).toEqual({ data: { municipality: { name: 'Utrecht' } } });
+    expect(JSON.parse(res.body!)).toEqual({
+      extensions: { cost: expect.any(Object) },
+      data: { municipality: { name: 'Utrecht' } },
+    });
   });
 
   it.each([
@@ -98,7 +102,10 @@ describe('Lambda handlers', () => {
     };
     const first = await get();
     expect(first.statusCode).toBe(200);
-    expect(JSON.parse(first.body!)).toEqual({ data: { municipality: { name: 'Amsterdam' } } });
+    expect(JSON.parse(first.body!)).toEqual({
+      extensions: { cost: expect.any(Object) },
+      data: { municipality: { name: 'Amsterdam' } },
+    });
     expect(first.headers?.['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
     const etag = String(first.headers?.etag);
     const again = await get({ 'if-none-match': etag });
