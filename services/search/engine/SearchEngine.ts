@@ -1,6 +1,7 @@
 /**
- * The search engine port, in the domain's words. One implementation today (MiniSearch in memory,
- * miniSearchEngine.ts); a national deployment may swap in Amazon OpenSearch behind the same port
+ * The search engine port, in the domain's words. Shipped: our typed-array postings engine in memory
+ * (postingsEngine.ts; MiniSearch, miniSearchEngine.ts, is the benchmark's reference); a national
+ * deployment may swap in Amazon OpenSearch behind the same port
  * (docs/search.md) without touching the schema or the resolvers.
  */
 import type { Platform, ProposalStatus } from '../../core/model';
