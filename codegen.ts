@@ -21,16 +21,32 @@ const config: CodegenConfig = {
     avoidOptionals: { field: true, inputValue: false },
     scalars: { DateTime: { input: 'Date', output: 'string | Date' }, SafeInt: 'number' },
   },
-  generates: Object.fromEntries(
-    SUBGRAPHS.map(({ name, codegen }) => [
-      `services/${name}/generated/resolvers.ts`,
-      {
-        schema: `schema/${name}.graphql`,
-        plugins: [{ add: { content: HEADER } }, 'typescript', 'typescript-resolvers'],
-        config: { contextType: `../context#${codegen.contextType}`, mappers: codegen.mappers },
+  generates: {
+    // The typed client: graphql-codegen's client preset over the public API schema (client/schema.graphql,
+    // written by `npm run compose`) and the operations kept in client/operations/.
+    'client/generated/': {
+      schema: 'client/schema.graphql',
+      documents: 'client/operations/*.graphql',
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        federation: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', SafeInt: 'number' },
       },
-    ]),
-  ),
+    },
+    ...Object.fromEntries(
+      SUBGRAPHS.map(({ name, codegen }) => [
+        `services/${name}/generated/resolvers.ts`,
+        {
+          schema: `schema/${name}.graphql`,
+          plugins: [{ add: { content: HEADER } }, 'typescript', 'typescript-resolvers'],
+          config: { contextType: `../context#${codegen.contextType}`, mappers: codegen.mappers },
+        },
+      ]),
+    ),
+  },
 };
 
 // graphql-codegen reads the configuration from the default export of codegen.ts.

@@ -23,6 +23,7 @@ describe('generated resolver types', () => {
     const dir = mkdtempSync(join(root, '.codegen-check-'));
     try {
       cpSync(join(root, 'schema'), join(dir, 'schema'), { recursive: true });
+      cpSync(join(root, 'client'), join(dir, 'client'), { recursive: true });
       for (const sg of SUBGRAPH_NAMES) {
         cpSync(join(root, 'services', sg, 'generated'), join(dir, 'services', sg, 'generated'), { recursive: true });
       }

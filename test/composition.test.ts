@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { composeSupergraph } from '../services/gateway/compose';
+import { apiSchemaSdl, composeSupergraph } from '../services/gateway/compose';
 import { subgraphTypeDefs } from '../services/core/schema';
 import { SUBGRAPH_NAMES } from '../services/gateway/subgraphs';
 
@@ -10,6 +10,12 @@ describe('the supergraph', () => {
   it('composes from schema/ and equals the committed services/gateway/supergraph.graphql (run `npm run compose`)', () => {
     const committed = readFileSync(join(__dirname, '..', 'services', 'gateway', 'supergraph.graphql'), 'utf8');
     expect(composeSupergraph()).toBe(committed);
+  });
+
+  it('writes the public API schema for clients, current in client/schema.graphql (run `npm run compose`)', () => {
+    const committed = readFileSync(join(__dirname, '..', 'client', 'schema.graphql'), 'utf8');
+    expect(apiSchemaSdl()).toBe(committed);
+    expect(committed).not.toMatch(/@join__|_entities|_service/);
   });
 
   it('lets a third party extend our entities with a subgraph of its own', () => {

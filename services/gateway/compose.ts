@@ -1,6 +1,7 @@
 /** Composes the supergraph from schema/ with @apollo/composition. */
 import { composeServices } from '@apollo/composition';
 import { InspraakError } from '../core/errors';
+import { printSchema } from 'graphql';
 import { subgraphTypeDefs } from '../core/schema';
 import { SUBGRAPH_NAMES } from './subgraphs';
 
@@ -15,6 +16,18 @@ export class CompositionError extends InspraakError {
  * composition error when the subgraphs do not compose.
  */
 export function composeSupergraph(): string {
+  return composed().supergraphSdl;
+}
+
+/**
+ * The public API's schema as clients see it (the supergraph without federation's machinery), in SDL:
+ * what client code generators read (client/schema.graphql, written by `npm run compose`).
+ */
+export function apiSchemaSdl(): string {
+  return `${printSchema(composed().schema.toAPISchema().toGraphQLJSSchema())}\n`;
+}
+
+function composed() {
   const result = composeServices(
     SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: `inprocess://${name}` })),
   );
@@ -23,5 +36,5 @@ export function composeSupergraph(): string {
       `The subgraphs do not compose:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
     );
   }
-  return result.supergraphSdl;
+  return result;
 }

@@ -1,0 +1,64 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query Changes($kinds: [ChangeKind!], $first: Int = 100, $after: String) {\n  changes(kinds: $kinds, first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        kind\n        changedAt\n        removedAt\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.ChangesDocument,
+    "query MunicipalityBudgets($code: String!, $first: Int = 10) {\n  municipality(code: $code) {\n    name\n    budgets(first: $first) {\n      edges {\n        node {\n          id\n          title\n          phase\n          total {\n            amountMinor\n            currency\n            formatted\n          }\n          outcome {\n            basis\n            rule\n            provisional\n            selected {\n              id\n              title\n              cost {\n                amountMinor\n                currency\n              }\n              voteCount\n            }\n            remaining {\n              formatted\n            }\n          }\n          outcomeUnavailable {\n            reason\n            message\n          }\n        }\n      }\n    }\n  }\n}": typeof types.MunicipalityBudgetsDocument,
+    "query MunicipalityOverview {\n  municipality(code: \"GM0518\") {\n    name\n    province {\n      name\n    }\n    sources {\n      edges {\n        node {\n          name\n          platform\n          harvest {\n            state\n            lastSuccessAt\n          }\n        }\n      }\n    }\n    proposals(first: 2, orderBy: MOST_SUPPORTED) {\n      edges {\n        node {\n          title\n          status\n          supportCount\n          provenance {\n            platform\n            upstreamId\n          }\n        }\n      }\n    }\n    budgets(first: 1) {\n      edges {\n        node {\n          title\n          phase\n          total {\n            formatted\n          }\n          projects(first: 3, orderBy: MOST_VOTES) {\n            edges {\n              node {\n                title\n                cost {\n                  formatted\n                }\n                voteCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n}": typeof types.MunicipalityOverviewDocument,
+    "query Search {\n  search(\n    query: \"fietsenstallingen\"\n    filter: {near: {latitude: 52.37, longitude: 4.89, radiusKm: 50}}\n  ) {\n    totalCount\n    edges {\n      highlights {\n        snippet\n      }\n      node {\n        ... on Proposal {\n          title\n          municipality {\n            name\n          }\n        }\n        ... on BudgetProject {\n          title\n        }\n      }\n    }\n    facets {\n      municipality {\n        label\n        count\n      }\n    }\n  }\n}": typeof types.SearchDocument,
+};
+const documents: Documents = {
+    "query Changes($kinds: [ChangeKind!], $first: Int = 100, $after: String) {\n  changes(kinds: $kinds, first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        kind\n        changedAt\n        removedAt\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.ChangesDocument,
+    "query MunicipalityBudgets($code: String!, $first: Int = 10) {\n  municipality(code: $code) {\n    name\n    budgets(first: $first) {\n      edges {\n        node {\n          id\n          title\n          phase\n          total {\n            amountMinor\n            currency\n            formatted\n          }\n          outcome {\n            basis\n            rule\n            provisional\n            selected {\n              id\n              title\n              cost {\n                amountMinor\n                currency\n              }\n              voteCount\n            }\n            remaining {\n              formatted\n            }\n          }\n          outcomeUnavailable {\n            reason\n            message\n          }\n        }\n      }\n    }\n  }\n}": types.MunicipalityBudgetsDocument,
+    "query MunicipalityOverview {\n  municipality(code: \"GM0518\") {\n    name\n    province {\n      name\n    }\n    sources {\n      edges {\n        node {\n          name\n          platform\n          harvest {\n            state\n            lastSuccessAt\n          }\n        }\n      }\n    }\n    proposals(first: 2, orderBy: MOST_SUPPORTED) {\n      edges {\n        node {\n          title\n          status\n          supportCount\n          provenance {\n            platform\n            upstreamId\n          }\n        }\n      }\n    }\n    budgets(first: 1) {\n      edges {\n        node {\n          title\n          phase\n          total {\n            formatted\n          }\n          projects(first: 3, orderBy: MOST_VOTES) {\n            edges {\n              node {\n                title\n                cost {\n                  formatted\n                }\n                voteCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n}": types.MunicipalityOverviewDocument,
+    "query Search {\n  search(\n    query: \"fietsenstallingen\"\n    filter: {near: {latitude: 52.37, longitude: 4.89, radiusKm: 50}}\n  ) {\n    totalCount\n    edges {\n      highlights {\n        snippet\n      }\n      node {\n        ... on Proposal {\n          title\n          municipality {\n            name\n          }\n        }\n        ... on BudgetProject {\n          title\n        }\n      }\n    }\n    facets {\n      municipality {\n        label\n        count\n      }\n    }\n  }\n}": types.SearchDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Changes($kinds: [ChangeKind!], $first: Int = 100, $after: String) {\n  changes(kinds: $kinds, first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        kind\n        changedAt\n        removedAt\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query Changes($kinds: [ChangeKind!], $first: Int = 100, $after: String) {\n  changes(kinds: $kinds, first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        kind\n        changedAt\n        removedAt\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MunicipalityBudgets($code: String!, $first: Int = 10) {\n  municipality(code: $code) {\n    name\n    budgets(first: $first) {\n      edges {\n        node {\n          id\n          title\n          phase\n          total {\n            amountMinor\n            currency\n            formatted\n          }\n          outcome {\n            basis\n            rule\n            provisional\n            selected {\n              id\n              title\n              cost {\n                amountMinor\n                currency\n              }\n              voteCount\n            }\n            remaining {\n              formatted\n            }\n          }\n          outcomeUnavailable {\n            reason\n            message\n          }\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query MunicipalityBudgets($code: String!, $first: Int = 10) {\n  municipality(code: $code) {\n    name\n    budgets(first: $first) {\n      edges {\n        node {\n          id\n          title\n          phase\n          total {\n            amountMinor\n            currency\n            formatted\n          }\n          outcome {\n            basis\n            rule\n            provisional\n            selected {\n              id\n              title\n              cost {\n                amountMinor\n                currency\n              }\n              voteCount\n            }\n            remaining {\n              formatted\n            }\n          }\n          outcomeUnavailable {\n            reason\n            message\n          }\n        }\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MunicipalityOverview {\n  municipality(code: \"GM0518\") {\n    name\n    province {\n      name\n    }\n    sources {\n      edges {\n        node {\n          name\n          platform\n          harvest {\n            state\n            lastSuccessAt\n          }\n        }\n      }\n    }\n    proposals(first: 2, orderBy: MOST_SUPPORTED) {\n      edges {\n        node {\n          title\n          status\n          supportCount\n          provenance {\n            platform\n            upstreamId\n          }\n        }\n      }\n    }\n    budgets(first: 1) {\n      edges {\n        node {\n          title\n          phase\n          total {\n            formatted\n          }\n          projects(first: 3, orderBy: MOST_VOTES) {\n            edges {\n              node {\n                title\n                cost {\n                  formatted\n                }\n                voteCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query MunicipalityOverview {\n  municipality(code: \"GM0518\") {\n    name\n    province {\n      name\n    }\n    sources {\n      edges {\n        node {\n          name\n          platform\n          harvest {\n            state\n            lastSuccessAt\n          }\n        }\n      }\n    }\n    proposals(first: 2, orderBy: MOST_SUPPORTED) {\n      edges {\n        node {\n          title\n          status\n          supportCount\n          provenance {\n            platform\n            upstreamId\n          }\n        }\n      }\n    }\n    budgets(first: 1) {\n      edges {\n        node {\n          title\n          phase\n          total {\n            formatted\n          }\n          projects(first: 3, orderBy: MOST_VOTES) {\n            edges {\n              node {\n                title\n                cost {\n                  formatted\n                }\n                voteCount\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Search {\n  search(\n    query: \"fietsenstallingen\"\n    filter: {near: {latitude: 52.37, longitude: 4.89, radiusKm: 50}}\n  ) {\n    totalCount\n    edges {\n      highlights {\n        snippet\n      }\n      node {\n        ... on Proposal {\n          title\n          municipality {\n            name\n          }\n        }\n        ... on BudgetProject {\n          title\n        }\n      }\n    }\n    facets {\n      municipality {\n        label\n        count\n      }\n    }\n  }\n}"): (typeof documents)["query Search {\n  search(\n    query: \"fietsenstallingen\"\n    filter: {near: {latitude: 52.37, longitude: 4.89, radiusKm: 50}}\n  ) {\n    totalCount\n    edges {\n      highlights {\n        snippet\n      }\n      node {\n        ... on Proposal {\n          title\n          municipality {\n            name\n          }\n        }\n        ... on BudgetProject {\n          title\n        }\n      }\n    }\n    facets {\n      municipality {\n        label\n        count\n      }\n    }\n  }\n}"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
