@@ -1,0 +1,124 @@
+/**
+ * What the deploy-shaped test asks of every route of the HTTP API, and what it expects back: the
+ * answers a user of a fresh deployment would check first. Returns failures as lines (empty: all good),
+ * so a test can also show that a check fails.
+ */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { LocalDeployment } from '../support/deployment/LocalDeployment';
+
+const MUNICIPALITY = '{ municipality(code: "GM0363") { name province { name } } }';
+const AMSTERDAM = {
+  query: `{
+    municipality(code: "GM0363") {
+      name
+      proposals(first: 5) { edges { node { title municipality { name province { name } } } } }
+      budgets(first: 5) { edges { node { id title outcome { basis rule selected { title } } } } }
+    }
+  }`,
+};
+
+type Json = Record<string, any>;
+
+interface Probe {
+  failures: string[];
+  budgetId?: string;
+  searchWord?: string;
+}
+
+function json(res: APIGatewayProxyStructuredResultV2): Json {
+  try {
+    return JSON.parse(res.body ?? '') as Json;
+  } catch {
+    return { unparsable: res.body };
+  }
+}
+
+/**
+ * Calls each route of the template (or `only` these) with requests that exercise it; with
+ * `municipalityOnly` just asks for GM0363.
+ */
+export async function probeRoutes(
+  d: LocalDeployment,
+  options: { only?: string[]; municipalityOnly?: boolean } = {},
+): Promise<string[]> {
+  const routes = d.routeKeys().filter((k) => !options.only || options.only.includes(k));
+  const p: Probe = { failures: [] };
+  const post = (body: unknown) =>
+    d.http('POST /graphql', { method: 'POST', path: '/graphql', body: JSON.stringify(body) });
+
+  if (!routes.includes('POST /graphql')) p.failures.push('no route POST /graphql');
+  else if (options.municipalityOnly) {
+    const r = json(await post({ query: MUNICIPALITY }));
+    if (r.data?.municipality?.name !== 'Amsterdam')
+      p.failures.push(`municipality GM0363: ${JSON.stringify(r).slice(0, 300)}`);
+    return p.failures;
+  } else {
+    const res = await post(AMSTERDAM);
+    const r = json(res);
+    const m = r.data?.municipality;
+    if (res.statusCode !== 200 || r.errors || m?.name !== 'Amsterdam')
+      p.failures.push(`GM0363 with proposals and budgets: ${res.statusCode} ${JSON.stringify(r).slice(0, 500)}`);
+    const proposals = (m?.proposals?.edges ?? []).map((e: Json) => e.node);
+    if (!proposals.length || proposals.some((x: Json) => x.municipality?.province?.name !== 'Noord-Holland'))
+      p.failures.push(`proposals with municipality and province: ${JSON.stringify(proposals).slice(0, 300)}`);
+    const budget = m?.budgets?.edges?.[0]?.node;
+    if (!budget?.outcome?.selected?.length)
+      p.failures.push(`a budget with its outcome: ${JSON.stringify(budget).slice(0, 300)}`);
+    p.budgetId = budget?.id;
+    p.searchWord = String(proposals[0]?.title ?? '')
+      .split(/[^\p{L}]+/u)
+      .sort((a, b) => b.length - a.length)[0];
+    const search = json(
+      await post({
+        query:
+          'query($q: String!) { search(query: $q) { totalCount edges { node { __typename ... on Proposal { title municipality { name } } } } } }',
+        variables: { q: p.searchWord },
+      }),
+    );
+    const hits = search.data?.search?.edges ?? [];
+    if (
+      search.errors ||
+      !hits.some((e: Json) => e.node?.title === proposals[0]?.title && e.node?.municipality?.name === 'Amsterdam')
+    )
+      p.failures.push(`a search hit for "${p.searchWord}": ${JSON.stringify(search).slice(0, 500)}`);
+  }
+
+  if (!routes.includes('GET /graphql')) p.failures.push('no route GET /graphql');
+  else {
+    const r = await d.http('GET /graphql', {
+      method: 'GET',
+      path: '/graphql',
+      query: new URLSearchParams({ query: MUNICIPALITY }).toString(),
+      // Apollo's CSRF prevention: a GET must carry this header (CORS allows it).
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    if (json(r).data?.municipality?.name !== 'Amsterdam')
+      p.failures.push(`GET /graphql: ${r.statusCode} ${r.body?.slice(0, 300)}`);
+  }
+
+  const exportRoute = routes.find((k) => k.startsWith('GET /export/budgets/'));
+  if (!exportRoute) p.failures.push('no route for a .pb download (GET /export/budgets/<id>.pb)');
+  else if (p.budgetId) {
+    const path = `/export/budgets/${encodeURIComponent(p.budgetId)}.pb`;
+    const r = await d.http(exportRoute, { method: 'GET', path });
+    if (
+      r.statusCode !== 200 ||
+      !/^META\r?\n/.test(r.body ?? '') ||
+      !String(r.headers?.['content-disposition']).includes('.pb')
+    )
+      p.failures.push(`${exportRoute} (${path}): ${r.statusCode} ${r.body?.slice(0, 200)}`);
+  }
+
+  // A route added to routes.ts without a probe here fails, until the test knows what it should answer.
+  const known = new Set(['POST /graphql', 'GET /graphql', exportRoute]);
+  for (const k of routes.filter((r) => !known.has(r))) {
+    const [method, path] = k.split(' ') as ['GET' | 'POST', string];
+    if (method !== 'GET' || path.includes('{')) {
+      p.failures.push(`no probe for route ${k}: add one to test/deployed/probes.ts`);
+      continue;
+    }
+    const r = await d.http(k, { method, path });
+    if ((r.statusCode ?? 0) >= 300 || !r.body) p.failures.push(`${k}: ${r.statusCode} ${r.body?.slice(0, 200)}`);
+  }
+  return p.failures;
+}
