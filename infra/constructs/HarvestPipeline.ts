@@ -101,6 +101,8 @@ export class HarvestPipeline extends Construct {
       alarmTopic,
     });
     this.queue.grantSendMessages(this.scheduler.fn);
+    // It lists the registered sources (byKind) to queue a retire message for those the file no longer names.
+    this.scheduler.readsTable(table);
 
     this.worker = new ServiceFunction(this, 'Worker', {
       entry: HARVESTER_ENTRY,

@@ -308,7 +308,7 @@ describe('the harvest stack', () => {
     });
   });
 
-  it('fans out from an hourly EventBridge Scheduler schedule to the scheduler function, which may only send to the queue', () => {
+  it('fans out from an hourly EventBridge Scheduler schedule to the scheduler function, which may send to the queue and read the table (to retire sources)', () => {
     s.harvest.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(1 hour)',
       State: 'ENABLED',
