@@ -55,54 +55,59 @@ export async function startSqsStandIn(): Promise<SqsStandIn> {
     q.push(m);
     return m;
   };
-  const operations: Record<string, (input: Record<string, any>) => unknown> = {
-    SendMessage: (i) => {
-      const m = send(queueOf(i.QueueUrl), i.MessageBody);
-      return { MessageId: m.MessageId, MD5OfMessageBody: m.MD5OfBody };
-    },
-    SendMessageBatch: (i) => {
-      const q = queueOf(i.QueueUrl);
-      if (!Array.isArray(i.Entries) || i.Entries.length === 0 || i.Entries.length > 10)
-        throw Object.assign(new Error('A batch holds 1 to 10 entries.'), {
-          type: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest',
-        });
-      return {
-        Successful: i.Entries.map((e: { Id: string; MessageBody: string }) => {
-          const m = send(q, e.MessageBody);
-          return { Id: e.Id, MessageId: m.MessageId, MD5OfMessageBody: m.MD5OfBody };
-        }),
-        Failed: [],
-      };
-    },
-    ReceiveMessage: (i) => {
-      const q = queueOf(i.QueueUrl);
-      const taken = q.slice(0, Math.min(Number(i.MaxNumberOfMessages ?? 1), 10));
-      for (const m of taken) m.ReceiveCount++;
-      return {
-        Messages: taken.map((m) => ({
-          MessageId: m.MessageId,
-          ReceiptHandle: m.ReceiptHandle,
-          Body: m.Body,
-          MD5OfBody: m.MD5OfBody,
-          Attributes: { ApproximateReceiveCount: String(m.ReceiveCount), SentTimestamp: String(m.SentTimestamp) },
-        })),
-      };
-    },
-    DeleteMessage: (i) => {
-      const q = queueOf(i.QueueUrl);
-      const at = q.findIndex((m) => m.ReceiptHandle === i.ReceiptHandle);
-      if (at >= 0) q.splice(at, 1);
-      return {};
-    },
-    DeleteMessageBatch: (i) => {
-      const q = queueOf(i.QueueUrl);
-      for (const e of i.Entries as { ReceiptHandle: string }[]) {
-        const at = q.findIndex((m) => m.ReceiptHandle === e.ReceiptHandle);
-        if (at >= 0) q.splice(at, 1);
+  // One case per operation (AWS JSON 1.0: the operation is named in X-Amz-Target, the input is the body).
+  const operate = (op: string, i: Record<string, any>): unknown => {
+    switch (op) {
+      case 'SendMessage': {
+        const m = send(queueOf(i.QueueUrl), i.MessageBody);
+        return { MessageId: m.MessageId, MD5OfMessageBody: m.MD5OfBody };
       }
-      return { Successful: (i.Entries as { Id: string }[]).map((e) => ({ Id: e.Id })), Failed: [] };
-    },
-    GetQueueAttributes: (i) => ({ Attributes: { ApproximateNumberOfMessages: String(queueOf(i.QueueUrl).length) } }),
+      case 'SendMessageBatch': {
+        const q = queueOf(i.QueueUrl);
+        if (!Array.isArray(i.Entries) || i.Entries.length === 0 || i.Entries.length > 10)
+          throw Object.assign(new Error('A batch holds 1 to 10 entries.'), {
+            type: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest',
+          });
+        return {
+          Successful: i.Entries.map((e: { Id: string; MessageBody: string }) => {
+            const m = send(q, e.MessageBody);
+            return { Id: e.Id, MessageId: m.MessageId, MD5OfMessageBody: m.MD5OfBody };
+          }),
+          Failed: [],
+        };
+      }
+      case 'ReceiveMessage': {
+        const taken = queueOf(i.QueueUrl).slice(0, Math.min(Number(i.MaxNumberOfMessages ?? 1), 10));
+        for (const m of taken) m.ReceiveCount++;
+        return {
+          Messages: taken.map((m) => ({
+            MessageId: m.MessageId,
+            ReceiptHandle: m.ReceiptHandle,
+            Body: m.Body,
+            MD5OfBody: m.MD5OfBody,
+            Attributes: { ApproximateReceiveCount: String(m.ReceiveCount), SentTimestamp: String(m.SentTimestamp) },
+          })),
+        };
+      }
+      case 'DeleteMessage':
+        remove(queueOf(i.QueueUrl), i.ReceiptHandle);
+        return {};
+      case 'DeleteMessageBatch': {
+        const q = queueOf(i.QueueUrl);
+        for (const e of i.Entries as { ReceiptHandle: string }[]) remove(q, e.ReceiptHandle);
+        return { Successful: (i.Entries as { Id: string }[]).map((e) => ({ Id: e.Id })), Failed: [] };
+      }
+      case 'GetQueueAttributes':
+        return { Attributes: { ApproximateNumberOfMessages: String(queueOf(i.QueueUrl).length) } };
+      default:
+        throw Object.assign(new Error(`Unsupported operation ${op}`), {
+          type: 'AWS.SimpleQueueService.UnsupportedOperation',
+        });
+    }
+  };
+  const remove = (q: QueuedMessage[], receiptHandle: string) => {
+    const at = q.findIndex((m) => m.ReceiptHandle === receiptHandle);
+    if (at >= 0) q.splice(at, 1);
   };
 
   const server: Server = createServer((req, res) => {
@@ -110,14 +115,13 @@ export async function startSqsStandIn(): Promise<SqsStandIn> {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const target = String(req.headers['x-amz-target'] ?? '');
-      const op = operations[target.replace(/^AmazonSQS\./, '')];
       res.setHeader('content-type', 'application/x-amz-json-1.0');
       try {
-        if (!op || !target.startsWith('AmazonSQS.'))
+        if (!target.startsWith('AmazonSQS.'))
           throw Object.assign(new Error(`Unsupported operation ${target}`), {
             type: 'AWS.SimpleQueueService.UnsupportedOperation',
           });
-        res.end(JSON.stringify(op(JSON.parse(body || '{}'))));
+        res.end(JSON.stringify(operate(target.slice('AmazonSQS.'.length), JSON.parse(body || '{}'))));
       } catch (e) {
         const err = e as Error & { type?: string };
         res.statusCode = 400;
