@@ -18,8 +18,13 @@ import { environmentFor } from '../environment';
 import { BOOTSTRAP_ENTRY } from './bundleFiles';
 import { ServiceFunction } from './ServiceFunction';
 
-/** The DynamoDB actions the steps use (GetItem for the marker, BatchWriteItem and PutItem to write). */
-export const BOOTSTRAP_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem'];
+/** The DynamoDB actions the steps use (GetItem for the marker, BatchWriteItem and PutItem to write, UpdateItem to advance the data version). */
+export const BOOTSTRAP_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:UpdateItem',
+];
 
 export interface TableBootstrapProps {
   readonly table: ITable;

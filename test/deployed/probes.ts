@@ -22,6 +22,7 @@ type Json = Record<string, any>;
 interface Probe {
   failures: string[];
   budgetId?: string;
+  proposalTitle?: string;
   searchWord?: string;
 }
 
@@ -65,6 +66,7 @@ export async function probeRoutes(
     if (!budget?.outcome?.selected?.length)
       p.failures.push(`a budget with its outcome: ${JSON.stringify(budget).slice(0, 300)}`);
     p.budgetId = budget?.id;
+    p.proposalTitle = proposals[0]?.title;
     p.searchWord = String(proposals[0]?.title ?? '')
       .split(/[^\p{L}]+/u)
       .sort((a, b) => b.length - a.length)[0];
@@ -109,8 +111,27 @@ export async function probeRoutes(
       p.failures.push(`${exportRoute} (${path}): ${r.statusCode} ${r.body?.slice(0, 200)}`);
   }
 
+  if (routes.includes('GET /export/{file}')) {
+    const r = await d.http('GET /export/{file}', { method: 'GET', path: '/export/proposals.ndjson' });
+    const body = r.isBase64Encoded ? Buffer.from(r.body ?? '', 'base64').toString('utf8') : (r.body ?? '');
+    if (r.statusCode !== 200 || !p.proposalTitle || !body.includes(JSON.stringify(p.proposalTitle).slice(1, -1)))
+      p.failures.push(`GET /export/proposals.ndjson: ${r.statusCode} ${body.slice(0, 200)}`);
+  }
+
+  if (routes.includes('GET /graphql/explorer/{file}')) {
+    const r = await d.http('GET /graphql/explorer/{file}', { method: 'GET', path: '/graphql/explorer/explorer.css' });
+    if (r.statusCode !== 200 || !r.body)
+      p.failures.push(`GET /graphql/explorer/explorer.css: ${r.statusCode} ${r.body?.slice(0, 200)}`);
+  }
+
   // A route added to routes.ts without a probe here fails, until the test knows what it should answer.
-  const known = new Set(['POST /graphql', 'GET /graphql', exportRoute]);
+  const known = new Set([
+    'POST /graphql',
+    'GET /graphql',
+    exportRoute,
+    'GET /export/{file}',
+    'GET /graphql/explorer/{file}',
+  ]);
   for (const k of routes.filter((r) => !known.has(r))) {
     const [method, path] = k.split(' ') as ['GET' | 'POST', string];
     if (method !== 'GET' || path.includes('{')) {
