@@ -57,4 +57,18 @@ describe('InProcessDataSource', () => {
     expect(await call(two)).toEqual({ data: { calls: 1 } });
     expect(created).toBe(2);
   });
+
+  it('runs identical queries in flight at once only once, handing each request its own copy', async () => {
+    const ds = new InProcessDataSource(subgraph, 1000);
+    created = 0;
+    const call = (context: object) =>
+      ds.process({ kind: 'INCOMING_OPERATION', request: request('{ calls fast }'), context } as never);
+    const answers = await Promise.all([call({}), call({}), call({})]);
+    expect(created).toBe(1);
+    expect(answers).toEqual([0, 1, 2].map(() => ({ data: { calls: 1, fast: 'now' } })));
+    expect(new Set(answers.map((a) => a.data)).size).toBe(3);
+    // Once settled, nothing is kept: the next request runs again.
+    expect(await call({})).toEqual({ data: { calls: 1, fast: 'now' } });
+    expect(created).toBe(2);
+  });
 });
