@@ -1,0 +1,251 @@
+/**
+ * `npm run bench:gateway [-- --seconds 5 --rounds 2]`: our gateway against Hive Gateway on the same data.
+ *
+ * Starts DynamoDB Local with the sandbox's data (the registry, and a harvest of the six simulated
+ * installations on the ports dev/sources.json names, so no `npm start` may run meanwhile), the four
+ * subgraphs over HTTP (one process each), and three gateways (one process each): Hive Gateway
+ * (`@graphql-hive/gateway`) on the committed supergraph pointed at those subgraphs, ours with the
+ * subgraphs in-process (the shipped topology) and ours over the same HTTP subgraphs. Then, alternating
+ * the targets in every round, two workloads with 20 clients (autocannon):
+ * - hot: the same few portal queries over and over;
+ * - varied: every request different (a deterministic sequence of variables, the same for every target).
+ * Prints requests per second, p50 and p99 latency, and each target's ratio to Hive Gateway (medians of
+ * the rounds). Runs share the machine with everything else on it: compare ratios, not absolute numbers.
+ */
+import autocannon from 'autocannon';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDynamoLocal } from '../dev/dynamoLocal';
+import { freePort } from '../dev/freePort';
+import { startInstallations } from '../dev/installations';
+import { createDynamo } from '../services/core/dynamo/client';
+import { ensureTable } from '../services/core/dynamo/table';
+import { ensureRegistry } from '../services/core/registry';
+import { loadSources } from '../services/harvester/config';
+import { harvestAll } from '../services/harvester/harvestAll';
+import { harvestDeps } from '../services/harvester/runtime';
+import { SUBGRAPH_NAMES } from '../services/gateway/subgraphs';
+
+const ROOT = join(__dirname, '..');
+const TABLE = 'inspraak-bench';
+const CLIENTS = 20;
+
+/** The portal's page: a page of proposals with municipality and province, a municipality's budgets and projects. */
+const PORTAL = `query Portal($first: Int!, $code: String!, $budgets: Int!, $projects: Int!) {
+  proposals(first: $first) { edges { node { id title supportCount status municipality { name province { name } } } } }
+  municipality(code: $code) {
+    name
+    budgets(first: $budgets) {
+      edges { node { id title phase total { formatted } projects(first: $projects) { edges { node { title cost { formatted } voteCount } } } } }
+    }
+  }
+}`;
+const CODES = ['GM0106', 'GM0855', 'GM0599', 'GM0344', 'GM0363', 'GM0518'];
+
+/** The i-th request of the varied workload: all distinct for i below 9,000. */
+function variedBody(i: number): string {
+  return JSON.stringify({
+    query: PORTAL,
+    variables: {
+      first: 1 + (i % 50),
+      code: CODES[Math.floor(i / 50) % 6],
+      budgets: 1 + (Math.floor(i / 300) % 3),
+      projects: 1 + (Math.floor(i / 900) % 10),
+    },
+  });
+}
+/** Each round's targets replay the same requests; the next round's are new to every cache. */
+const ROUND_REQUESTS = 3000;
+/** A portal's front page, a municipality page, a longer list: what many visitors load at once. */
+const HOT = [
+  JSON.stringify({ query: PORTAL, variables: { first: 20, code: 'GM0518', budgets: 1, projects: 5 } }),
+  JSON.stringify({ query: PORTAL, variables: { first: 10, code: 'GM0363', budgets: 2, projects: 10 } }),
+  JSON.stringify({ query: PORTAL, variables: { first: 50, code: 'GM0599', budgets: 3, projects: 3 } }),
+];
+
+interface Target {
+  name: string;
+  url: string;
+}
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '2' } },
+  });
+  const seconds = Number(values.seconds);
+  const rounds = Number(values.rounds);
+  const children: ChildProcess[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'bench-gateway-'));
+  const ddb = await startDynamoLocal();
+  try {
+    const { raw, doc } = createDynamo({ region: 'eu-west-1', endpoint: ddb.endpoint });
+    const db = { doc, table: TABLE };
+    await ensureTable(raw, TABLE);
+    await ensureRegistry(doc, TABLE);
+    const sources = loadSources(join(ROOT, 'dev', 'sources.json'));
+    const installations = await startInstallations(sources);
+    try {
+      await harvestAll(harvestDeps(db), sources);
+    } finally {
+      await Promise.all(installations.map((i) => i.server.close()));
+    }
+    const env = {
+      ...process.env,
+      DYNAMODB_ENDPOINT: ddb.endpoint,
+      INSPRAAK_TABLE: TABLE,
+      HOST: '127.0.0.1',
+      PORT: '0',
+    };
+
+    const urls: Record<string, string> = {};
+    for (const name of SUBGRAPH_NAMES) {
+      const child = start(['scripts/subgraph.ts', name], env, children);
+      urls[name] = await announced(child, /subgraph at (\S+)/);
+    }
+    const supergraph = readFileSync(join(ROOT, 'services/gateway/supergraph.graphql'), 'utf8').replace(
+      /@join__graph\(name: "(\w+)", url: "[^"]*"\)/g,
+      (_, name: string) => `@join__graph(name: "${name}", url: "${urls[name]}")`,
+    );
+    const supergraphFile = join(dir, 'supergraph.graphql');
+    writeFileSync(supergraphFile, supergraph);
+    const hivePort = await freePort();
+    const hive = spawn(
+      join(ROOT, 'node_modules/.bin/hive-gateway'),
+      ['supergraph', supergraphFile, '--port', String(hivePort), '--host', '127.0.0.1'],
+      { cwd: dir, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    children.push(hive);
+    const ours = start(['scripts/gateway.ts'], env, children);
+    const oursHttp = start(['scripts/gateway.ts'], { ...env, INSPRAAK_SUBGRAPH_URLS: JSON.stringify(urls) }, children);
+    const targets: Target[] = [
+      { name: 'Hive Gateway, HTTP subgraphs', url: `http://127.0.0.1:${hivePort}/graphql` },
+      { name: 'Inspraak, in-process (shipped)', url: await announced(ours, /Gateway at (\S+)/) },
+      { name: 'Inspraak, HTTP subgraphs', url: await announced(oursHttp, /Gateway at (\S+)/) },
+    ];
+    await ready(targets[0]!.url);
+    for (const t of targets) {
+      // Every target answers correctly before it is timed.
+      const check = await post(t.url, HOT[0]!);
+      if (!check.data?.proposals?.edges?.length || check.errors) {
+        throw new Error(`${t.name} answered ${JSON.stringify(check).slice(0, 300)}`);
+      }
+    }
+
+    const results: Record<string, Record<string, Result[]>> = { hot: {}, varied: {} };
+    for (let round = 0; round <= rounds; round++) {
+      for (const workload of ['hot', 'varied'] as const) {
+        for (const t of round % 2 ? [...targets].reverse() : targets) {
+          let next = round * ROUND_REQUESTS;
+          const r = await autocannon({
+            url: t.url,
+            connections: CLIENTS,
+            duration: round === 0 ? 1 : seconds,
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            requests:
+              workload === 'hot'
+                ? HOT.map((body) => ({ body }))
+                : [{ setupRequest: (req) => ({ ...req, body: variedBody(next++) }) }],
+          });
+          if (round === 0) continue; // warm-up
+          const runs = results[workload]![t.name] ?? [];
+          results[workload]![t.name] = runs;
+          runs.push({
+            rps: r.requests.average,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            errors: r.errors + r.non2xx,
+          });
+        }
+      }
+    }
+    report(results, targets, seconds, rounds);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await ddb.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv, children: ChildProcess[]): ChildProcess {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  children.push(child);
+  return child;
+}
+
+/** Waits until the child prints a line matching `pattern`; resolves to its first group. */
+function announced(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = pattern.exec(seen);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${child.spawnargs.join(' ')} exited (${code}): ${seen}`)));
+  });
+}
+
+async function ready(url: string): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    try {
+      await post(url, JSON.stringify({ query: '{ __typename }' }));
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${url} did not start`);
+}
+
+async function post(url: string, body: string): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return res.json();
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function report(results: Record<string, Record<string, Result[]>>, targets: Target[], seconds: number, rounds: number) {
+  console.log(
+    `\n${CLIENTS} clients, ${rounds} rounds of ${seconds} s per target and workload, targets alternating; medians of the rounds`,
+  );
+  for (const [workload, byTarget] of Object.entries(results)) {
+    console.log(`\n${workload}`);
+    const hive = median(byTarget[targets[0]!.name]!.map((r) => r.rps));
+    for (const t of targets) {
+      const rs = byTarget[t.name]!;
+      const rps = median(rs.map((r) => r.rps));
+      console.log(
+        `  ${t.name.padEnd(32)} ${rps.toFixed(0).padStart(6)} rps  p50 ${median(rs.map((r) => r.p50))
+          .toFixed(0)
+          .padStart(4)} ms  p99 ${median(rs.map((r) => r.p99))
+          .toFixed(0)
+          .padStart(
+            5,
+          )} ms  ${(rps / hive).toFixed(2)}× Hive  (rounds: ${rs.map((r) => r.rps.toFixed(0)).join(', ')}; errors ${rs.reduce((n, r) => n + r.errors, 0)})`,
+      );
+    }
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});
