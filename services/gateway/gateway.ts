@@ -64,6 +64,8 @@ export function dataSources(
 export interface GatewayDeps {
   supergraphSdl: string;
   dataSources: Record<string, GraphQLDataSource>;
+  /** Timeout of each call to a partner's subgraph (INSPRAAK_SUBGRAPH_TIMEOUT_MS); default 5000 ms. */
+  partnerTimeoutMs?: number;
 }
 
 export function createGatewayServer(deps: GatewayDeps): ApolloServer {
@@ -72,10 +74,12 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
-    buildService: ({ name }) => {
+    buildService: ({ name, url }) => {
       const ds = deps.dataSources[name];
-      if (!ds) throw new ConfigError(`The supergraph names a subgraph "${name}" that has no data source.`);
-      return ds;
+      if (ds) return ds;
+      // A partner's subgraph (partners.json): served by its owner at the URL it was composed with.
+      if (url && /^https?:\/\//.test(url)) return new HttpDataSource(name, url, deps.partnerTimeoutMs ?? 5000);
+      throw new ConfigError(`The supergraph names a subgraph "${name}" that has no data source.`);
     },
   });
   const protection = armor();

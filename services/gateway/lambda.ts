@@ -21,6 +21,7 @@ const db = { doc, table: config.INSPRAAK_TABLE };
 const apollo = createGatewayServer({
   supergraphSdl: supergraphSdl(config.INSPRAAK_SUPERGRAPH),
   dataSources: dataSources(db, config),
+  partnerTimeoutMs: config.INSPRAAK_SUBGRAPH_TIMEOUT_MS,
 });
 const cache = createResponseCache(db, config);
 const events = handlers.createAPIGatewayProxyEventV2RequestHandler();

@@ -56,6 +56,7 @@ export async function startGateway(config: GatewayConfig = gatewayConfig()): Pro
   const apollo = createGatewayServer({
     supergraphSdl: supergraphSdl(config.INSPRAAK_SUPERGRAPH),
     dataSources: dataSources(db, config),
+    partnerTimeoutMs: config.INSPRAAK_SUBGRAPH_TIMEOUT_MS,
   });
   const cache = createResponseCache(db, config);
   return serveHttp(apollo, {

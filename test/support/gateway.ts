@@ -13,9 +13,13 @@ export interface TestGateway extends RunningHttp {
  * The gateway with its response cache, as shipped, except that it reads the data version on every
  * request and caches right after a change (tests write and query within milliseconds; `env` overrides).
  */
-export async function startTestGateway(db: TableAccess, env: Record<string, string> = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  db: TableAccess,
+  env: Record<string, string> = {},
+  supergraph: string = supergraphSdl(),
+): Promise<TestGateway> {
   const config = gatewayConfig({ PORT: '0', INSPRAAK_DATA_VERSION_HOLD_MS: '0', INSPRAAK_DATA_SETTLE_MS: '0', ...env });
-  const apollo = createGatewayServer({ supergraphSdl: supergraphSdl(), dataSources: dataSources(db, config) });
+  const apollo = createGatewayServer({ supergraphSdl: supergraph, dataSources: dataSources(db, config) });
   const cache = createResponseCache(db, config);
   const running = await serveHttp(apollo, {
     port: 0,
