@@ -14,7 +14,8 @@ import { Construct } from 'constructs';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import { join } from 'node:path';
 import { BUNDLE, copyCommands, type BundleFile } from '../bundling';
-import type { FunctionEnvironment } from '../environment';
+import { logConfigSchema } from '../../services/core/log';
+import { environmentFor, type FunctionEnvironment } from '../environment';
 import { REPO_ROOT } from '../settings';
 import { alarm } from './alarm';
 
@@ -69,7 +70,7 @@ export class ServiceFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         APOLLO_TELEMETRY_DISABLED: '1',
-        LOG_LEVEL: 'info',
+        ...environmentFor(logConfigSchema, { LOG_LEVEL: 'info' }),
         ...props.environment,
       },
       bundling: {
