@@ -49,7 +49,7 @@ it('stores no voter, author or IP data from any platform, and never asks for per
     });
     expect((await harvestAll(deps, sources)).map((r) => r.state)).toEqual(['OK', 'OK', 'OK']);
 
-    // OpenStad's vote list carries pseudonymous user ids (openstad.md §7 note 8): read where public, and
+    // OpenStad's vote list carries pseudonymous user ids (docs/upstreams/openstad.md §7 note 8): read where public, and
     // reduced to anonymous ballots inside the harvest run.
     expect(openstad.requests.some((r) => /^\/api\/project\/7\/vote$/.test(r.path))).toBe(true);
 

@@ -1,7 +1,7 @@
 /**
  * Text from installations: HTML is sanitised with sanitize-html (maintained, allow-list based) and plain
- * text is derived with html-to-text (maintained). Upstream HTML is never trusted (decidim.md §8 note 3:
- * "not escaped"; consul.md §8 note 10: raw stored HTML).
+ * text is derived with html-to-text (maintained). Upstream HTML is never trusted (docs/upstreams/decidim.md §8 note 3:
+ * "not escaped"; docs/upstreams/consul.md §8 note 10: raw stored HTML).
  */
 import { compile } from 'html-to-text';
 import sanitize from 'sanitize-html';
@@ -65,7 +65,7 @@ export function plainTextOf(html: string): string {
   return toText(html).trim();
 }
 
-/** Text that should be plain but may hold tags or entities (OpenStad titles, openstad.md §2.5): decoded, tags dropped. */
+/** Text that should be plain but may hold tags or entities (OpenStad titles, docs/upstreams/openstad.md §2.5): decoded, tags dropped. */
 export function plainText(s: string | null | undefined): string {
   if (!s) return '';
   if (!/[<>&]/.test(s)) return s.replace(/\s+/g, ' ').trim();

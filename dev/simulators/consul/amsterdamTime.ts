@@ -1,5 +1,5 @@
 /**
- * Times as a Dutch CONSUL installation (config.time_zone "Amsterdam") writes them (consul.md §3.3).
+ * Times as a Dutch CONSUL installation (config.time_zone "Amsterdam") writes them (docs/upstreams/consul.md §3.3).
  */
 const formatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Amsterdam',

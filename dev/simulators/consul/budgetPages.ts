@@ -1,6 +1,6 @@
 /**
  * The public HTML budget pages an adapter needs to attribute investments and read winners, since
- * GraphQL cannot (consul.md §5.1, §5.3, §8 note 13): the investments index, an investment page and the
+ * GraphQL cannot (docs/upstreams/consul.md §5.1, §5.3, §8 note 13): the investments index, an investment page and the
  * results page. Only the markup the reference describes is faithful (links, row ids, the `success` class);
  * the rest is a plain stand-in for CONSUL's views.
  */
@@ -9,12 +9,12 @@ import { esc, notFoundPage, redirectHome } from './railsPages';
 import type { ConsulBudget, ConsulBudgetPhase, ConsulInvestment, ConsulSeed } from './seedTypes';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
-/** `Budgets::InvestmentsController::PER_PAGE` (consul.md §5.3). */
+/** `Budgets::InvestmentsController::PER_PAGE` (docs/upstreams/consul.md §5.3). */
 const PER_PAGE = 10;
 
 type Filter = 'all' | 'not_unfeasible' | 'unfeasible' | 'selected' | 'unselected' | 'winners';
 
-/** `Budget#investments_filters` per phase, default first (consul.md §5.2 table). */
+/** `Budget#investments_filters` per phase, default first (docs/upstreams/consul.md §5.2 table). */
 const FILTERS: Record<ConsulBudgetPhase, Filter[]> = {
   informing: ['all'],
   accepting: ['all'],
@@ -27,7 +27,7 @@ const FILTERS: Record<ConsulBudgetPhase, Filter[]> = {
   finished: ['winners', 'unselected', 'unfeasible'],
 };
 
-/** The scopes of `app/models/budget/investment.rb` (consul.md §5.2 "Derived sets"). */
+/** The scopes of `app/models/budget/investment.rb` (docs/upstreams/consul.md §5.2 "Derived sets"). */
 const MATCHES: Record<Filter, (i: ConsulInvestment) => boolean> = {
   all: () => true,
   not_unfeasible: (i) => i.feasibility !== 'unfeasible',
@@ -37,12 +37,12 @@ const MATCHES: Record<Filter, (i: ConsulInvestment) => boolean> = {
   winners: (i) => i.feasibility === 'feasible' && i.selected && !i.incompatible && i.winner,
 };
 
-/** A published budget by id or slug (URLs accept both, consul.md §5.2). */
+/** A published budget by id or slug (URLs accept both, docs/upstreams/consul.md §5.2). */
 export function findBudget(seed: ConsulSeed, idOrSlug: string): ConsulBudget | undefined {
   return seed.budgets.find((b) => b.published && (String(b.id) === idOrSlug || b.slug === idOrSlug));
 }
 
-/** A deterministic shuffle by `random_seed` (consul.md §5.3: random order, seeded by the param or session). */
+/** A deterministic shuffle by `random_seed` (docs/upstreams/consul.md §5.3: random order, seeded by the param or session). */
 function shuffle<T>(items: T[], seed: string): T[] {
   let h = 2166136261;
   for (const c of seed) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
@@ -103,7 +103,7 @@ export function investmentsIndex(
   );
 }
 
-/** `/budgets/:id/investments/:inv`: 404 when the investment is not in that budget (consul.md §8 note 13). */
+/** `/budgets/:id/investments/:inv`: 404 when the investment is not in that budget (docs/upstreams/consul.md §8 note 13). */
 export function investmentPage(seed: ConsulSeed, budget: ConsulBudget, id: string): SimResponse {
   const i = seed.investments.find((x) => String(x.id) === id && x.budgetId === budget.id && !x.hidden);
   if (!i) return notFoundPage();
@@ -121,7 +121,7 @@ function euros(n: number): string {
  * `/budgets/:id/results?heading_id=`: the selected investments of one heading (the first by default),
  * compatible and incompatible, by ballot count; rows `id="budget_investment_<id>"`, winners with class
  * `success`; a heading menu links the other headings. Only for a finished budget with results enabled;
- * otherwise CanCan's AccessDenied redirects to the home page (consul.md §5.3).
+ * otherwise CanCan's AccessDenied redirects to the home page (docs/upstreams/consul.md §5.3).
  */
 export function resultsPage(seed: ConsulSeed, budget: ConsulBudget, query: URLSearchParams, base: string): SimResponse {
   if (budget.phase !== 'finished' || !budget.resultsEnabled) return redirectHome(base);

@@ -1,7 +1,7 @@
 import type { ConsulBudget, ConsulInvestment } from './seedTypes';
 
 /**
- * Marks the winners of a finished budget as CONSUL's `Budget::Result` does (consul.md §5.2 "Winners"):
+ * Marks the winners of a finished budget as CONSUL's `Budget::Result` does (docs/upstreams/consul.md §5.2 "Winners"):
  * per heading, the selected investments sorted by `ballotLinesCount` descending; each compatible one wins
  * if its price still fits in what is left of the heading's amount (greedy: a too-expensive one is
  * skipped and cheaper ones after it can still win). With `hideMoney` every compatible selected one wins.

@@ -1,5 +1,5 @@
 /**
- * graphql-ruby's array connection as CONSUL serves it (consul.md §3.1): offset cursors, base64url without
+ * graphql-ruby's array connection as CONSUL serves it (docs/upstreams/consul.md §3.1): offset cursors, base64url without
  * padding of the 1-based position (`"MjU"` = 25), `first`/`after`/`last`/`before`, no `totalCount`.
  */
 import { GraphQLError } from 'graphql';
@@ -12,7 +12,7 @@ export interface ConnectionArgs {
 }
 
 export interface ConnectionOptions {
-  /** `default_max_page_size` (25 on 2.2.1+); null = no cap, as on 1.5.0 – 2.2.0 (consul.md §1, §3.2). */
+  /** `default_max_page_size` (25 on 2.2.1+); null = no cap, as on 1.5.0 – 2.2.0 (docs/upstreams/consul.md §1, §3.2). */
   maxPageSize: number | null;
   /** The `paginationLoop` fault: ignore `after` and always claim there is a next page. */
   loop?: boolean;
@@ -41,7 +41,7 @@ export function connection<T, V>(
   start = Math.min(start, items.length);
   end = Math.max(start, Math.min(end, items.length));
   const cap = (n: number) => Math.max(0, options.maxPageSize === null ? n : Math.min(n, options.maxPageSize));
-  // Omitting first and last means "first: default_max_page_size" (consul.md §3.1); uncapped on 2.2.0.
+  // Omitting first and last means "first: default_max_page_size" (docs/upstreams/consul.md §3.1); uncapped on 2.2.0.
   const first =
     args.first != null
       ? cap(args.first)

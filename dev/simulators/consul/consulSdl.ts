@@ -1,10 +1,10 @@
 /**
- * The GraphQL schema the simulator serves, reconstructed in consul.md §4 from app/graphql/types/*.rb.
- * Left out on purpose: the deprecated snake_case alias of every field (consul.md §4, "Every field whose
+ * The GraphQL schema the simulator serves, reconstructed in docs/upstreams/consul.md §4 from app/graphql/types/*.rb.
+ * Left out on purpose: the deprecated snake_case alias of every field (docs/upstreams/consul.md §4, "Every field whose
  * Ruby name contains `_` is defined twice"); the adapter only uses the camelCase names.
  */
 
-/** `2.4.1`: 2.2.1 – main, with budgets, milestones and limits. `2.2.0`: 1.5.0 – 2.2.0 (consul.md §1). */
+/** `2.4.1`: 2.2.1 – main, with budgets, milestones and limits. `2.2.0`: 1.5.0 – 2.2.0 (docs/upstreams/consul.md §1). */
 export type ConsulGeneration = '2.4.1' | '2.2.0';
 
 const page = '(after: String, before: String, first: Int, last: Int)';

@@ -12,7 +12,7 @@ export const CONSUL_SEEDED_MUNICIPALITIES = Object.keys(BUILDERS);
 /**
  * The invented content of one simulated CONSUL installation: Assen (`GM0106`) or Tilburg (`GM0855`).
  * Each call returns a fresh copy (tests may change it), with the winners of finished budgets calculated
- * as CONSUL does (consul.md §5.2). Throws for a municipality without a seed.
+ * as CONSUL does (docs/upstreams/consul.md §5.2). Throws for a municipality without a seed.
  */
 export function consulSeed(municipality: string): ConsulSeed {
   const build = BUILDERS[municipality];
@@ -21,7 +21,7 @@ export function consulSeed(municipality: string): ConsulSeed {
   return withWinners(build());
 }
 
-/** Recalculates the winners of every finished budget of a seed (consul.md §5.2 "Winners"). */
+/** Recalculates the winners of every finished budget of a seed (docs/upstreams/consul.md §5.2 "Winners"). */
 export function withWinners(seed: ConsulSeed): ConsulSeed {
   let investments = seed.investments;
   for (const budget of seed.budgets) {

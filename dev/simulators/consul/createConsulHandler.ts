@@ -1,5 +1,5 @@
 /**
- * Routes of the simulated CONSUL installation: `/consul.json` (consul.md §1), `/graphql` (§2), the budget
+ * Routes of the simulated CONSUL installation: `/consul.json` (docs/upstreams/consul.md §1), `/graphql` (§2), the budget
  * HTML pages (§5.3), the home page, and Rails' 404 for everything else.
  */
 import type { SimHandler } from '../simServer';
@@ -11,9 +11,9 @@ import type { ConsulSeed } from './seedTypes';
 
 export interface ConsulHandlerOptions {
   generation: ConsulGeneration;
-  /** The `release` in /consul.json; defaults to the generation. Forks often leave it stale (consul.md §1). */
+  /** The `release` in /consul.json; defaults to the generation. Forks often leave it stale (docs/upstreams/consul.md §1). */
   release?: string;
-  /** `feature.graphql_api`; false → 403 (consul.md §2 "Feature flag"). Default true. */
+  /** `feature.graphql_api`; false → 403 (docs/upstreams/consul.md §2 "Feature flag"). Default true. */
   graphqlApi?: boolean;
   /** The simulator's own base URL, for redirects. */
   baseUrl: () => string;
@@ -37,7 +37,7 @@ export function createConsulHandler(seed: () => ConsulSeed, options: ConsulHandl
     const budget = findBudget(data, decodeURIComponent(m[1]!));
     if (!budget) return notFoundPage();
     if (m[2] === 'results') return m[3] ? notFoundPage() : resultsPage(data, budget, req.query, options.baseUrl());
-    // The investments controller checks process.budgets; the results controller does not (consul.md §5.3).
+    // The investments controller checks process.budgets; the results controller does not (docs/upstreams/consul.md §5.3).
     if (data.features.budgets === null) return forbiddenPage();
     return m[3]
       ? investmentPage(data, budget, m[3])

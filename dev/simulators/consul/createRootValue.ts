@@ -1,15 +1,15 @@
 /**
- * The resolvers of the simulated GraphQL API (consul.md §4), as a graphql-js root value whose objects
+ * The resolvers of the simulated GraphQL API (docs/upstreams/consul.md §4), as a graphql-js root value whose objects
  * carry their fields as properties or functions of the field arguments. Visibility follows the
- * `public_for_api` scopes (consul.md §3.4); translatable fields follow the request locale with
- * Globalize's silent fallback (consul.md §2 "Locale").
+ * `public_for_api` scopes (docs/upstreams/consul.md §3.4); translatable fields follow the request locale with
+ * Globalize's silent fallback (docs/upstreams/consul.md §2 "Locale").
  */
 import { formatIso8601DateTime, formatPublicCreatedAt } from './amsterdamTime';
 import { connection, type ConnectionArgs } from './connection';
 import type { ConsulGeneration } from './consulSdl';
 import type { ConsulInvestment, ConsulProposal, ConsulSeed, ConsulTag, ConsulUser, Translated } from './seedTypes';
 
-/** `.find` on a non-public id: Rails answers the whole request with a 404 page (consul.md §2). */
+/** `.find` on a non-public id: Rails answers the whole request with a 404 page (docs/upstreams/consul.md §2). */
 export class RecordNotFound extends Error {}
 
 export interface RootValueOptions {
@@ -53,7 +53,7 @@ export function createRootValue(seed: ConsulSeed, options: RootValueOptions): Re
   });
   const milestones = lazy(() => investments().flatMap((i) => i.milestones));
   const tagsById = new Map(seed.tags.map((t) => [t.id, t]));
-  // Tags are public only when used on a public proposal or debate (consul.md §3.4).
+  // Tags are public only when used on a public proposal or debate (docs/upstreams/consul.md §3.4).
   const usedTags = lazy(() => seed.tags.filter((t) => proposals.some((p) => p.tagIds.includes(t.id))));
   const usersById = new Map(seed.users.map((u) => [u.id, u]));
 
@@ -128,7 +128,7 @@ export function createRootValue(seed: ConsulSeed, options: RootValueOptions): Re
     name: tr(b.name),
     phase: b.phase,
     // BudgetType#investments is Budget::Investment.public_for_api: every published budget's
-    // investments, not this budget's (consul.md §5.1). Reproduced on purpose.
+    // investments, not this budget's (docs/upstreams/consul.md §5.1). Reproduced on purpose.
     investments: (args: ConnectionArgs) => page(investments(), investmentView)(args),
     investment: ({ id }: { id: string }) => find(investments(), id, investmentView),
   });

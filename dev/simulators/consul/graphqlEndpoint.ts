@@ -1,5 +1,5 @@
 /**
- * `GET|POST /graphql` of CONSUL's GraphqlController (consul.md §2): JSON body, `application/graphql` body
+ * `GET|POST /graphql` of CONSUL's GraphqlController (docs/upstreams/consul.md §2): JSON body, `application/graphql` body
  * or query parameters; 400 for a missing query or bad variables JSON; validation, depth and complexity
  * errors as HTTP 200 `{"errors":[…]}`; a missing single record turns the whole answer into Rails' 404.
  */
@@ -114,7 +114,7 @@ export async function graphqlEndpoint(
   const checked = parseAndValidate(schema, params.query);
   if ('errors' in checked) return errors(checked.errors);
   const { document } = checked;
-  // 1.5.0 – 2.2.0 had no limits at all (consul.md §1).
+  // 1.5.0 – 2.2.0 had no limits at all (docs/upstreams/consul.md §1).
   if (generation === '2.4.1') {
     const limit = checkQueryLimits(schema, document, params.variables, params.operationName);
     if (limit) return { status: 200, json: { errors: [{ message: limit }] } };

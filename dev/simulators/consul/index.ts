@@ -1,4 +1,4 @@
-/** The simulated CONSUL Democracy installation (consul.md) and its invented seed data. */
+/** The simulated CONSUL Democracy installation (docs/upstreams/consul.md) and its invented seed data. */
 export { startConsulSimulator, type ConsulSimulator, type ConsulSimulatorOptions } from './startConsulSimulator';
 export { consulSeed, withWinners, CONSUL_SEEDED_MUNICIPALITIES } from './consulSeed';
 export { generateConsulSeed } from './generateConsulSeed';

@@ -1,5 +1,5 @@
 /**
- * CONSUL 2.2.1+'s query limits, `max_depth 8` and `max_complexity 2500` (consul.md §3.2), computed roughly
+ * CONSUL 2.2.1+'s query limits, `max_depth 8` and `max_complexity 2500` (docs/upstreams/consul.md §3.2), computed roughly
  * as graphql-ruby does: every field level counts for depth (introspection included); every field costs 1,
  * and a connection costs `1 + pageSize × (cost of one item) + pageInfo/edges/nodes overhead`, where
  * pageSize is the requested `first`/`last` (not the capped one) or 25.

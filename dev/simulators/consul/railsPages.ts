@@ -1,4 +1,4 @@
-/** The plain pages Rails answers with outside the API (consul.md §2: RecordNotFound → 404 page). */
+/** The plain pages Rails answers with outside the API (docs/upstreams/consul.md §2: RecordNotFound → 404 page). */
 import type { SimResponse } from '../simServer';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
@@ -12,7 +12,7 @@ export function notFoundPage(): SimResponse {
   };
 }
 
-/** FeatureFlags::FeatureDisabled, mapped to 403 (consul.md §2 "Feature flag"). */
+/** FeatureFlags::FeatureDisabled, mapped to 403 (docs/upstreams/consul.md §2 "Feature flag"). */
 export function forbiddenPage(): SimResponse {
   return { status: 403, headers: html, text: '<!DOCTYPE html>\n<html><body><h1>Forbidden</h1></body></html>\n' };
 }

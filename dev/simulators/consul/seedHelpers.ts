@@ -33,7 +33,7 @@ export function proposal(input: ProposalInput): ConsulProposal {
 type InvestmentInput = Pick<ConsulInvestment, 'id' | 'budgetId' | 'headingId' | 'price' | 'feasibility' | 'authorId'> &
   Partial<Omit<ConsulInvestment, 'title' | 'description' | 'winner'>> & { title: string; description: string };
 
-/** An investment; `winner` is left false for `calculateWinners` (consul.md §5.2) to set. */
+/** An investment; `winner` is left false for `calculateWinners` (docs/upstreams/consul.md §5.2) to set. */
 export function investment(input: InvestmentInput): ConsulInvestment {
   return {
     location: null,

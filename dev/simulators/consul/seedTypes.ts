@@ -1,7 +1,7 @@
 /**
- * The simulated CONSUL installation's database, in CONSUL's own terms (consul.md §5.2, §6): what the
+ * The simulated CONSUL installation's database, in CONSUL's own terms (docs/upstreams/consul.md §5.2, §6): what the
  * simulator serves over GraphQL and HTML. Translatable fields are maps from locale to text
- * (Globalize, consul.md §2 "Locale").
+ * (Globalize, docs/upstreams/consul.md §2 "Locale").
  */
 
 /** A translatable column: `{ nl: '…', en: '…' }`. */
@@ -9,9 +9,9 @@ export type Translated = Record<string, string>;
 
 export interface ConsulUser {
   id: number;
-  /** null for an erased account (consul.md §3.4). */
+  /** null for an erased account (docs/upstreams/consul.md §3.4). */
   username: string | null;
-  /** false → `publicAuthor` is null (consul.md §3.4). */
+  /** false → `publicAuthor` is null (docs/upstreams/consul.md §3.4). */
   publicActivity: boolean;
 }
 
@@ -23,20 +23,20 @@ export interface ConsulGeozone {
 export interface ConsulTag {
   id: number;
   name: string;
-  /** null for a user tag, "category" for an admin category (consul.md §4 Tag). */
+  /** null for a user tag, "category" for an admin category (docs/upstreams/consul.md §4 Tag). */
   kind: 'category' | null;
 }
 
-/** One of `Proposal::RETIRE_OPTIONS` (consul.md §6). */
+/** One of `Proposal::RETIRE_OPTIONS` (docs/upstreams/consul.md §6). */
 export type RetiredReason = 'duplicated' | 'started' | 'unfeasible' | 'done' | 'other';
 
 export interface ConsulProposal {
   id: number;
   title: Translated;
   summary: Translated;
-  /** Stored rich-text HTML (consul.md §3.3). */
+  /** Stored rich-text HTML (docs/upstreams/consul.md §3.3). */
   description: Translated;
-  /** `created_at` as a UTC instant; served hour-truncated in Europe/Amsterdam (consul.md §3.3). */
+  /** `created_at` as a UTC instant; served hour-truncated in Europe/Amsterdam (docs/upstreams/consul.md §3.3). */
   createdAt: string;
   /** Served verbatim instead of the formatted `createdAt`: lets a test plant a malformed record. */
   publicCreatedAtRaw?: string;
@@ -49,7 +49,7 @@ export interface ConsulProposal {
   geozoneId: number | null;
   authorId: number;
   tagIds: number[];
-  /** Moderated (`hidden_at` set): gone from web and API (consul.md §6 "Hidden"). */
+  /** Moderated (`hidden_at` set): gone from web and API (docs/upstreams/consul.md §6 "Hidden"). */
   hidden?: boolean;
 }
 
@@ -64,13 +64,13 @@ export const BUDGET_PHASES = [
   'reviewing_ballots',
   'finished',
 ] as const;
-/** `Budget::Phase::PHASE_KINDS`, in order (consul.md §5.2). */
+/** `Budget::Phase::PHASE_KINDS`, in order (docs/upstreams/consul.md §5.2). */
 export type ConsulBudgetPhase = (typeof BUDGET_PHASES)[number];
 
 export interface ConsulHeading {
   id: number;
   name: string;
-  /** The money available in the heading, whole units (consul.md §5.2 Budget::Heading). */
+  /** The money available in the heading, whole units (docs/upstreams/consul.md §5.2 Budget::Heading). */
   price: number;
 }
 
@@ -79,11 +79,11 @@ export interface ConsulBudget {
   slug: string;
   name: Translated;
   phase: ConsulBudgetPhase;
-  /** Not published = drafting: invisible to the API and the web (consul.md §3.4). */
+  /** Not published = drafting: invisible to the API and the web (docs/upstreams/consul.md §3.4). */
   published: boolean;
   votingStyle: 'knapsack' | 'approval';
   hideMoney: boolean;
-  /** The results report (`Budget.finished.results_enabled`, consul.md §5.3). */
+  /** The results report (`Budget.finished.results_enabled`, docs/upstreams/consul.md §5.3). */
   resultsEnabled: boolean;
   headings: ConsulHeading[];
 }
@@ -92,7 +92,7 @@ export interface ConsulMilestone {
   id: number;
   title: string | null;
   description: string;
-  /** `YYYY-MM-DD` (consul.md §3.3). */
+  /** `YYYY-MM-DD` (docs/upstreams/consul.md §3.3). */
   publicationDate: string;
 }
 
@@ -102,14 +102,14 @@ export interface ConsulInvestment {
   headingId: number;
   title: Translated;
   description: Translated;
-  /** Whole units as a decimal string (BigInt, consul.md §3.3); null before valuation. */
+  /** Whole units as a decimal string (BigInt, docs/upstreams/consul.md §3.3); null before valuation. */
   price: string | null;
   feasibility: 'undecided' | 'feasible' | 'unfeasible';
   location: string | null;
-  /** On the ballot (CONSUL's `selected`, consul.md §5.2). */
+  /** On the ballot (CONSUL's `selected`, docs/upstreams/consul.md §5.2). */
   selected: boolean;
   incompatible: boolean;
-  /** Computed by `calculateWinners` (consul.md §5.2 "Winners"), never set by hand in the seed. */
+  /** Computed by `calculateWinners` (docs/upstreams/consul.md §5.2 "Winners"), never set by hand in the seed. */
   winner: boolean;
   ballotLinesCount: number;
   cachedVotesUp: number;
@@ -122,9 +122,9 @@ export interface ConsulInvestment {
 export interface ConsulSeed {
   /** CBS code of the municipality this installation belongs to. */
   municipality: string;
-  /** The installation's enabled locales; the first is the default (consul.md §2 "Locale"). */
+  /** The installation's enabled locales; the first is the default (docs/upstreams/consul.md §2 "Locale"). */
   locales: string[];
-  /** `/consul.json` features; null = process switched off (consul.md §1). */
+  /** `/consul.json` features; null = process switched off (docs/upstreams/consul.md §1). */
   features: Record<'debates' | 'proposals' | 'polls' | 'budgets' | 'legislation', 't' | null>;
   users: ConsulUser[];
   geozones: ConsulGeozone[];

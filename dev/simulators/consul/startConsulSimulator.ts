@@ -9,14 +9,14 @@ export interface ConsulSimulatorOptions {
   seed?: ConsulSeed;
   /** Used when no seed is given. */
   municipality?: string;
-  /** API generation (consul.md §1); default `2.4.1`. `2.2.0` has no budgets, milestones or limits. */
+  /** API generation (docs/upstreams/consul.md §1); default `2.4.1`. `2.2.0` has no budgets, milestones or limits. */
   generation?: ConsulGeneration;
   /** `/consul.json` release string; default the generation. */
   release?: string;
   /** `feature.graphql_api`; default true. */
   graphqlApi?: boolean;
   port?: number;
-  /** Off by default: CONSUL itself has no rate limiting (consul.md §2). */
+  /** Off by default: CONSUL itself has no rate limiting (docs/upstreams/consul.md §2). */
   rateLimitPerMinute?: number;
 }
 
@@ -28,7 +28,7 @@ export interface ConsulSimulator extends SimServer {
 
 /**
  * Starts a simulated CONSUL Democracy installation on a free local port: the 2.4.1 (or 2.2.0) GraphQL API
- * with its paging, limits and quirks, `/consul.json`, and the budget HTML pages (consul.md §1–§5).
+ * with its paging, limits and quirks, `/consul.json`, and the budget HTML pages (docs/upstreams/consul.md §1–§5).
  * Platform faults: `drift` renames `Proposal.cachedVotesUp`; `paginationLoop` makes every connection and
  * the investments index serve their first page again with a next page announced.
  */

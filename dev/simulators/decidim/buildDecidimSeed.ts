@@ -145,7 +145,7 @@ function seedFrom(m: MunicipalityContent, baseUrl: string): DecidimSeed {
                 commentsCount: n,
               };
             });
-            // Budget.projects has no order (decidim.md §4.2); the second budget lists them newest first.
+            // Budget.projects has no order (docs/upstreams/decidim.md §4.2); the second budget lists them newest first.
             return {
               id: id(nextBudget++),
               title: nl(b.title),

@@ -1,5 +1,5 @@
 /**
- * Decidim's query analyzers (decidim.md §1.3): complexity 5000 and depth 15 everywhere; from 0.30.5 /
+ * Decidim's query analyzers (docs/upstreams/decidim.md §1.3): complexity 5000 and depth 15 everywhere; from 0.30.5 /
  * 0.31.1 also at most 5 distinct aliases, no field name more than twice on one path (`node`, `edges`,
  * `nodes`, `ofType` exempt) and no anonymous introspection. Messages follow graphql-ruby's where §1.3
  * quotes them; the others carry the documented `extensions.code` (§1.4).
@@ -19,7 +19,7 @@ export const MAX_DEPTH = 15;
 export const MAX_ALIASES = 5;
 const RECURSION_THRESHOLD = 2;
 const RECURSION_EXEMPT = new Set(['node', 'edges', 'nodes', 'ofType']);
-/** Connection fields of the simulated schema (decidim.md §4.2). */
+/** Connection fields of the simulated schema (docs/upstreams/decidim.md §4.2). */
 const CONNECTIONS = new Set(['proposals', 'budgets']);
 
 export interface LimitError {

@@ -1,5 +1,5 @@
 /**
- * graphql-ruby's offset connections as Decidim serves them (decidim.md §4.2): cursors are base64 of a
+ * graphql-ruby's offset connections as Decidim serves them (docs/upstreams/decidim.md §4.2): cursors are base64 of a
  * 1-based offset without padding (`after: "Mg"` starts at the third item), page size capped at 50
  * silently (§1.3 `schema_max_per_page`), `first`/`after` and `last`/`before`.
  */
@@ -33,7 +33,7 @@ export function decodeCursor(cursor: string): number {
 
 /**
  * One page of `items`, rendered with `render` (which may return null: a node the caller may not read,
- * decidim.md §4.4). With `loop`, `after` is ignored and the first page always says there is more — the
+ * docs/upstreams/decidim.md §4.4). With `loop`, `after` is ignored and the first page always says there is more — the
  * `paginationLoop` fault.
  */
 export function connection<T, N>(

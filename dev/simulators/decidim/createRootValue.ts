@@ -1,6 +1,6 @@
 /**
  * The root of one request: spaces, components and the organization of a seed as `version` serves them
- * (decidim.md §2, §4.1, §4.4). Built per request; resources are rendered only when a page asks for them,
+ * (docs/upstreams/decidim.md §2, §4.1, §4.4). Built per request; resources are rendered only when a page asks for them,
  * so a 10,000-proposal seed costs no more than the page served.
  */
 import { GraphQLError } from 'graphql';
@@ -39,7 +39,7 @@ function allSpaces(seed: DecidimSeed): SpaceEntry[] {
 const spacePath = (e: { space: SeedSpace; kind: SpaceKind }) =>
   `${e.kind === 'process' ? 'processes' : 'assemblies'}/${e.space.slug}`;
 
-/** Sort direction of a Decidim sort input: "asc"/"desc" in any case, anything else an error (decidim.md §3). */
+/** Sort direction of a Decidim sort input: "asc"/"desc" in any case, anything else an error (docs/upstreams/decidim.md §3). */
 function direction(value: string, field: string): 1 | -1 {
   const v = value.toLowerCase();
   if (v === 'asc') return 1;
@@ -47,7 +47,7 @@ function direction(value: string, field: string): 1 | -1 {
   throw new GraphQLError(`Invalid sort direction "${value}" for ${field}: use "asc" or "desc"`);
 }
 
-/** Day filters are strings parsed with Date.iso8601 (decidim.md §4.3). */
+/** Day filters are strings parsed with Date.iso8601 (docs/upstreams/decidim.md §4.3). */
 function day(value: string, field: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
     throw new GraphQLError(`Invalid date format for ${field}`);
@@ -92,7 +92,7 @@ export function createRootValue(seed: DecidimSeed, options: RootOptions): Record
         order?: Record<string, string> | null;
       },
     ) => {
-      // Published only (decidim.md §3 Proposals.proposals, §4.4 drafts).
+      // Published only (docs/upstreams/decidim.md §3 Proposals.proposals, §4.4 drafts).
       let list: SeedProposal[] = c.proposals.filter((p) => p.publishedAt !== null);
       if (args.filter?.publishedSince) {
         const d = day(args.filter.publishedSince, 'publishedSince');
@@ -102,7 +102,7 @@ export function createRootValue(seed: DecidimSeed, options: RootOptions): Record
         const d = day(args.filter.publishedBefore, 'publishedBefore');
         list = list.filter((p) => decidimDate(p.publishedAt)! < d);
       }
-      // Filter and order first, then `order(:id)` as tie-breaker (decidim.md §4.1 needs_api_default_order).
+      // Filter and order first, then `order(:id)` as tie-breaker (docs/upstreams/decidim.md §4.1 needs_api_default_order).
       const keys: [(p: SeedProposal) => number | string, 1 | -1][] = [];
       for (const [field, value] of Object.entries(args.order ?? {})) {
         const dir = direction(value, field);
@@ -155,7 +155,7 @@ export function createRootValue(seed: DecidimSeed, options: RootOptions): Record
       };
     }
     if (c.manifest === 'budgets') {
-      // Budget.where(component:) with no order (decidim.md §4.1); the seed's order stands in for the database's.
+      // Budget.where(component:) with no order (docs/upstreams/decidim.md §4.1); the seed's order stands in for the database's.
       return {
         ...base,
         __typename: 'Budgets',
@@ -183,7 +183,7 @@ export function createRootValue(seed: DecidimSeed, options: RootOptions): Record
         (a, b) =>
           (field === 'id' ? Number(a.id) - Number(b.id) : a.weight - b.weight || Number(a.id) - Number(b.id)) * dir,
       );
-      // decidim.md §4.4: unpublished components are dropped before 0.30 and become null entries from 0.30.
+      // docs/upstreams/decidim.md §4.4: unpublished components are dropped before 0.30 and become null entries from 0.30.
       if (!atLeast(version, '0.30')) return list.filter((c) => c.published).map((c) => renderComponent(c, e));
       return list.map((c) => (c.published ? renderComponent(c, e) : null));
     };
@@ -210,7 +210,7 @@ export function createRootValue(seed: DecidimSeed, options: RootOptions): Record
       })),
     };
     if (e.kind === 'process') {
-      // Step dates are Date in 0.27 and DateTime from 0.28 (decidim.md §3).
+      // Step dates are Date in 0.27 and DateTime from 0.28 (docs/upstreams/decidim.md §3).
       const stepDate = atLeast(version, '0.28') ? decidimDateTime : decidimDate;
       return {
         ...common,
@@ -282,7 +282,7 @@ export function createRootValue(seed: DecidimSeed, options: RootOptions): Record
       const e = spaces.find((x) => x.kind === 'assembly' && x.space.id === id);
       return e ? renderSpace(e) : null;
     },
-    // component(id:) is published-only in every version (decidim.md §4.4).
+    // component(id:) is published-only in every version (docs/upstreams/decidim.md §4.4).
     component: ({ id }: { id: string }) => {
       for (const e of spaces) {
         const c = e.space.components.find((x) => x.id === id && x.published);
@@ -290,7 +290,7 @@ export function createRootValue(seed: DecidimSeed, options: RootOptions): Record
       }
       return null;
     },
-    // decidim.md §1.3: the version is hidden from 0.30 unless disclosed.
+    // docs/upstreams/decidim.md §1.3: the version is hidden from 0.30 unless disclosed.
     decidim: {
       version: atLeast(version, '0.30') ? null : FULL_VERSION[version],
       applicationName: orgName.find((t) => t.locale === 'nl')?.text ?? 'Decidim',

@@ -1,6 +1,6 @@
 /**
  * Decidim writes DateTime as `Time#iso8601` in the organization's time zone: offset, no fractions, UTC as
- * `+00:00` (decidim.md §3 scalars, §1.1 "Timestamps are rendered in the organization's time zone").
+ * `+00:00` (docs/upstreams/decidim.md §3 scalars, §1.1 "Timestamps are rendered in the organization's time zone").
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,5 +1,5 @@
 /**
- * The SDL the simulator serves, per version: decidim.md §3 (the parts that matter for proposals and
+ * The SDL the simulator serves, per version: docs/upstreams/decidim.md §3 (the parts that matter for proposals and
  * budgets) with the version markers of §3 and §7. `drift` plays an upgrade the adapter does not know:
  * `Proposal.voteCount` becomes `votesCount` and `Budget.total_budget` becomes `totalBudget` (the 0.33
  * rename announced in §7), so a query that names the old fields fails validation as a whole.

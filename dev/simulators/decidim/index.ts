@@ -1,4 +1,4 @@
-/** The simulated Decidim installation (decidim.md) and its invented seed data. */
+/** The simulated Decidim installation (docs/upstreams/decidim.md) and its invented seed data. */
 export { startDecidimSimulator, type DecidimSimulator, type DecidimSimulatorOptions } from './startDecidimSimulator';
 export { buildDecidimSeed } from './buildDecidimSeed';
 export { generateDecidimSeed } from './generateDecidimSeed';

@@ -7,7 +7,7 @@
 export interface ProposalSpec {
   key: string;
   title: string;
-  /** English title and body; `machine` marks them as machine translations (decidim.md §8 note 3). */
+  /** English title and body; `machine` marks them as machine translations (docs/upstreams/decidim.md §8 note 3). */
   en?: { title: string; body: string; machine: boolean };
   body: string;
   state: string | null;
@@ -56,7 +56,7 @@ export interface SpaceSpec {
   proposals: ProposalSpec[];
   votesHidden?: boolean;
   budgets?: BudgetSpec[];
-  /** A proposal in an unpublished Proposals component: never served (decidim.md §4.4). */
+  /** A proposal in an unpublished Proposals component: never served (docs/upstreams/decidim.md §4.4). */
   unpublished?: ProposalSpec;
   steps?: [string, string, string][];
 }

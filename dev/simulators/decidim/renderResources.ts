@@ -1,5 +1,5 @@
 /**
- * Renders seed resources as graphql-js source objects for one version (decidim.md §3, §7). graphql-js's
+ * Renders seed resources as graphql-js source objects for one version (docs/upstreams/decidim.md §3, §7). graphql-js's
  * default resolver calls a function-valued property with the field's arguments, so fields with
  * arguments are methods. Objects carry `__typename` so interfaces resolve without resolveType.
  */
@@ -28,7 +28,7 @@ export interface RenderContext {
   proposal(id: string): { proposal: SeedProposal; component: SeedComponent; spacePath: string } | undefined;
 }
 
-/** A TranslatedField (decidim.md §3): own and machine translations, `translation(locale)` without fallback. */
+/** A TranslatedField (docs/upstreams/decidim.md §3): own and machine translations, `translation(locale)` without fallback. */
 export function translated(t: Translated | null) {
   if (!t) return null;
   return {
@@ -72,7 +72,7 @@ function classification(
       };
 }
 
-/** decidim.md §8 note 6: coordinates are built even without geodata, so both null trip a non-null error. */
+/** docs/upstreams/decidim.md §8 note 6: coordinates are built even without geodata, so both null trip a non-null error. */
 function coordinates(r: { latitude: number | null; longitude: number | null }) {
   return { latitude: r.latitude, longitude: r.longitude };
 }
@@ -100,7 +100,7 @@ const DEFAULT_STATE_TITLES: Record<string, string> = {
   not_answered: 'Niet beantwoord',
 };
 
-/** One proposal as `version` serves it; null for a moderated one under the 0.30 auth layer (decidim.md §4.4). */
+/** One proposal as `version` serves it; null for a moderated one under the 0.30 auth layer (docs/upstreams/decidim.md §4.4). */
 export function renderProposal(
   ctx: RenderContext,
   p: SeedProposal,
@@ -110,7 +110,7 @@ export function renderProposal(
   const v = ctx.version;
   if (p.hidden && atLeast(v, '0.30')) return null;
   const withdrawn = p.withdrawnAt !== null;
-  // decidim.md §4.3: ≤0.28 has fixed states and withdrawal as a state; 0.29+ a token plus the flag.
+  // docs/upstreams/decidim.md §4.3: ≤0.28 has fixed states and withdrawal as a state; 0.29+ a token plus the flag.
   const state = atLeast(v, '0.29')
     ? p.state
     : withdrawn
@@ -172,7 +172,7 @@ export function renderProposal(
   };
 }
 
-/** One budget with its unpaginated projects (decidim.md §3, §5.3). */
+/** One budget with its unpaginated projects (docs/upstreams/decidim.md §3, §5.3). */
 export function renderBudget(ctx: RenderContext, b: SeedBudget, component: SeedComponent, spacePath: string): unknown {
   const url = `${ctx.baseUrl}/${spacePath}/f/${component.id}/budgets/${b.id}/projects`;
   return {
@@ -226,7 +226,7 @@ function renderProject(ctx: RenderContext, p: SeedProject, component: SeedCompon
 }
 
 /**
- * Attachments as the API shows them (decidim.md §3): `type` is the file's extension (Decidim's
+ * Attachments as the API shows them (docs/upstreams/decidim.md §3): `type` is the file's extension (Decidim's
  * `file_type`), `thumbnail` a variant URL for images and null for documents; `title` and `description`
  * exist from 0.28 and the schema leaves them out before.
  */

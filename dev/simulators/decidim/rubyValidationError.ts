@@ -1,6 +1,6 @@
 /**
  * graphql-js words validation errors differently from graphql-ruby, whose messages adapters read to
- * probe versions (decidim.md §8 note 2: "Field 'x' doesn't exist on type 'Proposal'"). This rewrites the
+ * probe versions (docs/upstreams/decidim.md §8 note 2: "Field 'x' doesn't exist on type 'Proposal'"). This rewrites the
  * ones that matter into graphql-ruby's words and codes; the rest pass through.
  */
 import type { GraphQLError } from 'graphql';

@@ -1,11 +1,11 @@
 /**
  * The seed of one simulated Decidim installation (one organization): version-neutral, with UTC instants.
- * The simulator renders it per version (decidim.md §3, §7): categories and scopes on ≤0.29, taxonomies on
+ * The simulator renders it per version (docs/upstreams/decidim.md §3, §7): categories and scopes on ≤0.29, taxonomies on
  * 0.30+, `state: "withdrawn"` on ≤0.28 and the `withdrawn` flag on 0.29+, and so on.
  * All of it is invented data for tests and the local sandbox.
  */
 
-/** One value of a TranslatedField (decidim.md §3 `LocalizedString`). */
+/** One value of a TranslatedField (docs/upstreams/decidim.md §3 `LocalizedString`). */
 export interface SeedText {
   locale: string;
   text: string;
@@ -19,7 +19,7 @@ export interface SeedClassifier {
   name: Translated;
 }
 
-/** A taxonomy (0.30+, decidim.md §3 `Taxonomy`); roots have parentId null. */
+/** A taxonomy (0.30+, docs/upstreams/decidim.md §3 `Taxonomy`); roots have parentId null. */
 export interface SeedTaxonomy {
   id: string;
   name: Translated;
@@ -29,7 +29,7 @@ export interface SeedTaxonomy {
 /** Fields that replace the rendered ones, as they go out over GraphQL (tests use it to make a bad record). */
 export type Overrides = Record<string, unknown>;
 
-/** A file attached to a proposal or project (decidim.md §3 `Attachment`): a path on the installation. */
+/** A file attached to a proposal or project (docs/upstreams/decidim.md §3 `Attachment`): a path on the installation. */
 export interface SeedAttachment {
   /** Path under the installation's host, e.g. `/rails/active_storage/blobs/redirect/…/foto.jpg`. */
   path: string;
@@ -44,16 +44,16 @@ export interface SeedProposal {
   title: Translated;
   body: Translated;
   answer: Translated | null;
-  /** The state token as 0.29+ stores it: null, evaluating, accepted, rejected, not_answered or a custom token (decidim.md §4.3). */
+  /** The state token as 0.29+ stores it: null, evaluating, accepted, rejected, not_answered or a custom token (docs/upstreams/decidim.md §4.3). */
   state: string | null;
   /** What ≤0.28 shows instead of a custom token (fixed states there); defaults to `state`. */
   legacyState?: string | null;
   /** Title of the custom state (0.31 `proposalState.title`); defaults to the token. */
   stateTitle?: Translated;
   withdrawnAt: string | null;
-  /** Hidden by a moderator: returned unmarked before the auth layer, a null node with it (decidim.md §4.4). */
+  /** Hidden by a moderator: returned unmarked before the auth layer, a null node with it (docs/upstreams/decidim.md §4.4). */
   hidden: boolean;
-  /** null: a draft, never returned (decidim.md §4.4). */
+  /** null: a draft, never returned (docs/upstreams/decidim.md §4.4). */
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -79,7 +79,7 @@ export interface SeedProject {
   title: Translated;
   description: Translated;
   budgetAmount: number;
-  /** `selected` is `selected_at` present (decidim.md §3 Project). */
+  /** `selected` is `selected_at` present (docs/upstreams/decidim.md §3 Project). */
   selectedAt: string | null;
   confirmedVotes: number;
   createdAt: string;
@@ -115,7 +115,7 @@ export interface SeedComponent {
   manifest: 'proposals' | 'budgets' | 'accountability';
   name: Translated;
   weight: number;
-  /** Unpublished components: dropped before 0.30, a null entry in `components` from 0.30 (decidim.md §4.4). */
+  /** Unpublished components: dropped before 0.30, a null entry in `components` from 0.30 (docs/upstreams/decidim.md §4.4). */
   published: boolean;
   /** Proposals: votes hidden, so `voteCount` is null. Budgets: show_votes off, so `confirmedVotes` is null (§8 note 10). */
   votesHidden: boolean;
@@ -140,7 +140,7 @@ export interface SeedSpace {
   components: SeedComponent[];
   /** Processes only. */
   steps: SeedStep[];
-  /** Assemblies only: child assemblies (decidim.md §5.1 "Assemblies nest"). */
+  /** Assemblies only: child assemblies (docs/upstreams/decidim.md §5.1 "Assemblies nest"). */
   children: SeedSpace[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * A simulated Decidim installation (one organization) serving the GraphQL API of decidim.md: `POST /api`
+ * A simulated Decidim installation (one organization) serving the GraphQL API of docs/upstreams/decidim.md: `POST /api`
  * (§1.1), the schema of the chosen version (§3, §7), graphql-ruby's validation messages (§8 note 2), the
  * query limits (§1.3), the rate limit of 100 requests per minute per IP (§1.3, Rack::Attack → 429), and
  * HTTP 500 `{"errors":[{"message":"Internal Server error"}],"data":{}}` for unexpected exceptions (§1.1).
@@ -22,7 +22,7 @@ export interface DecidimSimulatorOptions {
   municipality?: 'GM0599' | 'GM0344';
   /** The seed, or a builder given the simulator's base URL (used in content and 0.31 `url` fields). */
   seed?: DecidimSeed | ((baseUrl: string) => DecidimSeed);
-  /** Requests per minute per client before 429; default 100 (decidim.md §1.3). */
+  /** Requests per minute per client before 429; default 100 (docs/upstreams/decidim.md §1.3). */
   rateLimitPerMinute?: number;
   /** The 0.30.5 / 0.31.1 backports (aliases, recursion, introspection; §1.3). Default true on 0.30+. */
   securityPatches?: boolean;
@@ -120,7 +120,7 @@ export async function startDecidimSimulator(options: DecidimSimulatorOptions = {
       )
     )
       return INTERNAL_ERROR;
-    // graphql-ruby words the non-null violation without the final full stop (decidim.md §8 note 6).
+    // graphql-ruby words the non-null violation without the final full stop (docs/upstreams/decidim.md §8 note 6).
     const errors = result.errors?.map((e) => ({
       message: e.message.replace(/\.$/, ''),
       locations: e.locations,

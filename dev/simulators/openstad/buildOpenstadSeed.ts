@@ -7,7 +7,7 @@ import type { OpenstadSeed, OpenstadSeedStatus } from './seedTypes';
 
 export type OpenstadSeedMunicipality = 'GM0363' | 'GM0518';
 
-/** The two default statuses the reference names (openstad.md §2.6), plus invented ones, ids from `first`. */
+/** The two default statuses the reference names (docs/upstreams/openstad.md §2.6), plus invented ones, ids from `first`. */
 function statuses(first: number): OpenstadSeedStatus[] {
   return [
     { id: first, name: 'Deze inzending is door naar de stemronde', label: 'Door naar stemronde', seqnr: 10 },
@@ -142,7 +142,7 @@ function amsterdam(): OpenstadSeed {
             commentCount: 7,
             legacyStatus: 'DONE',
           },
-          // A concept (no publishDate) and a deleted resource: neither is visible anonymously (openstad.md §2.5).
+          // A concept (no publishDate) and a deleted resource: neither is visible anonymously (docs/upstreams/openstad.md §2.5).
           { id: 1208, title: 'Concept: hondenuitlaatplek Oosterpark', publishDate: null, tags: ['Groen'] },
           { id: 1209, title: 'Verwijderd: extra prullenbakken', deletedAt: '2025-04-01T10:00:00.000Z' },
         ],

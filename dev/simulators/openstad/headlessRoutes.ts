@@ -1,5 +1,5 @@
 /**
- * The read API of openstad-headless (H, openstad.md §2) over an in-memory installation. Every path with
+ * The read API of openstad-headless (H, docs/upstreams/openstad.md §2) over an in-memory installation. Every path with
  * `/project/:id` first resolves the project and answers 404 `Project niet gevonden` for an unknown id
  * (`H:…/middleware/project.js`, §2.1).
  */
@@ -72,7 +72,7 @@ function api(p: SimProject, rest: string, req: SimRequest, driftMode: DriftMode)
   return cannotGet(req.method, req.path);
 }
 
-/** `GET /api/project/:id/resource` with the parameters of openstad.md §2.3. */
+/** `GET /api/project/:id/resource` with the parameters of docs/upstreams/openstad.md §2.3. */
 function listResources(p: SimProject, req: SimRequest, driftMode: DriftMode): SimResponse {
   const q = req.query;
   const tagIds = ids(q, 'tags');

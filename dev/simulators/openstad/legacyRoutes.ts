@@ -1,5 +1,5 @@
 /**
- * The read API of the archived openstad-api (A, openstad.md §3) over the same in-memory installation:
+ * The read API of the archived openstad-api (A, docs/upstreams/openstad.md §3) over the same in-memory installation:
  * each project is served as a site, each resource as an idea. Sites resolve by numeric id or by domain.
  */
 import type { SimHandler, SimRequest, SimResponse } from '../simServer';

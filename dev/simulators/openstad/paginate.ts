@@ -1,5 +1,5 @@
 /**
- * The list answer of both generations (openstad.md §2.4, `H:…/middleware/pagination.js`; A the same, §3):
+ * The list answer of both generations (docs/upstreams/openstad.md §2.4, `H:…/middleware/pagination.js`; A the same, §3):
  * without `page` (and without `noPagination`) a bare JSON array; with `page` the `{metadata, records}`
  * envelope, pages 0-based, default `pageSize` 20 and no maximum, links relative and built from the
  * request URL, `previous`/`next` left out at the edges.

@@ -1,4 +1,4 @@
-/** JSON of the headless generation (H) as an anonymous caller receives it (openstad.md §2.5–§2.7). */
+/** JSON of the headless generation (H) as an anonymous caller receives it (docs/upstreams/openstad.md §2.5–§2.7). */
 import { humanize, indexKeyed, wilsonScore } from './simHelpers';
 import type { SimProject, SimResource, SimStatus, SimTag } from './resolveSeed';
 
@@ -11,12 +11,12 @@ export interface ResourceSideLoads {
   dropTitle?: boolean;
 }
 
-/** Whether vote counts are public in `project` (openstad.md §2.3, §7 note 4). */
+/** Whether vote counts are public in `project` (docs/upstreams/openstad.md §2.3, §7 note 4). */
 export function countsVisible(project: SimProject): boolean {
   return project.votes.isViewable && !project.archivedVotes;
 }
 
-/** A resource, fields per `H:…/models/Resource.js` and the example in openstad.md §2.5. */
+/** A resource, fields per `H:…/models/Resource.js` and the example in docs/upstreams/openstad.md §2.5. */
 export function renderResource(project: SimProject, r: SimResource, side: ResourceSideLoads): Record<string, unknown> {
   const withCounts = side.includeVoteCount && countsVisible(project);
   const minimumYesVotes = Number(project.resourcesConfig.minimumYesVotes ?? 100) || 100;
@@ -94,7 +94,7 @@ function embeddedTag(t: SimTag) {
   };
 }
 
-/** A tag as `GET …/tag` lists it (openstad.md §2.6). */
+/** A tag as `GET …/tag` lists it (docs/upstreams/openstad.md §2.6). */
 export function renderTag(t: SimTag, createdAt: string) {
   return {
     id: t.id,
@@ -119,7 +119,7 @@ export function renderTag(t: SimTag, createdAt: string) {
   };
 }
 
-/** A status as `GET …/status` lists it (openstad.md §2.6). */
+/** A status as `GET …/status` lists it (docs/upstreams/openstad.md §2.6). */
 export function renderStatus(s: SimStatus, createdAt: string) {
   return {
     id: s.id,
@@ -141,7 +141,7 @@ export function renderStatus(s: SimStatus, createdAt: string) {
 }
 
 /**
- * A project (openstad.md §2.7): `config` is editor-only and never sent; `safeConfig` is `{}` unless
+ * A project (docs/upstreams/openstad.md §2.7): `config` is editor-only and never sent; `safeConfig` is `{}` unless
  * `includeConfig` is sent, and then its arrays come out index-keyed.
  */
 export function renderProject(p: SimProject, includeConfig: boolean) {

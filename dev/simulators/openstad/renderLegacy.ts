@@ -1,4 +1,4 @@
-/** JSON of the legacy generation (A, openstad-api) as an anonymous caller receives it (openstad.md §3). */
+/** JSON of the legacy generation (A, openstad-api) as an anonymous caller receives it (docs/upstreams/openstad.md §3). */
 import { humanize } from './simHelpers';
 import type { SimProject, SimResource } from './resolveSeed';
 
@@ -10,7 +10,7 @@ export interface IdeaSideLoads {
 }
 
 /**
- * An idea, fields per `A:src/models/Idea.js` and the example in openstad.md §3: `location` is a Point with
+ * An idea, fields per `A:src/models/Idea.js` and the example in docs/upstreams/openstad.md §3: `location` is a Point with
  * **lat first**, `position` the same as `{lat, lng}`, images and theme/area live in `extraData` (public per
  * key; only `phone` is stripped), tags are `[{id, name}]`.
  */
@@ -66,7 +66,7 @@ export function renderIdea(site: SimProject, r: SimResource, side: IdeaSideLoads
   return { ...json, ...r.seed.overrides };
 }
 
-/** A site (openstad.md §3): `config` is editor-only, so the anonymous answer has no voting settings. */
+/** A site (docs/upstreams/openstad.md §3): `config` is editor-only, so the anonymous answer has no voting settings. */
 export function renderSite(s: SimProject) {
   return {
     id: s.id,

@@ -1,6 +1,6 @@
 /**
  * Turns a seed into the simulator's in-memory installation: tag and status names resolved to records,
- * defaults filled in as the platform's config parser and model setters would (openstad.md §2.5, §2.7).
+ * defaults filled in as the platform's config parser and model setters would (docs/upstreams/openstad.md §2.5, §2.7).
  */
 import type {
   OpenstadLegacyStatus,
@@ -32,7 +32,7 @@ export interface SimResource {
   seed: OpenstadSeedResource;
   id: number;
   projectId: number;
-  /** `budget` after the model setter: 0 becomes null (openstad.md §2.5). */
+  /** `budget` after the model setter: 0 becomes null (docs/upstreams/openstad.md §2.5). */
   budget: number | null;
   yes: number;
   no: number;
@@ -143,7 +143,7 @@ export function resolveSeed(seed: OpenstadSeed, baseUrl: string): Map<number, Si
       url: p.url ?? `${baseUrl}/${p.name}`,
       domain: p.domain ?? `${p.name}.openstad.test`,
       createdAt,
-      // Defaults of H:…/models/lib/project-config.js (openstad.md §2.7); min/maxBudget stay unset.
+      // Defaults of H:…/models/lib/project-config.js (docs/upstreams/openstad.md §2.7); min/maxBudget stay unset.
       votes: {
         isViewable: v.isViewable ?? false,
         isActive: v.isActive ?? false,
@@ -207,7 +207,7 @@ function absoluteImage(img: OpenstadSeedImage, baseUrl: string): { url: string; 
   return { ...o, url: o.url.startsWith('/') ? `${baseUrl}${o.url}` : o.url };
 }
 
-/** Anonymous visibility (openstad.md §2.5): published, viewable by all, not deleted. */
+/** Anonymous visibility (docs/upstreams/openstad.md §2.5): published, viewable by all, not deleted. */
 export function isVisible(r: SimResource): boolean {
   return (
     r.publishDate !== null &&

@@ -1,5 +1,5 @@
 /**
- * The seed a simulated OpenStad installation serves. One seed describes one installation (openstad.md §1):
+ * The seed a simulated OpenStad installation serves. One seed describes one installation (docs/upstreams/openstad.md §1):
  * a set of projects (H) — served as sites (A) when the simulator runs the legacy generation — each with
  * its own tags, statuses, vote configuration and resources (H) / ideas (A).
  *
@@ -15,7 +15,7 @@
  * ```
  */
 
-/** A tag of a project (openstad.md §2.6). `type` is free text; `theme` and `area` are the usual values. */
+/** A tag of a project (docs/upstreams/openstad.md §2.6). `type` is free text; `theme` and `area` are the usual values. */
 export interface OpenstadSeedTag {
   id: number;
   name: string;
@@ -24,20 +24,20 @@ export interface OpenstadSeedTag {
   label?: string | null;
 }
 
-/** A status of a project (openstad.md §2.6). Statuses are per project, free-text names, Dutch by default. */
+/** A status of a project (docs/upstreams/openstad.md §2.6). Statuses are per project, free-text names, Dutch by default. */
 export interface OpenstadSeedStatus {
   id: number;
   name: string;
   label?: string | null;
   seqnr?: number;
-  /** `extraFunctionality.canLike`; false blocks voting on the resource (openstad.md §2.6). Default true. */
+  /** `extraFunctionality.canLike`; false blocks voting on the resource (docs/upstreams/openstad.md §2.6). Default true. */
   canLike?: boolean;
 }
 
-/** The legacy idea status enum (openstad.md §1, `A:src/models/Idea.js`). */
+/** The legacy idea status enum (docs/upstreams/openstad.md §1, `A:src/models/Idea.js`). */
 export type OpenstadLegacyStatus = 'OPEN' | 'CLOSED' | 'ACCEPTED' | 'DENIED' | 'BUSY' | 'DONE';
 
-/** An image: a URL, or an object as headless stores it (openstad.md §1, §2.5). */
+/** An image: a URL, or an object as headless stores it (docs/upstreams/openstad.md §1, §2.5). */
 export type OpenstadSeedImage = string | { url: string; description?: string; alt?: string };
 
 /** One resource (H) / idea (A). Only `id` and `title` are required. */
@@ -45,11 +45,11 @@ export interface OpenstadSeedResource {
   id: number;
   title: string;
   summary?: string;
-  /** HTML, as the server stores it after sanitising (openstad.md §2.5). */
+  /** HTML, as the server stores it after sanitising (docs/upstreams/openstad.md §2.5). */
   description?: string;
-  /** Whole currency units. 0 is served as null, as the Resource setter stores `parseInt(x) || null` (openstad.md §2.5). */
+  /** Whole currency units. 0 is served as null, as the Resource setter stores `parseInt(x) || null` (docs/upstreams/openstad.md §2.5). */
   budget?: number | null;
-  /** Count of `yes` votes (the count of ballots holding this resource in a budgeting project, openstad.md §4). */
+  /** Count of `yes` votes (the count of ballots holding this resource in a budgeting project, docs/upstreams/openstad.md §4). */
   yes?: number;
   no?: number;
   /** Names of the project's statuses; a name not in `project.statuses` is added to the project. */
@@ -59,20 +59,20 @@ export interface OpenstadSeedResource {
   location?: { lat: number; lng: number } | null;
   /** Image URLs; a URL starting with `/` is served under the simulator's base URL. */
   images?: OpenstadSeedImage[];
-  /** Id of the resource this one was copied from (ideas → voting project), `extraData.originalId` (openstad.md §4). */
+  /** Id of the resource this one was copied from (ideas → voting project), `extraData.originalId` (docs/upstreams/openstad.md §4). */
   originalId?: number;
-  /** Manual ranking, `extraData.ranking` (openstad.md §4). */
+  /** Manual ranking, `extraData.ranking` (docs/upstreams/openstad.md §4). */
   ranking?: number;
-  /** Other extraData keys: served to anonymous callers by A only (H filters them, openstad.md §2.5). */
+  /** Other extraData keys: served to anonymous callers by A only (H filters them, docs/upstreams/openstad.md §2.5). */
   extraData?: Record<string, unknown>;
   commentCount?: number;
   /** ISO instants; defaults are derived from the id. `publishDate: null` is a concept (hidden, §2.5). */
   createdAt?: string;
   updatedAt?: string;
   publishDate?: string | null;
-  /** Soft-deleted resources are hidden (openstad.md §2.5 visibility). */
+  /** Soft-deleted resources are hidden (docs/upstreams/openstad.md §2.5 visibility). */
   deletedAt?: string | null;
-  /** `all` unless set; other roles are hidden from anonymous callers (openstad.md §2.5). */
+  /** `all` unless set; other roles are hidden from anonymous callers (docs/upstreams/openstad.md §2.5). */
   viewableByRole?: string | null;
   /** The legacy status enum served by A; default OPEN. */
   legacyStatus?: OpenstadLegacyStatus;
@@ -80,7 +80,7 @@ export interface OpenstadSeedResource {
   overrides?: Record<string, unknown>;
 }
 
-/** `config.votes` (openstad.md §2.7; legacy names in §3). Unset keys get the platform defaults. */
+/** `config.votes` (docs/upstreams/openstad.md §2.7; legacy names in §3). Unset keys get the platform defaults. */
 export interface OpenstadSeedVotes {
   isViewable?: boolean;
   isActive?: boolean;
@@ -95,7 +95,7 @@ export interface OpenstadSeedVotes {
   voteValues?: { label: string; value: string }[];
   minResources?: number;
   maxResources?: number;
-  /** Absent from safeConfig when unset (openstad.md §7 note 5). */
+  /** Absent from safeConfig when unset (docs/upstreams/openstad.md §7 note 5). */
   minBudget?: number;
   maxBudget?: number;
   requiredUserRole?: string;
@@ -116,7 +116,7 @@ export interface OpenstadSeedProject {
     votes?: OpenstadSeedVotes;
     project?: { endDate?: string; projectHasEnded?: boolean };
     resources?: Record<string, unknown>;
-    /** Turns off live vote counts (openstad.md §2.3). */
+    /** Turns off live vote counts (docs/upstreams/openstad.md §2.3). */
     archivedVotes?: boolean;
   };
   tags?: OpenstadSeedTag[];

@@ -32,7 +32,7 @@ export function humanize(iso: string | null): string | null {
   return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
-/** The Wilson lower bound H stores as `score`, a DECIMAL(12,11) that arrives as a string (openstad.md §2.5). */
+/** The Wilson lower bound H stores as `score`, a DECIMAL(12,11) that arrives as a string (docs/upstreams/openstad.md §2.5). */
 export function wilsonScore(yes: number, no: number): string {
   const n = yes + no;
   if (n === 0) return '0.00000000000';
@@ -42,7 +42,7 @@ export function wilsonScore(yes: number, no: number): string {
   return score.toFixed(11);
 }
 
-/** `getSafeConfig` walks arrays as objects, so arrays come out index-keyed (openstad.md §2.7). */
+/** `getSafeConfig` walks arrays as objects, so arrays come out index-keyed (docs/upstreams/openstad.md §2.7). */
 export function indexKeyed(value: unknown): unknown {
   if (Array.isArray(value)) return Object.fromEntries(value.map((v, i) => [String(i), indexKeyed(v)]));
   if (value && typeof value === 'object')
@@ -57,7 +57,7 @@ const FRIENDLY: Record<number, string> = {
   400: 'Bad Request',
 };
 
-/** The JSON error both generations send: `{status, friendlyStatus, message}` (openstad.md §2.1). */
+/** The JSON error both generations send: `{status, friendlyStatus, message}` (docs/upstreams/openstad.md §2.1). */
 export function errorJson(status: number, message: string): SimResponse {
   return { status, json: { status, friendlyStatus: FRIENDLY[status] ?? 'Error', message } };
 }

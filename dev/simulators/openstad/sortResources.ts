@@ -1,8 +1,8 @@
 /**
- * The `sort` parameter of the headless resource list (openstad.md §2.3, `H:…/middleware/sorting.js`):
+ * The `sort` parameter of the headless resource list (docs/upstreams/openstad.md §2.3, `H:…/middleware/sorting.js`):
  * repeatable; `votes_desc`/`ranking` → yes DESC, `votes_asc`, `score`, `title`, `random`, or
  * `<column>_asc|_desc` for a real column; anything else falls back to `createdAt DESC`. The legacy
- * generation's own names (`createdate_asc`, `date_desc`, …, openstad.md §3) are handled in `sortIdeas`.
+ * generation's own names (`createdate_asc`, `date_desc`, …, docs/upstreams/openstad.md §3) are handled in `sortIdeas`.
  */
 import type { SimResource } from './resolveSeed';
 
@@ -59,7 +59,7 @@ export function sortResources(items: SimResource[], sorts: string[]): SimResourc
 const STATUS_WEIGHT: Record<string, number> = { OPEN: 0, ACCEPTED: 1, BUSY: 2, DONE: 3, CLOSED: 4, DENIED: 5 };
 
 /**
- * Sorts ideas by the legacy `sort` (openstad.md §3): votes_*, createdate_*, date_* (default `date_desc`:
+ * Sorts ideas by the legacy `sort` (docs/upstreams/openstad.md §3): votes_*, createdate_*, date_* (default `date_desc`:
  * status weight, then startDate); `budget_asc`/`budget_desc` are bugged upstream and sort by createdAt.
  */
 export function sortIdeas(items: SimResource[], sort: string | null): SimResource[] {

@@ -1,6 +1,6 @@
 /**
  * A simulated OpenStad installation, either generation, on the shared HTTP shell (dev/simulators/simServer.ts).
- * It follows ../shared/reference/upstreams/openstad.md: the headless API of §2 or the legacy API of §3,
+ * It follows docs/upstreams/openstad.md: the headless API of §2 or the legacy API of §3,
  * chosen per installation, and serves one seed (by default the invented Dutch seed of one municipality).
  */
 import { startSimServer, type SimServer } from '../simServer';
@@ -17,7 +17,7 @@ import type { OpenstadSeed } from './seedTypes';
 export type DriftMode = 'envelope' | 'field';
 
 export interface OpenstadSimulatorOptions {
-  /** API generation to serve (openstad.md §1). Default `headless`. */
+  /** API generation to serve (docs/upstreams/openstad.md §1). Default `headless`. */
   generation?: 'headless' | 'legacy';
   /** The data to serve. Default: `buildOpenstadSeed(municipality)`. */
   seed?: OpenstadSeed;
@@ -26,7 +26,7 @@ export interface OpenstadSimulatorOptions {
   port?: number;
   /**
    * Requests per minute per client before HTTP 429. Off by default: H limits 100/min per IP but exempts
-   * private addresses (openstad.md §2.1), and the simulator listens on loopback. Set it to test the limit.
+   * private addresses (docs/upstreams/openstad.md §2.1), and the simulator listens on loopback. Set it to test the limit.
    */
   rateLimitPerMinute?: number;
   /** What the `drift` fault does. Default `envelope`. */

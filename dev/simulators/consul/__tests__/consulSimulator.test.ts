@@ -82,7 +82,7 @@ describe('the simulated CONSUL 2.4.1 GraphQL API', () => {
       retiredAt retiredReason retiredExplanation videoUrl geozoneId geozone { id name } publicAuthor { id username }
       tags(first: 6) { edges { node { id name kind } } } } } } }`;
     expect((await gql(documented, { n: 25 })).json.errors).toBeUndefined();
-    // first: 100 returns only 25 rows but costs as much as 100 (consul.md §3.1).
+    // first: 100 returns only 25 rows but costs as much as 100 (docs/upstreams/consul.md §3.1).
     expect((await gql(documented, { n: 100 })).json.errors[0].message).toMatch(
       /^Query has complexity of \d+, which exceeds max complexity of 2500$/,
     );

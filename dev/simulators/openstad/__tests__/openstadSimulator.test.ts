@@ -123,7 +123,7 @@ describe('the simulated OpenStad headless API', () => {
     }
   });
 
-  it('serves a resource with the fields of openstad.md §2.5 and side-loads only on request', async () => {
+  it('serves a resource with the fields of docs/upstreams/openstad.md §2.5 and side-loads only on request', async () => {
     const plain = (await get(sim, '/api/project/7/resource?sort=id_asc')).body[0];
     expect(plain).not.toHaveProperty('yes');
     expect(plain).not.toHaveProperty('tags');

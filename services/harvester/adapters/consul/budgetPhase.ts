@@ -1,6 +1,6 @@
 import type { BudgetPhase } from '../../../core/model';
 
-/** docs/data-model.md §3.5: CONSUL's nine phases (consul.md §5.2) → BudgetPhase. */
+/** docs/data-model.md §3.5: CONSUL's nine phases (docs/upstreams/consul.md §5.2) → BudgetPhase. */
 const PHASES: Record<string, BudgetPhase> = {
   informing: 'INFORMING',
   accepting: 'COLLECTING',
@@ -14,7 +14,7 @@ const PHASES: Record<string, BudgetPhase> = {
   finished: 'FINISHED',
 };
 
-/** `Budget::Phase::PUBLISHED_PRICES_PHASES` (consul.md §5.2): the phases in which the site shows prices. */
+/** `Budget::Phase::PUBLISHED_PRICES_PHASES` (docs/upstreams/consul.md §5.2): the phases in which the site shows prices. */
 export const PUBLISHED_PRICES_PHASES: ReadonlySet<string> = new Set([
   'publishing_prices',
   'balloting',

@@ -9,9 +9,9 @@ const envelopeSchema = z.object({
 });
 
 /**
- * POSTs one GraphQL operation to `/graphql?locale=<locale>` (consul.md §2: JSON body, translatable fields
+ * POSTs one GraphQL operation to `/graphql?locale=<locale>` (docs/upstreams/consul.md §2: JSON body, translatable fields
  * in the request locale) and returns `data`. Validation, depth and complexity errors come back as HTTP 200
- * with `errors` (consul.md §2, §3.2); they mean the installation does not accept our query (after an
+ * with `errors` (docs/upstreams/consul.md §2, §3.2); they mean the installation does not accept our query (after an
  * upgrade, say), so they are thrown as UpstreamSchemaError naming the server's message.
  */
 export async function consulGraphql(

@@ -5,7 +5,7 @@ import { UpstreamSchemaError } from '../../errors';
 import { pageGuard } from '../../http/HttpClient';
 import { consulGraphql } from './consulGraphql';
 
-/** Never more: CONSUL cuts `first` to 25 and a bigger one only inflates the complexity (consul.md §3.1, §8 note 3). */
+/** Never more: CONSUL cuts `first` to 25 and a bigger one only inflates the complexity (docs/upstreams/consul.md §3.1, §8 note 3). */
 export const PAGE_SIZE = 25;
 
 const connectionSchema = z.object({
@@ -26,7 +26,7 @@ export interface CrawlOptions {
 
 /**
  * Follows a Relay connection from the start until `hasNextPage` is false, with offset cursors used only as
- * the server gives them (consul.md §3.1). Returns the raw nodes, unvalidated (each is validated by its
+ * the server gives them (docs/upstreams/consul.md §3.1). Returns the raw nodes, unvalidated (each is validated by its
  * caller so that one bad record does not fail the crawl). Throws UpstreamSchemaError for a connection of
  * the wrong shape and PaginationError when a cursor comes back twice.
  */

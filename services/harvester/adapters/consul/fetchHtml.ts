@@ -1,6 +1,6 @@
 /**
  * Reads one public HTML page of the installation through the polite client. CONSUL publishes budget
- * membership, winners and ballot counts only in HTML (consul.md §5.1, §5.3, §8 note 13).
+ * membership, winners and ballot counts only in HTML (docs/upstreams/consul.md §5.1, §5.3, §8 note 13).
  */
 import type { HarvestContext } from '../../adapter';
 import type { ConsulSourceConfig } from './sourceSchema';

@@ -15,8 +15,8 @@ import {
 } from './upstreamSchemas';
 
 /**
- * Harvests budgets and their investments (2.2.1+ only, consul.md §1, §5): published budgets over GraphQL,
- * then all investments in one crawl through any one budget (the field is not scoped, consul.md §5.1), then
+ * Harvests budgets and their investments (2.2.1+ only, docs/upstreams/consul.md §1, §5): published budgets over GraphQL,
+ * then all investments in one crawl through any one budget (the field is not scoped, docs/upstreams/consul.md §5.1), then
  * the HTML pages that say which budget each investment belongs to and which won (readBudgetPages). An
  * investment that cannot be placed in a budget is reported and not stored (docs/data-model.md §3.7).
  */

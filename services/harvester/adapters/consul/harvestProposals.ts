@@ -15,8 +15,8 @@ const pickProposals = (data: Record<string, unknown>) => data.proposals;
 
 /**
  * Crawls proposals once per configured locale, `?locale=xx` each, the first locale fully and the others
- * for their translatable fields only (consul.md §2 "Locale", §8 note 9; docs/data-model.md §2.5). Rows
- * are deduplicated by id, because offset pages over an unordered relation can repeat rows (consul.md
+ * for their translatable fields only (docs/upstreams/consul.md §2 "Locale", §8 note 9; docs/data-model.md §2.5). Rows
+ * are deduplicated by id, because offset pages over an unordered relation can repeat rows (docs/upstreams/consul.md
  * §3.1, §8 note 4). A record that fails validation or normalisation is reported and skipped.
  */
 export async function harvestProposals(ctx: HarvestContext<ConsulSourceConfig>): Promise<Proposal[]> {

@@ -1,5 +1,5 @@
 /**
- * The CONSUL Democracy adapter (consul.md; docs/data-model.md §3). Requests, in order: `/consul.json`,
+ * The CONSUL Democracy adapter (docs/upstreams/consul.md; docs/data-model.md §3). Requests, in order: `/consul.json`,
  * the `__type` schema probe, proposals per locale (25 a page), then on 2.2.1+ budgets, investments and
  * the budget HTML pages needed to place investments and read winners.
  */
@@ -15,7 +15,7 @@ export const consulAdapter = {
   async harvest(ctx): Promise<HarvestResult> {
     const version = await probeConsulVersion(ctx);
     // A process switched off in /consul.json is not presented by the site, though the API still serves it
-    // (consul.md §2, §8 note 16; docs/data-model.md §3.7).
+    // (docs/upstreams/consul.md §2, §8 note 16; docs/data-model.md §3.7).
     const on = (process: string) => version.features[process] !== null;
     const proposals = on('proposals') ? await harvestProposals(ctx) : [];
     const { budgets, projects } =

@@ -7,8 +7,8 @@ import type { ConsulBudgetNode } from './upstreamSchemas';
 
 /**
  * Normalises one CONSUL budget (docs/data-model.md §3.2). GraphQL gives only id, name and phase
- * (consul.md §5.1): description, total, phase dates and voter count are not exposed and stay empty or
- * null. The voting rule is UNKNOWN because `voting_style` is not exposed (consul.md §8 note 13,
+ * (docs/upstreams/consul.md §5.1): description, total, phase dates and voter count are not exposed and stay empty or
+ * null. The voting rule is UNKNOWN because `voting_style` is not exposed (docs/upstreams/consul.md §8 note 13,
  * data-model §3.6); nothing is guessed.
  */
 export function normaliseBudget(node: ConsulBudgetNode, ctx: NormaliseContext): Budget {

@@ -7,7 +7,7 @@ import { PUBLISHED_PRICES_PHASES } from './budgetPhase';
 import { baseUrlOf, type NormaliseContext } from './normaliseProposal';
 import type { ConsulInvestmentNode } from './upstreamSchemas';
 
-/** What the HTML pages told about one investment (consul.md §5.3). */
+/** What the HTML pages told about one investment (docs/upstreams/consul.md §5.3). */
 export interface InvestmentPlacement {
   budgetUpstreamId: string;
   /** The budget's raw phase. */
@@ -23,7 +23,7 @@ export interface InvestmentPlacement {
 
 /**
  * Normalises one CONSUL budget investment into a BudgetProject (docs/data-model.md §3.3). `cost` is null
- * before `publishing_prices`, because the API returns prices the site does not show yet (consul.md §5.1,
+ * before `publishing_prices`, because the API returns prices the site does not show yet (docs/upstreams/consul.md §5.1,
  * §8 note 14); `selected` is CONSUL's `winner` (results page row with class `success`), `voteCount` its
  * `ballot_lines_count`; both null when the results page was not available. Throws a RangeError for a
  * price that is not a whole amount; the caller reports the record.
@@ -48,7 +48,7 @@ export function normaliseProject(
     voteCount: result !== null && result !== 'absent' ? result.ballots : null,
     selected: result === null ? null : result !== 'absent' && result.winner,
     platformStatus: node.feasibility ? { code: node.feasibility, label: null } : null,
-    tags: [], // investment tags are never exposed (consul.md §3.4)
+    tags: [], // investment tags are never exposed (docs/upstreams/consul.md §3.4)
     location: location ? { point: null, address: location } : null,
     images: [],
     proposalId: null,

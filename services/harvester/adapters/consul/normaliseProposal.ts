@@ -18,7 +18,7 @@ export function baseUrlOf(source: ConsulSourceConfig): string {
   return source.baseUrl.replace(/\/+$/, '');
 }
 
-/** `kind: "category"` → THEME, a user tag (`kind: null`) → FREE (docs/data-model.md §3.1, consul.md §4 Tag). */
+/** `kind: "category"` → THEME, a user tag (`kind: null`) → FREE (docs/data-model.md §3.1, docs/upstreams/consul.md §4 Tag). */
 function tagsOf(node: ConsulProposalNode): Tag[] {
   const seen = new Set<string>();
   const tags: Tag[] = [];
@@ -48,7 +48,7 @@ function sameText(a: ConsulProposalTranslation, b: ConsulProposalTranslation): b
 /**
  * Normalises one validated CONSUL proposal (docs/data-model.md §3.1) from the primary-locale crawl plus the
  * same proposal from the other locales' crawls (locale → record). A translation identical to the primary
- * one is taken to be Globalize's silent fallback and left out (data-model §2.5, consul.md §8 note 9).
+ * one is taken to be Globalize's silent fallback and left out (data-model §2.5, docs/upstreams/consul.md §8 note 9).
  * Throws UpstreamSchemaError when `publicCreatedAt` is not CONSUL's format; the caller reports the record.
  */
 export function normaliseProposal(
@@ -80,14 +80,14 @@ export function normaliseProposal(
     status,
     platformStatus,
     supportCount: node.cachedVotesUp,
-    opposeCount: null, // proposals take only "yes" votes (consul.md §6)
+    opposeCount: null, // proposals take only "yes" votes (docs/upstreams/consul.md §6)
     commentCount: node.commentsCount,
     createdAt,
-    publishedAt: null, // published_at is not exposed (consul.md §3.4)
-    updatedAt: null, // not exposed (consul.md §8 note 5)
+    publishedAt: null, // published_at is not exposed (docs/upstreams/consul.md §3.4)
+    updatedAt: null, // not exposed (docs/upstreams/consul.md §8 note 5)
     tags: tagsOf(node),
     area: node.geozone?.name ? plainText(node.geozone.name) || null : null,
-    location: null, // map locations are HTML only (consul.md §6 "Exposure")
+    location: null, // map locations are HTML only (docs/upstreams/consul.md §6 "Exposure")
     images: [],
     url: `${baseUrlOf(source)}/proposals/${node.id}`,
     provenance: {

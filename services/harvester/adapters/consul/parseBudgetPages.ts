@@ -1,5 +1,5 @@
 /**
- * Parsers for CONSUL's budget HTML (consul.md §5.3). They look only for the markers the reference names:
+ * Parsers for CONSUL's budget HTML (docs/upstreams/consul.md §5.3). They look only for the markers the reference names:
  * links `/budgets/<id or slug>/investments/<id>` on the index, and on the results page rows
  * `id="budget_investment_<id>"` with class `success` for winners and the ballot count cell.
  */

@@ -1,7 +1,7 @@
 const PATTERN = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)$/;
 
 /**
- * Parses CONSUL's `publicCreatedAt` (Ruby `Time#to_s`, hour-truncated, site zone: consul.md §3.3, §8
+ * Parses CONSUL's `publicCreatedAt` (Ruby `Time#to_s`, hour-truncated, site zone: docs/upstreams/consul.md §3.3, §8
  * note 8) into UTC ISO with milliseconds, as docs/data-model.md §2.2 prescribes:
  * `2025-03-04 18:00:00 +0100` → `2025-03-04T17:00:00.000Z`. Returns null for anything else.
  */

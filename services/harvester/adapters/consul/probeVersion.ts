@@ -15,7 +15,7 @@ const typeSchema = z.object({ __type: z.object({ fields: z.array(z.object({ name
 export interface ConsulVersion {
   /** The release from /consul.json when the schema agrees with it, else the generation's range. */
   platformVersion: string;
-  /** 2.2.1+: budgets, investments and query limits (consul.md §1). */
+  /** 2.2.1+: budgets, investments and query limits (docs/upstreams/consul.md §1). */
   hasBudgets: boolean;
   /** `features` of /consul.json; a process set to null is switched off. Empty when unknown. */
   features: Record<string, string | null>;
@@ -29,7 +29,7 @@ function atLeast221(release: string): boolean | null {
 }
 
 /**
- * Detects the API generation (consul.md §1, §7.2, §8 note 1): `GET /consul.json` for the release and the
+ * Detects the API generation (docs/upstreams/consul.md §1, §7.2, §8 note 1): `GET /consul.json` for the release and the
  * enabled processes, then `{ __type(name: "Query") { fields { name } } }`, because forks leave the release
  * string unchanged. `budgets` → 2.2.1+; `proposalNotifications` → 1.5.0 – 2.2.0; snake_case only → ≤ 1.4,
  * which is not supported (integer ids, other names) and is thrown as UpstreamSchemaError. A missing or

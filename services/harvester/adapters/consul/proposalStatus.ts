@@ -27,7 +27,7 @@ function addMonths(iso: string, months: number): number {
 }
 
 /**
- * Derives a CONSUL proposal's status (CONSUL exposes none): docs/data-model.md §3.4, consul.md §6. The
+ * Derives a CONSUL proposal's status (CONSUL exposes none): docs/data-model.md §3.4, docs/upstreams/consul.md §6. The
  * first rule that holds wins: retired → WITHDRAWN; supports ≥ votesForProposalSuccess → SHORTLISTED;
  * created more than monthsToArchiveProposals months before the harvest → CLOSED; else OPEN.
  * `platformStatus` is `retired:<reason>` for a retired proposal, else null; a source's statusMap entry for

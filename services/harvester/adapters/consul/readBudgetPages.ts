@@ -1,15 +1,15 @@
 /**
  * Attributes investments to budgets and reads winners from the public HTML, because GraphQL cannot:
  * `budget(id){investments}` returns the investments of every published budget and `BudgetInvestment`
- * carries no budget id, winner flag or ballot count (consul.md §5.1, §8 note 13). The order follows
+ * carries no budget id, winner flag or ballot count (docs/upstreams/consul.md §5.1, §8 note 13). The order follows
  * docs/data-model.md §3.7, keeping requests few:
  * 1. finished budgets: the results page (per heading) gives winners, ballot counts and membership of the
  *    selected investments;
  * 2. a single published budget owns every investment;
  * 3. otherwise the investments index of each budget, per filter of its phase, 10 per page, with a fixed
- *    `random_seed` so paging is stable (consul.md §5.3); the budget whose index would cost most is
+ *    `random_seed` so paging is stable (docs/upstreams/consul.md §5.3); the budget whose index would cost most is
  *    skipped and gets whatever is left, since every public investment belongs to a published budget
- *    (consul.md §3.4) — done only when every other index was read completely.
+ *    (docs/upstreams/consul.md §3.4) — done only when every other index was read completely.
  */
 import type { HarvestContext } from '../../adapter';
 import type { ConsulSourceConfig } from './sourceSchema';
@@ -18,12 +18,12 @@ import { pageGuard } from '../../http/HttpClient';
 import { fetchHtml } from './fetchHtml';
 import { investmentIdsFromIndex, parseResultsPage, type ResultsRow } from './parseBudgetPages';
 
-/** `PER_PAGE` of the investments index (consul.md §5.3). */
+/** `PER_PAGE` of the investments index (docs/upstreams/consul.md §5.3). */
 const PER_PAGE = 10;
-/** Any fixed value: the order is random per seed, and the same seed keeps pages stable (consul.md §5.3). */
+/** Any fixed value: the order is random per seed, and the same seed keeps pages stable (docs/upstreams/consul.md §5.3). */
 const RANDOM_SEED = '0.4242';
 
-/** `Budget#investments_filters` per phase (consul.md §5.2 table); `null` = no filter (the phase lists all). */
+/** `Budget#investments_filters` per phase (docs/upstreams/consul.md §5.2 table); `null` = no filter (the phase lists all). */
 const INDEX_FILTERS: Record<string, (string | null)[]> = {
   informing: [null],
   accepting: [null],
@@ -49,7 +49,7 @@ export interface BudgetPages {
 }
 
 function isMissing(e: unknown): boolean {
-  // 404: results not enabled or no such page; 403: process.budgets switched off (consul.md §2, §5.3).
+  // 404: results not enabled or no such page; 403: process.budgets switched off (docs/upstreams/consul.md §2, §5.3).
   return e instanceof UpstreamHttpError && (e.status === 404 || e.status === 403);
 }
 
@@ -73,7 +73,7 @@ async function readResults(
       for (const r of parseResultsPage(await fetchHtml(ctx, path, { heading_id: heading })).rows) rows.set(r.id, r);
     }
   }
-  // Without rows the results are not published: CONSUL redirects to the home page (consul.md §5.3).
+  // Without rows the results are not published: CONSUL redirects to the home page (docs/upstreams/consul.md §5.3).
   return rows.size ? rows : null;
 }
 

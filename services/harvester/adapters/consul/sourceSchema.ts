@@ -5,11 +5,11 @@ import { sourceFields } from '../../sourceFields';
 export const sourceSchema = z.object({
   ...sourceFields,
   platform: z.literal('consul'),
-  /** Locales to crawl; the first is the primary one (consul.md §2 "Locale"). */
+  /** Locales to crawl; the first is the primary one (docs/upstreams/consul.md §2 "Locale"). */
   locales: z.array(z.string().min(2)).min(1).default(['nl']),
-  /** Setting votes_for_proposal_success of the installation (consul.md §6); not exposed by the API. */
+  /** Setting votes_for_proposal_success of the installation (docs/upstreams/consul.md §6); not exposed by the API. */
   votesForProposalSuccess: z.number().int().min(1).default(10_000),
-  /** Setting months_to_archive_proposals (consul.md §6); not exposed by the API. */
+  /** Setting months_to_archive_proposals (docs/upstreams/consul.md §6); not exposed by the API. */
   monthsToArchiveProposals: z.number().int().min(1).default(12),
 });
 

@@ -1,6 +1,6 @@
 /**
- * zod schemas of the records the adapter reads (consul.md §4). Ids are JSON strings on 1.5+; integers are
- * accepted too and turned into strings (consul.md §3.3). Every field the normalisers rely on is here, so
+ * zod schemas of the records the adapter reads (docs/upstreams/consul.md §4). Ids are JSON strings on 1.5+; integers are
+ * accepted too and turned into strings (docs/upstreams/consul.md §3.3). Every field the normalisers rely on is here, so
  * a drifted record fails validation instead of normalising into nonsense.
  */
 import { z } from 'zod';
@@ -45,7 +45,7 @@ export const investmentNodeSchema = z.object({
   id,
   title: z.string(),
   description: z.string().nullable(),
-  /** BigInt: a JSON string of whole units (consul.md §3.3). */
+  /** BigInt: a JSON string of whole units (docs/upstreams/consul.md §3.3). */
   price: z.union([z.string().regex(/^\d+$/, 'price is not a whole number'), z.number().int().min(0)]).nullable(),
   feasibility: z.string().nullable(),
   location: z.string().nullable(),

@@ -2,7 +2,7 @@
  * Finds the version band of an installation by probing, not by `decidim { version }` (null from 0.30)
  * nor introspection (admin-only from 0.30.5 / 0.31.1): one tiny query asks for the version-specific
  * fields, and each graphql-ruby validation error "Field 'x' doesn't exist on type 'T'" marks a field as
- * absent (decidim.md §8 note 2, §7). Nothing is resolved: `component(id: "0")` is null on every install.
+ * absent (docs/upstreams/decidim.md §8 note 2, §7). Nothing is resolved: `component(id: "0")` is null on every install.
  */
 import type { HarvestContext } from '../../adapter';
 import type { DecidimSourceConfig } from './sourceSchema';

@@ -1,5 +1,5 @@
 /**
- * Lists processes and assemblies with their Proposals and Budgets components (decidim.md §4.1, §5.1).
+ * Lists processes and assemblies with their Proposals and Budgets components (docs/upstreams/decidim.md §4.1, §5.1).
  * Child assemblies that the root list leaves out are fetched one by one with `assembly(id:)`, so no query
  * nests `children` deeper than once (recursion limit, §1.3, §8 note 4). Null components (unpublished,
  * 0.30+) are skipped (§4.4).

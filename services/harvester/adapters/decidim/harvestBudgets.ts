@@ -1,5 +1,5 @@
 /**
- * Harvests the budgets and projects of one Budgets component (decidim.md §5.3): a bad budget is reported
+ * Harvests the budgets and projects of one Budgets component (docs/upstreams/decidim.md §5.3): a bad budget is reported
  * and skipped with its projects; a bad project is reported and skipped, its budget kept.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * Harvests every proposal of one Proposals component: pages it, skips null nodes (moderated, 0.30+ —
- * not an error, decidim.md §4.4, §8 note 5), validates each node and reports and skips the bad ones.
+ * not an error, docs/upstreams/decidim.md §4.4, §8 note 5), validates each node and reports and skips the bad ones.
  */
 import { z } from 'zod';
 import { proposalSchema, type Proposal } from '../../../core/model';

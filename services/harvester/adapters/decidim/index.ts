@@ -1,5 +1,5 @@
 /**
- * The Decidim adapter (decidim.md, data-model §4). Request sequence for one installation:
+ * The Decidim adapter (docs/upstreams/decidim.md, data-model §4). Request sequence for one installation:
  * 1. the version probe (§8 note 2);
  * 2. the spaces listing (processes and assemblies with component ids), plus one `assembly(id:)` per child
  *    assembly the root list leaves out;
@@ -28,7 +28,7 @@ async function harvest(ctx: HarvestContext<DecidimSourceConfig>): Promise<Harves
     ? await fetchTaxonomyIndex(ctx, settings.areaTaxonomyRoots)
     : EMPTY_TAXONOMY_INDEX;
 
-  // Keyed by id: offset paging can show a row twice when rows move (decidim.md §4.2).
+  // Keyed by id: offset paging can show a row twice when rows move (docs/upstreams/decidim.md §4.2).
   const proposals = new Map<string, Proposal>();
   const doneComponents = new Set<string>();
   for (const space of spaces) {

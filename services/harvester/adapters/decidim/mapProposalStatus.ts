@@ -1,5 +1,5 @@
 /**
- * Decidim proposal state → ProposalStatus (data-model §4.5, decidim.md §4.3). The source's statusMap
+ * Decidim proposal state → ProposalStatus (data-model §4.5, docs/upstreams/decidim.md §4.3). The source's statusMap
  * (case-insensitive, on the state token or, from 0.31, the state's title) is applied first.
  */
 import type { PlatformStatus, ProposalStatus } from '../../../core/model';

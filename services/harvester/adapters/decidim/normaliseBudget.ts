@@ -71,7 +71,7 @@ export function normaliseBudget(
     platformPhase: phase.platformPhase,
     votingPeriod: phase.votingPeriod,
     votingRule: votingRule(c.settings.votingRule, total, source.currency),
-    voterCount: null, // not exposed (decidim.md §3)
+    voterCount: null, // not exposed (docs/upstreams/decidim.md §3)
     outcomeRule: null, // Decidim has no rule: admins mark winners `selected` (docs/data-model.md, "Outcome rules")
     ballots: null, // Decidim publishes no ballots (docs/data-model.md, "What each platform publishes")
     url: budgetUrl,
@@ -96,7 +96,7 @@ export function normaliseBudget(
         title: plainText(textIn(p.title, locale)),
         description: formattedText(textIn(p.description, locale)),
         cost: p.budget_amount === null ? null : fromWholeUnits(p.budget_amount, source.currency),
-        voteCount: p.confirmedVotes ?? null, // 0.31+ and only with show-votes on (decidim.md §8 note 10)
+        voteCount: p.confirmedVotes ?? null, // 0.31+ and only with show-votes on (docs/upstreams/decidim.md §8 note 10)
         selected: p.selected,
         platformStatus: null,
         tags: tagsOf(p, c.taxonomies, locale).tags,

@@ -46,7 +46,7 @@ export function normaliseProposal(node: ProposalNode, c: ProposalContext): Propo
     translations,
     status,
     platformStatus,
-    supportCount: node.voteCount, // null when the component hides votes (decidim.md §8 note 10)
+    supportCount: node.voteCount, // null when the component hides votes (docs/upstreams/decidim.md §8 note 10)
     opposeCount: null,
     commentCount: node.totalCommentsCount,
     createdAt: node.createdAt,
@@ -56,7 +56,7 @@ export function normaliseProposal(node: ProposalNode, c: ProposalContext): Propo
     area,
     location: point || node.address ? { point, address: node.address || null } : null,
     images: imagesOf(node.attachments, c.source.baseUrl, locale),
-    // 0.31 publishes `url`; before, the path is built from the space and component (decidim.md §4.1).
+    // 0.31 publishes `url`; before, the path is built from the space and component (docs/upstreams/decidim.md §4.1).
     url: node.url ?? `${componentUrl(c.source.baseUrl, c.space, c.componentId)}/proposals/${node.id}`,
     provenance: {
       sourceId: c.source.id,

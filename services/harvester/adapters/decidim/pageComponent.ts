@@ -1,6 +1,6 @@
 /**
  * Pages one component's connection (`proposals` or `budgets`) with `first: 50` and `after: endCursor`
- * (decidim.md §4.2, §8 note 8), guarding against a cursor that comes back (pageGuard → PaginationError).
+ * (docs/upstreams/decidim.md §4.2, §8 note 8), guarding against a cursor that comes back (pageGuard → PaginationError).
  * Yields each page's edges with the GraphQL errors that point into them; errors that only say "no
  * point" (the coordinates quirk, §8 note 6) or "not readable" (UNAUTHORIZED_OBJECT_ERROR, §1.4) are dropped.
  */

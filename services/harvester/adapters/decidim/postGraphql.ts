@@ -1,5 +1,5 @@
 /**
- * One GraphQL request to `POST /api` (decidim.md §1.1), its envelope validated. `data` is used even when
+ * One GraphQL request to `POST /api` (docs/upstreams/decidim.md §1.1), its envelope validated. `data` is used even when
  * `errors` sits beside it (§8 note 5); a query that failed as a whole (no `data`, or `data: null`) is an
  * UpstreamSchemaError naming Decidim's messages, e.g. "Field 'voteCount' doesn't exist on type 'Proposal'".
  */

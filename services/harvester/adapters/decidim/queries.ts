@@ -1,13 +1,13 @@
 /**
- * The adapter's queries, one template per version band (decidim.md §8 note 2), all alias-free and with no
+ * The adapter's queries, one template per version band (docs/upstreams/decidim.md §8 note 2), all alias-free and with no
  * field name nested more than twice on one path (§1.3, §8 note 4), well under complexity 5000 and depth 15.
  */
 import type { DecidimFeatures } from './detectFeatures';
 
-/** Always all translations with the machine flag (decidim.md §8 note 3). */
+/** Always all translations with the machine flag (docs/upstreams/decidim.md §8 note 3). */
 const T = 'translations { locale text machineTranslated }';
 
-/** Processes and assemblies with their component ids (decidim.md §5.1); children are followed separately. */
+/** Processes and assemblies with their component ids (docs/upstreams/decidim.md §5.1); children are followed separately. */
 export const SPACES_QUERY = `query DecidimSpaces {
   participatoryProcesses(order: { id: "asc" }) { id slug steps { startDate endDate } components { id __typename } }
   assemblies(order: { id: "asc" }) { id slug components { id __typename } children { id } }
@@ -35,7 +35,7 @@ function attachments(f: DecidimFeatures): string {
   return `attachments { url type thumbnail ${f.attachmentTitle ? `title { ${T} }` : ''} }`;
 }
 
-/** One page of one Proposals component, 50 per page in id order (decidim.md §5.2, §8 note 8). */
+/** One page of one Proposals component, 50 per page in id order (docs/upstreams/decidim.md §5.2, §8 note 8). */
 export function proposalsQuery(f: DecidimFeatures): string {
   const extra = [
     f.withdrawn ? 'withdrawn' : '',
@@ -64,7 +64,7 @@ export function proposalsQuery(f: DecidimFeatures): string {
 }`;
 }
 
-/** One page of budgets of one Budgets component, projects included (decidim.md §5.3). */
+/** One page of budgets of one Budgets component, projects included (docs/upstreams/decidim.md §5.3). */
 export function budgetsQuery(f: DecidimFeatures): string {
   const project = [
     f.url ? 'url' : '',

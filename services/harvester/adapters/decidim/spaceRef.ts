@@ -10,7 +10,7 @@ export interface SpaceRef {
 }
 
 /**
- * The public path of a component: `/processes/<slug>/f/<id>` or `/assemblies/<slug>/f/<id>` (decidim.md
+ * The public path of a component: `/processes/<slug>/f/<id>` or `/assemblies/<slug>/f/<id>` (docs/upstreams/decidim.md
  * §4.1: "the id is the number after /f/"). Used for URLs on ≤0.30, which have no `url` field (data-model
  * §4.1, derived).
  */

@@ -1,5 +1,5 @@
 /**
- * Picks languages from Decidim's TranslatedFields (data-model §2.5, decidim.md §8 note 3): every locale
+ * Picks languages from Decidim's TranslatedFields (data-model §2.5, docs/upstreams/decidim.md §8 note 3): every locale
  * comes at once, machine translations are flagged, values may be empty strings.
  */
 import type { Translation } from '../../../core/model';

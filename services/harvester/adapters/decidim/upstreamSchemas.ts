@@ -1,13 +1,13 @@
 /**
- * zod schemas of what the adapter's queries get back from Decidim (decidim.md §3, §5). Envelopes and
+ * zod schemas of what the adapter's queries get back from Decidim (docs/upstreams/decidim.md §3, §5). Envelopes and
  * listings are parsed whole (wrong shape → UpstreamSchemaError); resources one by one (wrong shape →
  * reported and skipped). DateTime values become UTC instants with milliseconds here (data-model §2.2).
  */
 import { z } from 'zod';
 
-/** decidim.md §3 scalars: ISO 8601 with offset, no fractions; `Time#iso8601`. */
+/** docs/upstreams/decidim.md §3 scalars: ISO 8601 with offset, no fractions; `Time#iso8601`. */
 export const decidimDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
-/** A process step date: `Date` (`YYYY-MM-DD`) in 0.27, `DateTime` from 0.28 (decidim.md §3). */
+/** A process step date: `Date` (`YYYY-MM-DD`) in 0.27, `DateTime` from 0.28 (docs/upstreams/decidim.md §3). */
 export const stepDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const localizedString = z.object({
@@ -16,7 +16,7 @@ export const localizedString = z.object({
   machineTranslated: z.boolean().optional(),
 });
 export type LocalizedString = z.infer<typeof localizedString>;
-/** `TranslatedField { translations { locale text machineTranslated } }` (decidim.md §3, §8 note 3). */
+/** `TranslatedField { translations { locale text machineTranslated } }` (docs/upstreams/decidim.md §3, §8 note 3). */
 export const translatedField = z.object({
   translations: z.array(localizedString.nullable()).transform((l) => l.filter((x) => x !== null)),
 });
@@ -36,7 +36,7 @@ export const envelope = z.looseObject({
 });
 
 const componentRef = z.object({ id: z.string(), __typename: z.string() });
-/** `components` items are nullable from 0.30 (decidim.md §4.4). */
+/** `components` items are nullable from 0.30 (docs/upstreams/decidim.md §4.4). */
 const components = z
   .array(componentRef.nullable())
   .nullable()
@@ -98,7 +98,7 @@ const coordinates = z
   .nullable()
   .optional();
 const count = z.number().int().min(0).nullable();
-/** Attachments (decidim.md §3 `Attachment`): `type` is the file extension; `title` from 0.28. */
+/** Attachments (docs/upstreams/decidim.md §3 `Attachment`): `type` is the file extension; `title` from 0.28. */
 const attachments = z
   .array(
     z
@@ -114,7 +114,7 @@ const attachments = z
   .optional();
 export type AttachmentsValue = z.infer<typeof attachments>;
 
-/** One proposal node (decidim.md §3 Proposal, §5.2); band-specific fields are optional. */
+/** One proposal node (docs/upstreams/decidim.md §3 Proposal, §5.2); band-specific fields are optional. */
 export const proposalNode = z.object({
   id: z.string().min(1),
   reference: z.string().nullable(),
@@ -138,7 +138,7 @@ export const proposalNode = z.object({
 });
 export type ProposalNode = z.infer<typeof proposalNode>;
 
-/** One project of a budget (decidim.md §3 Project, §5.3). */
+/** One project of a budget (docs/upstreams/decidim.md §3 Project, §5.3). */
 export const projectNode = z.object({
   id: z.string().min(1),
   reference: z.string().nullable(),
@@ -167,7 +167,7 @@ export const budgetNode = z
     id: z.string().min(1),
     title: translatedField,
     description: translatedField.nullable(),
-    // Snake_case on purpose upstream; `totalBudget` on the 0.33 line once the probe finds it (decidim.md §3).
+    // Snake_case on purpose upstream; `totalBudget` on the 0.33 line once the probe finds it (docs/upstreams/decidim.md §3).
     total_budget: z.number().int().min(0).optional(),
     totalBudget: z.number().int().min(0).optional(),
     createdAt: decidimDateTime.nullable(),
@@ -178,7 +178,7 @@ export const budgetNode = z
   .transform(({ total_budget, totalBudget, ...b }) => ({ ...b, total: (totalBudget ?? total_budget)! }));
 export type BudgetNode = z.infer<typeof budgetNode>;
 
-/** A page of a connection: nodes stay unparsed (null nodes are moderated items, decidim.md §4.4). */
+/** A page of a connection: nodes stay unparsed (null nodes are moderated items, docs/upstreams/decidim.md §4.4). */
 export const connectionPage = z.object({
   pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
   edges: z.array(z.object({ node: z.unknown() }).nullable()),

@@ -1,6 +1,6 @@
 /**
  * Pages through an OpenStad list. Paging is always explicit — without `page` the list comes back as one
- * bare array of everything (openstad.md §2.4, §7 note 3) — with 0-based pages and a large `pageSize` (the
+ * bare array of everything (docs/upstreams/openstad.md §2.4, §7 note 3) — with 0-based pages and a large `pageSize` (the
  * server sets no maximum, §2.3; few requests spare the 100/min limit, §7 note 12).
  */
 import type { z } from 'zod';
@@ -43,7 +43,7 @@ export async function fetchAllPages(
     const parsed = envelopeSchema.safeParse(body);
     if (!parsed.success) {
       throw new UpstreamSchemaError(
-        `GET ${path} page ${page} is not the {metadata, records} envelope of openstad.md §2.4 (${firstIssue(parsed.error)}); has the API changed?`,
+        `GET ${path} page ${page} is not the {metadata, records} envelope of docs/upstreams/openstad.md §2.4 (${firstIssue(parsed.error)}); has the API changed?`,
       );
     }
     const { metadata, records: got } = parsed.data;

@@ -1,6 +1,6 @@
 /**
  * Reads the tenant — project (H) or site (A) — and so finds the installation's generation: H answers
- * `/api/project/{id}`, A answers `/api/site/{id}` (openstad.md §7 note 1).
+ * `/api/project/{id}`, A answers `/api/site/{id}` (docs/upstreams/openstad.md §7 note 1).
  * - With `generation` configured, that path is read; when it is not found, the other generation's path
  *   is tried once, so that a wrong configuration fails with a message that says which generation answered.
  * - Without it, the generation is detected: H's path first (the current generation), then A's. Two
@@ -19,7 +19,7 @@ const PATHS = {
 const NAMES = { headless: 'headless (openstad-headless)', legacy: 'legacy (openstad-api)' } as const;
 const OTHER = { headless: 'legacy', legacy: 'headless' } as const;
 
-/** The tenant JSON for `id` (H with `includeConfig=1`, openstad.md §2.7) and the generation that served it. */
+/** The tenant JSON for `id` (H with `includeConfig=1`, docs/upstreams/openstad.md §2.7) and the generation that served it. */
 export async function fetchTenant(
   http: HttpClient,
   configured: Generation | undefined,

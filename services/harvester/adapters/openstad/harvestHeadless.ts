@@ -1,5 +1,5 @@
 /**
- * Harvest of one openstad-headless project (openstad.md §2, §5). Requests, in order:
+ * Harvest of one openstad-headless project (docs/upstreams/openstad.md §2, §5). Requests, in order:
  * 1. `GET /api/project/{pid}?includeConfig=1` — the project and its public `safeConfig.votes` (§2.7);
  * 2. `GET /api/project/{pid}/status` — status `seqnr`, which the resource JSON leaves out (§2.5, §2.6);
  * 3. `GET /api/project/{pid}/resource?page=n&pageSize=100&sort=id_asc&includeTags=1&includeVoteCount=1&includeCommentsCount=1`
@@ -102,7 +102,7 @@ export async function harvestHeadless(
   const ballots = project.safeConfig?.votes?.isViewable
     ? anonymousBallots(
         budgetId,
-        // Vote rows are small: 1000 a page (openstad.md §5) spares the installation's rate limit.
+        // Vote rows are small: 1000 a page (docs/upstreams/openstad.md §5) spares the installation's rate limit.
         voteRows(await fetchAllPages(ctx.http, `/api/project/${pid}/vote`, { opinion: 'yes' }, 1000), ctx),
         resources.map((r) => String(r.id)),
         ctx.source.minBallotVoters,
@@ -145,7 +145,7 @@ function* voteRows(raw: unknown[], ctx: HarvestContext<OpenstadSourceConfig>): G
   }
 }
 
-/** Names of the tags of the group type on the project's resources, in first-seen order (openstad.md §7 note 6). */
+/** Names of the tags of the group type on the project's resources, in first-seen order (docs/upstreams/openstad.md §7 note 6). */
 function groupNames(resources: HeadlessResource[]): string[] {
   const names = new Set<string>();
   for (const r of resources) for (const t of r.tags ?? []) if (t.type === GROUP_TAG_TYPE) names.add(t.name.trim());

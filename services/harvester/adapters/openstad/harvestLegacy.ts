@@ -1,5 +1,5 @@
 /**
- * Harvest of one site of the archived openstad-api (openstad.md §3, §5). Requests, in order:
+ * Harvest of one site of the archived openstad-api (docs/upstreams/openstad.md §3, §5). Requests, in order:
  * 1. `GET /api/site/{sid}` — the site, read by fetchTenant (which finds or verifies the generation);
  * 2. `GET /api/site/{sid}/idea?page=n&pageSize=100&sort=createdate_asc&includeTags=1&includeVoteCount=1`
  *    for n = 0, 1, … — `createdate_asc` because A has no `id_asc` (§3), and new ideas then land on the last page.

@@ -1,6 +1,6 @@
 /**
  * The OpenStad adapter: one source is one project (headless) or site (legacy) of an installation,
- * `ctx.source.projectId`. Its generation (openstad.md §1) is detected from which tenant path answers, or
+ * `ctx.source.projectId`. Its generation (docs/upstreams/openstad.md §1) is detected from which tenant path answers, or
  * verified when the source configures `generation` (fetchTenant.ts).
  */
 import type { HarvestContext, PlatformKit } from '../../adapter';

@@ -5,13 +5,13 @@
 import type { PlatformStatus, ProposalStatus } from '../../../core/model';
 import type { HeadlessStatus } from './upstreamSchemas';
 
-/** The two H default statuses the reference names (openstad.md §2.6); the rest is UNKNOWN until configured. */
+/** The two H default statuses the reference names (docs/upstreams/openstad.md §2.6); the rest is UNKNOWN until configured. */
 const HEADLESS_DEFAULTS: Record<string, ProposalStatus> = {
   'deze inzending is door naar de stemronde': 'SHORTLISTED',
   'deze inzending wordt uitgevoerd': 'IN_PROGRESS',
 };
 
-/** The legacy enum (openstad.md §1, §3; docs/data-model.md §5.5). */
+/** The legacy enum (docs/upstreams/openstad.md §1, §3; docs/data-model.md §5.5). */
 const LEGACY_DEFAULTS: Record<string, ProposalStatus> = {
   OPEN: 'OPEN',
   CLOSED: 'CLOSED',
@@ -46,7 +46,7 @@ export interface MappedStatus {
 
 /**
  * H: a resource can carry several statuses; the one with the lowest `seqnr` (then id) is used
- * (docs/data-model.md §5.2). The resource's embedded statuses carry no `seqnr` (openstad.md §2.5), so
+ * (docs/data-model.md §5.2). The resource's embedded statuses carry no `seqnr` (docs/upstreams/openstad.md §2.5), so
  * `seqnrById` comes from `GET …/status` (§2.6). No status at all → OPEN (published, nothing decided).
  */
 export function mapHeadlessStatus(
@@ -72,7 +72,7 @@ export function mapLegacyStatus(code: string, statusMap: Record<string, Proposal
 
 /**
  * Whether a budget project was chosen, derived from its mapped status (the API computes no winners,
- * openstad.md §4): ACCEPTED, IN_PROGRESS or COMPLETED → true; REJECTED → false; anything else → null.
+ * docs/upstreams/openstad.md §4): ACCEPTED, IN_PROGRESS or COMPLETED → true; REJECTED → false; anything else → null.
  */
 export function selectedFromStatus(status: ProposalStatus): boolean | null {
   if (status === 'ACCEPTED' || status === 'IN_PROGRESS' || status === 'COMPLETED') return true;

@@ -1,4 +1,4 @@
-/** `votes.voteType` and its limits → VotingRule (docs/data-model.md §5.7, openstad.md §2.7, §3). */
+/** `votes.voteType` and its limits → VotingRule (docs/data-model.md §5.7, docs/upstreams/openstad.md §2.7, §3). */
 import { fromWholeUnits } from '../../../core/money';
 import type { VotingRule } from '../../../core/model';
 import type { SafeVotes } from './upstreamSchemas';
@@ -31,7 +31,7 @@ export function ballotType(voteType: string | null | undefined): BallotType | nu
  * The voting rule of a ballot: `budgeting` → APPROVAL_WITHIN_BUDGET with min/maxBudget as min/maxTotal;
  * `count` → CHOOSE_K with min/maxResources as min/maxProjects; the per-tag types → PER_THEME_* with the same
  * limits applied to each group and `themes` the group names. Limits the type does not enforce are null, and
- * an absent min/maxBudget is null (openstad.md §7 note 5).
+ * an absent min/maxBudget is null (docs/upstreams/openstad.md §7 note 5).
  */
 export function mapVotingRule(votes: SafeVotes | undefined, currency: string, themes: string[]): VotingRule {
   const type = ballotType(votes?.voteType);

@@ -1,4 +1,4 @@
-/** A headless project that runs a ballot → Budget (docs/data-model.md §5.3, §5.6; openstad.md §2.7, §4). */
+/** A headless project that runs a ballot → Budget (docs/data-model.md §5.3, §5.6; docs/upstreams/openstad.md §2.7, §4). */
 import { makeId } from '../../../core/ids';
 import { fromWholeUnits } from '../../../core/money';
 import type { Budget, BudgetPhase } from '../../../core/model';

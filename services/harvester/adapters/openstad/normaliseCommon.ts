@@ -36,7 +36,7 @@ export function projectUrl(url: string | null | undefined): string | null {
 }
 
 /**
- * The page of a resource. The API gives no page URL (openstad.md §2.5) and the detail page's path is
+ * The page of a resource. The API gives no page URL (docs/upstreams/openstad.md §2.5) and the detail page's path is
  * configured per site, but the headless widgets read the resource from the `openstadResourceId` query
  * parameter when no path is configured (H: packages/*\/src, `urlParams.get('openstadResourceId')`). So
  * the URL is the project's site with that parameter: the best public link the API lets us build.
@@ -60,7 +60,7 @@ export function uniqueTags(tags: Tag[]): Tag[] {
 }
 
 /**
- * H tags (openstad.md §2.6): `type: "area"` → AREA, any other type → THEME. OpenStad tags are records the
+ * H tags (docs/upstreams/openstad.md §2.6): `type: "area"` → AREA, any other type → THEME. OpenStad tags are records the
  * project defines, never residents' free tags, so never FREE (docs/data-model.md §5.2).
  */
 export function headlessTags(tags: { name: string; type?: string | null | undefined }[] | undefined): Tag[] {
@@ -88,7 +88,7 @@ export function headlessImages(
 }
 
 /**
- * The proposal a budget project was copied from: `extraData.originalId` (openstad.md §4), as a proposal
+ * The proposal a budget project was copied from: `extraData.originalId` (docs/upstreams/openstad.md §4), as a proposal
  * of the source that harvests the ideas project (`proposalSourceId`; by default this same source).
  */
 export function originalProposalId(

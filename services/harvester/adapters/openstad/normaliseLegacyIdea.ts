@@ -1,4 +1,4 @@
-/** A legacy idea (openstad-api, A) → Proposal (docs/data-model.md §5.2, openstad.md §3). */
+/** A legacy idea (openstad-api, A) → Proposal (docs/data-model.md §5.2, docs/upstreams/openstad.md §3). */
 import { makeId } from '../../../core/ids';
 import type { Location, Proposal, Tag } from '../../../core/model';
 import { formattedText, plainText } from '../../text';
@@ -8,7 +8,7 @@ import type { LegacyIdea } from './upstreamSchemas';
 
 /**
  * `position {lat, lng}`, else `location.coordinates` read as **[lat, lng]**: A stores the point lat first,
- * not in GeoJSON order (openstad.md §1, §7 note 1). A pair that is no valid lat/lng is treated as no point.
+ * not in GeoJSON order (docs/upstreams/openstad.md §1, §7 note 1). A pair that is no valid lat/lng is treated as no point.
  */
 function legacyLocation(idea: LegacyIdea): Location | null {
   const [lat, lng] = idea.position

@@ -1,6 +1,6 @@
 /**
  * A headless resource in a budgeting project → BudgetProject (docs/data-model.md §5.4). Resources of a
- * budgeting project are what residents vote on — budget projects, not proposals (openstad.md §4, data-model §5.1).
+ * budgeting project are what residents vote on — budget projects, not proposals (docs/upstreams/openstad.md §4, data-model §5.1).
  */
 import { makeId } from '../../../core/ids';
 import { fromWholeUnits } from '../../../core/money';
@@ -21,7 +21,7 @@ import type { HeadlessResource } from './upstreamSchemas';
 
 /**
  * Normalises one validated resource of budget `budgetId` at `position` (rank by id, 0-based).
- * `cost` is `budget` in whole units × 100, null when null (0 is stored upstream as null, openstad.md §2.5);
+ * `cost` is `budget` in whole units × 100, null when null (0 is stored upstream as null, docs/upstreams/openstad.md §2.5);
  * `voteCount` is the `yes` count — ballots holding the project — or null when not public (§4, §7 note 4);
  * `selected` is derived from the mapped status; `summary` is dropped (data-model §5.4).
  */

@@ -1,4 +1,4 @@
-/** A headless resource in an idea-collection project → Proposal (docs/data-model.md §5.2, openstad.md §2.5). */
+/** A headless resource in an idea-collection project → Proposal (docs/data-model.md §5.2, docs/upstreams/openstad.md §2.5). */
 import { makeId } from '../../../core/ids';
 import type { Proposal } from '../../../core/model';
 import { formattedText, plainText } from '../../text';
@@ -25,8 +25,8 @@ export interface HeadlessProjectInfo {
 
 /**
  * Normalises one validated resource. `title` and `summary` are plain text in which entities may remain
- * (openstad.md §7 note 10); `description` is HTML, sanitised again here. `supportCount`/`opposeCount` are the
- * `yes`/`no` counts when present; a missing key means "not public", so null (openstad.md §7 note 4).
+ * (docs/upstreams/openstad.md §7 note 10); `description` is HTML, sanitised again here. `supportCount`/`opposeCount` are the
+ * `yes`/`no` counts when present; a missing key means "not public", so null (docs/upstreams/openstad.md §7 note 4).
  */
 export function normaliseProposal(r: HeadlessResource, env: NormaliseEnv, project: HeadlessProjectInfo): Proposal {
   const title = plainText(r.title);
@@ -49,7 +49,7 @@ export function normaliseProposal(r: HeadlessResource, env: NormaliseEnv, projec
     commentCount: r.commentCount ?? null,
     createdAt: iso(r.createdAt),
     publishedAt: iso(r.publishDate),
-    // Bumped by every vote (openstad.md §2.8, §7 note 9): kept as published, not a content-change signal.
+    // Bumped by every vote (docs/upstreams/openstad.md §2.8, §7 note 9): kept as published, not a content-change signal.
     updatedAt: iso(r.updatedAt),
     tags,
     area: tags.find((t) => t.kind === 'AREA')?.name ?? null,

@@ -5,16 +5,16 @@ import { sourceFields, sourceIdSchema } from '../../sourceFields';
 export const sourceSchema = z.object({
   ...sourceFields,
   platform: z.literal('openstad'),
-  /** Project id (headless) or site id (legacy) on the installation (openstad.md §7 note 2). */
+  /** Project id (headless) or site id (legacy) on the installation (docs/upstreams/openstad.md §7 note 2). */
   projectId: z.number().int().min(1),
   /**
-   * API generation: `headless` (openstad-headless) or `legacy` (openstad-api), openstad.md §1. Optional:
+   * API generation: `headless` (openstad-headless) or `legacy` (openstad-api), docs/upstreams/openstad.md §1. Optional:
    * unset, it is detected from which tenant path answers; set, it is verified.
    */
   generation: z.enum(['headless', 'legacy']).optional(),
   /**
    * The source that harvests the ideas project a budgeting project's plans were copied from
-   * (`extraData.originalId`, openstad.md §4); default this source.
+   * (`extraData.originalId`, docs/upstreams/openstad.md §4); default this source.
    */
   proposalSourceId: sourceIdSchema.optional(),
 });

@@ -1,5 +1,5 @@
 /**
- * zod schemas of the OpenStad payloads the adapter reads, per ../shared/reference/upstreams/openstad.md.
+ * zod schemas of the OpenStad payloads the adapter reads, per docs/upstreams/openstad.md.
  * They name only the fields the normalisers use; unknown keys are dropped ("treat unknown or extra keys as
  * noise; key order is not stable", §2.5). Envelopes are checked strictly (a wrong one fails the source);
  * records one by one (a wrong one is reported and skipped).
@@ -11,7 +11,7 @@ const instant = z.iso.datetime({ offset: true });
 const id = z.number().int().positive();
 const count = z.number().int().min(0);
 
-/** The paged list envelope of both generations (openstad.md §2.4, §3). */
+/** The paged list envelope of both generations (docs/upstreams/openstad.md §2.4, §3). */
 export const envelopeSchema = z.object({
   metadata: z.object({
     page: z.number().int().min(0),
@@ -24,10 +24,10 @@ export const envelopeSchema = z.object({
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
-/** `{count}` of the stats routes (openstad.md §2.2; A reports 0 as -1, §3). */
+/** `{count}` of the stats routes (docs/upstreams/openstad.md §2.2; A reports 0 as -1, §3). */
 export const statsCountSchema = z.object({ count: z.number().int() });
 
-/** A row of `GET /api/project/:id/vote` (openstad.md §2.8); only these fields are read. */
+/** A row of `GET /api/project/:id/vote` (docs/upstreams/openstad.md §2.8); only these fields are read. */
 export const headlessVoteSchema = z.object({
   resourceId: z.number().int(),
   userId: z.union([z.number().int(), z.string().min(1)]),
@@ -46,7 +46,7 @@ export const statusListSchema = z.array(statusSchema);
 
 export const headlessTagSchema = z.object({ id, name: z.string(), type: z.string().nullish() });
 
-/** A resource (H), openstad.md §2.5. `yes`/`no` are present only when counts are public (§7 note 4). */
+/** A resource (H), docs/upstreams/openstad.md §2.5. `yes`/`no` are present only when counts are public (§7 note 4). */
 export const headlessResourceSchema = z.object({
   id,
   projectId: id,
@@ -82,7 +82,7 @@ export const safeVotesSchema = z.object({
 });
 export type SafeVotes = z.infer<typeof safeVotesSchema>;
 
-/** A project (H), openstad.md §2.7; `safeConfig` is `{}` without `includeConfig=1`. */
+/** A project (H), docs/upstreams/openstad.md §2.7; `safeConfig` is `{}` without `includeConfig=1`. */
 export const headlessProjectSchema = z.object({
   id,
   name: z.string().nullish(),
@@ -99,7 +99,7 @@ export const headlessProjectSchema = z.object({
 });
 export type HeadlessProject = z.infer<typeof headlessProjectSchema>;
 
-/** A site (A), openstad.md §3; `config` is editor-only and never in the answer. */
+/** A site (A), docs/upstreams/openstad.md §3; `config` is editor-only and never in the answer. */
 export const legacySiteSchema = z.object({
   id,
   name: z.string().nullish(),
@@ -108,7 +108,7 @@ export const legacySiteSchema = z.object({
 });
 export type LegacySite = z.infer<typeof legacySiteSchema>;
 
-/** An idea (A), openstad.md §3: lat-first Point, `position`, status enum, images in extraData. */
+/** An idea (A), docs/upstreams/openstad.md §3: lat-first Point, `position`, status enum, images in extraData. */
 export const legacyIdeaSchema = z.object({
   id,
   title: z.string(),

@@ -61,7 +61,7 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
     const result = await run;
     expect(issues).toEqual([]);
     expect(result.platformVersion).toBe('2.4.1');
-    // 161 is hidden by a moderator, so the API never serves it (consul.md §6).
+    // 161 is hidden by a moderator, so the API never serves it (docs/upstreams/consul.md §6).
     expect(ids(result.proposals)).toEqual(['112', '118', '125', '131', '140', '147', '153', '158']);
     for (const p of result.proposals) proposalSchema.parse(p);
     for (const b of result.budgets) budgetSchema.parse(b);
@@ -112,7 +112,7 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
       ]),
     );
     expect(summary).toEqual({
-      // consul.md §5.2 "Winners": greedy by ballots within € 100.000; 277 and 279 no longer fit.
+      // docs/upstreams/consul.md §5.2 "Winners": greedy by ballots within € 100.000; 277 and 279 no longer fit.
       274: ['3', 3_800_000, 402, true],
       275: ['3', 4_500_000, 377, true],
       276: ['3', 850_000, 355, true],
@@ -145,7 +145,7 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
   it('crawls several pages of 25, following endCursor, and deduplicates repeated rows', async () => {
     const { run } = await harvest({ municipality: 'GM0106' }, {}, (s) => {
       const extra = Array.from({ length: 55 }, (_, i) => ({ ...s.seed.proposals[0]!, id: 2000 + i }));
-      // Row 2000 twice, as an unordered relation can repeat a row across pages (consul.md §8 note 4).
+      // Row 2000 twice, as an unordered relation can repeat a row across pages (docs/upstreams/consul.md §8 note 4).
       s.seed = { ...s.seed, proposals: [...s.seed.proposals, ...extra, extra[0]!] };
     });
     const result = await run;
@@ -174,7 +174,7 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Tilburg, nl and en)', 
     const { run, issues, sim: s } = await harvest({ municipality: 'GM0855' });
     const { budgets, projects } = await run;
     expect(issues).toEqual([]);
-    // Budget 6 is not published (drafting), so neither it nor its investment 420 is served (consul.md §3.4).
+    // Budget 6 is not published (drafting), so neither it nor its investment 420 is served (docs/upstreams/consul.md §3.4).
     expect(ids(budgets)).toEqual(['4', '5']);
     expect(projects.some((p) => p.provenance.upstreamId === '420')).toBe(false);
     const winners = projects.filter((p) => p.selected).map((p) => p.provenance.upstreamId);
@@ -214,7 +214,7 @@ describe('consulAdapter against a simulated CONSUL 2.2.0', () => {
 describe('consulAdapter when things go wrong', () => {
   it('throws UpstreamSchemaError naming the field when an upgrade renamed it (drift)', async () => {
     // Drift renames Proposal.cachedVotesUp: the whole query is rejected by validation, so no proposal at all
-    // can be read. That is a source-level failure, not a record one (consul.md §2: HTTP 200 with errors).
+    // can be read. That is a source-level failure, not a record one (docs/upstreams/consul.md §2: HTTP 200 with errors).
     const { run } = await harvest({ municipality: 'GM0106' }, {}, (s) => s.setFault({ kind: 'drift' }));
     await expect(run).rejects.toThrow(UpstreamSchemaError);
     await expect(run).rejects.toThrow(/cachedVotesUp/);
@@ -262,7 +262,7 @@ describe('consulAdapter when things go wrong', () => {
       {
         async getText(path: string, query: Query = {}) {
           texts.push(path);
-          // A fork that removed the investments index: only the results page is left (consul.md §8 note 13).
+          // A fork that removed the investments index: only the results page is left (docs/upstreams/consul.md §8 note 13).
           if (path.endsWith('/investments')) throw new UpstreamHttpError(404, `GET /${path} answered HTTP 404`);
           const url = new URL(path, `${base}/`);
           for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));

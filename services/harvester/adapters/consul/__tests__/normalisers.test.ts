@@ -20,8 +20,8 @@ const source = consulSourceSchema.parse({
 const harvestedAt = '2026-11-26T02:00:00.000Z';
 const ctx = { source, harvestedAt };
 
-// Real-shaped `proposals.nodes` entries (consul.md §7.1), as 2.4.1 and 2.2.0 send them (same shape: the
-// camelCase API of 1.5.0+), and one with the integer id of the docs' outdated examples (consul.md §3.3).
+// Real-shaped `proposals.nodes` entries (docs/upstreams/consul.md §7.1), as 2.4.1 and 2.2.0 send them (same shape: the
+// camelCase API of 1.5.0+), and one with the integer id of the docs' outdated examples (docs/upstreams/consul.md §3.3).
 const open241 = {
   id: '112',
   title: 'Meer bankjes in het Asserbos',

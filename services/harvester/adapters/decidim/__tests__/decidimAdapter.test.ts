@@ -57,7 +57,7 @@ async function start(version: DecidimVersion, options: Parameters<typeof startDe
   return sim;
 }
 
-/** What the seed says an anonymous harvest must see (decidim.md §4.4). */
+/** What the seed says an anonymous harvest must see (docs/upstreams/decidim.md §4.4). */
 function expectedFromSeed(seed: DecidimSeed, version: DecidimVersion) {
   const spaces: [SeedSpace, string][] = [...seed.processes.map((s) => [s, 'processes'] as [SeedSpace, string])];
   const walk = (a: SeedSpace) => {

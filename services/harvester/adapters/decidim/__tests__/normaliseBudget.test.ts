@@ -20,7 +20,7 @@ const context: BudgetContext = {
   harvestedProposalIds: new Set(['608']),
 };
 
-/** Budget nodes as the 0.27 and 0.31 queries get them (decidim.md §5.3). */
+/** Budget nodes as the 0.27 and 0.31 queries get them (docs/upstreams/decidim.md §5.3). */
 const budget027 = {
   id: '501',
   title: tr('Buurtbudget Overvecht-Noord'),

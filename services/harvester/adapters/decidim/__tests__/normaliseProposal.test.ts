@@ -31,7 +31,7 @@ const context: ProposalContext = {
   componentId: '11',
 };
 
-/** Real-shaped nodes as the adapter's queries get them (decidim.md §5.2), one per band. */
+/** Real-shaped nodes as the adapter's queries get them (docs/upstreams/decidim.md §5.2), one per band. */
 const common = {
   id: '101',
   reference: 'GM0599-PROP-2025-02-101',

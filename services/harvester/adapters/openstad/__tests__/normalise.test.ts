@@ -31,7 +31,7 @@ const provenance = (upstreamId: string) => ({
   harvestedAt: env.harvestedAt,
 });
 
-/** The resource of openstad.md §2.5, as an anonymous caller gets it with every side-load on a viewable project. */
+/** The resource of docs/upstreams/openstad.md §2.5, as an anonymous caller gets it with every side-load on a viewable project. */
 const headless25 = {
   id: 42,
   projectId: 7,
@@ -112,7 +112,7 @@ const headlessHidden = {
   extraData: {},
 };
 
-/** The idea of openstad.md §3. */
+/** The idea of docs/upstreams/openstad.md §3. */
 const legacy3 = {
   id: 17,
   siteId: 12,
@@ -326,7 +326,7 @@ describe('OpenStad normalisers', () => {
     });
   });
 
-  it('normalises the project of openstad.md §2.7 into a budget', () => {
+  it('normalises the project of docs/upstreams/openstad.md §2.7 into a budget', () => {
     const project = headlessProjectSchema.parse({
       id: 7,
       name: 'duinoord-begroot',
