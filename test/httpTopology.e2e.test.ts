@@ -1,8 +1,3 @@
-/**
- * The HTTP topology: each subgraph served on its own, the gateway calling them over HTTP with a timeout
- * per call; and what a client sees when a subgraph hangs, is down, or answers garbage.
- */
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningHttp } from '../services/core/http';
 import { ensureRegistry } from '../services/core/registry';
@@ -11,6 +6,7 @@ import { SUBGRAPHS } from '../services/gateway/subgraphs';
 import { aBudget, aProject, aProposal } from './support/builders';
 import { freshTable, type TestDb } from './support/db';
 import { startTestGateway, type TestGateway } from './support/gateway';
+import { startFakeSubgraph } from './support/fakeSubgraph';
 import { closedPort } from './support/ports';
 import { seed } from './support/seed';
 
@@ -60,18 +56,7 @@ describe('the gateway over HTTP subgraphs', () => {
     return gw;
   }
 
-  function fakeSubgraph(handler: (res: import('node:http').ServerResponse) => void): Promise<string> {
-    const server: Server = createServer((_req, res) => handler(res));
-    return new Promise((resolve) =>
-      server.listen(0, '127.0.0.1', () => {
-        closers.push(async () => {
-          server.closeAllConnections();
-          await new Promise((r) => server.close(r));
-        });
-        resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
-      }),
-    );
-  }
+  const fakeSubgraph = (handler: Parameters<typeof startFakeSubgraph>[0]) => startFakeSubgraph(handler, closers);
 
   it('answers the same cross-subgraph query as in-process', async () => {
     const gw = await gatewayWith({});

@@ -95,6 +95,10 @@ export class GraphqlGateway extends Construct {
         INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),
         // Answers' Cache-Control lifetimes derive from how often the data can change.
         INSPRAAK_HARVEST_INTERVAL_MS: String(settings.harvestEveryHours * 3_600_000),
+        // All subgraph calls of a request end 3 s before the Lambda would, leaving time to answer.
+        INSPRAAK_REQUEST_DEADLINE_MS: String(
+          Math.min(25_000, Math.max(settings.subgraphTimeoutMs, settings.gatewayTimeoutSeconds * 1000 - 3000)),
+        ),
         ...(settings.topology === 'split' && {
           INSPRAAK_SUBGRAPH_URLS: Stack.of(this).toJsonString(urls),
           INSPRAAK_SUBGRAPH_AUTH: 'aws-iam',

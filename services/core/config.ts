@@ -47,6 +47,17 @@ export const millisVar = (fallback: number, max = 600_000) =>
       .max(max, `expected at most ${max} ms`),
   );
 
+/** A positive whole number of bytes; empty or unset gives the default. */
+export const bytesVar = (fallback: number, max: number) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? fallback : v),
+    z.coerce
+      .number({ message: 'expected a number of bytes' })
+      .int('expected whole bytes')
+      .min(1024, 'expected at least 1024 bytes')
+      .max(max, `expected at most ${max} bytes`),
+  );
+
 /** An http(s) URL, or unset. */
 export const optionalUrlVar = z.preprocess(
   (v) => (v === '' ? undefined : v),

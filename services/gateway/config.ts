@@ -1,6 +1,6 @@
 /** The gateway's configuration, from the environment, validated at start. */
 import { z } from 'zod';
-import { millisVar, parseConfig, portVar, schemaConfigShape, tableConfigShape } from '../core/config';
+import { bytesVar, millisVar, parseConfig, portVar, schemaConfigShape, tableConfigShape } from '../core/config';
 import { SUBGRAPH_NAMES, subgraphsConfigShape } from './subgraphs';
 
 const subgraphUrls = z.preprocess((v) => {
@@ -43,6 +43,13 @@ export const gatewayConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Per-subgraph-call timeout. Must stay below the Lambda timeout, which stays below API Gateway's 29 s. */
   INSPRAAK_SUBGRAPH_TIMEOUT_MS: millisVar(5000, 25_000),
+  /**
+   * Time for all the subgraph calls of one request together, from its first; a call that would end
+   * later is cut short (SUBGRAPH_TIMEOUT on its fields, a partial 200). Below the Lambda timeout.
+   */
+  INSPRAAK_REQUEST_DEADLINE_MS: millisVar(10_000, 25_000),
+  /** Largest answer read from an HTTP subgraph; more is abandoned (SUBGRAPH_UNAVAILABLE). Default 5 MiB, below Lambda's 6 MB answer. */
+  INSPRAAK_SUBGRAPH_MAX_BYTES: bytesVar(5 * 1024 * 1024, 6 * 1024 * 1024),
   /** JSON object of subgraph name → URL for subgraphs served over HTTP; the rest run in-process. */
   INSPRAAK_SUBGRAPH_URLS: subgraphUrls,
   /** How the gateway authenticates to HTTP subgraphs: `none`, or `aws-iam` (SigV4, for IAM-authorised Lambda function URLs). */

@@ -1,7 +1,7 @@
 /**
  * Where the gateway sends each subgraph's share of a query: in-process (all subgraphs in one process,
  * the default locally and the fastest path on Lambda) or over HTTP (separately deployed or third-party
- * subgraphs). Every call has a timeout; the gateway has none of its own.
+ * subgraphs). Every call is bounded by subgraphCalls.ts: a timeout, the request's deadline, a byte cap.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
@@ -10,29 +10,19 @@ import { stringify } from 'safe-stable-stringify';
 import { InspraakError } from '../core/errors';
 import { formatSubgraphError, type Subgraph } from '../core/subgraph';
 import { InFlight } from './inFlight';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { recordCall } from './requestLog';
+import {
+  type CallLimits,
+  callTimeout,
+  cappedResponse,
+  failedCall,
+  SubgraphUnavailableError,
+  timedOut,
+} from './subgraphCalls';
 import type { SignRequest } from './signing';
 
-/** A failure to get an answer from one subgraph; `subgraph` is its name in the supergraph. */
-export abstract class SubgraphError extends InspraakError {
-  constructor(
-    readonly subgraph: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-/** A subgraph did not answer within its timeout. */
-export class SubgraphTimeoutError extends SubgraphError {
-  readonly code = 'SUBGRAPH_TIMEOUT';
-}
-
-/** A subgraph could not be reached or answered with something that is not GraphQL. */
-export class SubgraphUnavailableError extends SubgraphError {
-  readonly code = 'SUBGRAPH_UNAVAILABLE';
-}
+export { SubgraphError, SubgraphTimeoutError, SubgraphUnavailableError } from './subgraphCalls';
 
 /**
  * Runs a subgraph's schema in this process, with one fresh subgraph context per gateway request.
@@ -46,7 +36,7 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
 
   constructor(
     private readonly subgraph: Subgraph<C>,
-    private readonly timeoutMs: number,
+    private readonly limits: CallLimits,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -54,8 +44,9 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
     const query = request.query ?? '';
     const document = this.parsed(query);
     const started = performance.now();
-    const work = () => this.execute(document, options);
     try {
+      const timeoutMs = callTimeout(options.context, this.limits, this.subgraph.name);
+      const work = () => this.execute(document, options, timeoutMs);
       const { value, shared } = isMutation(document)
         ? { value: await work(), shared: false }
         : await this.inFlight.run(
@@ -67,13 +58,14 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
       return value;
     } catch (e) {
       recordCall(options.context, this.subgraph.name, performance.now() - started, false);
-      throw e;
+      return failedCall(e, options);
     }
   }
 
   private async execute(
     document: DocumentNode,
     options: GraphQLDataSourceProcessOptions,
+    timeoutMs: number,
   ): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const run = Promise.resolve(
@@ -85,7 +77,7 @@ export class InProcessDataSource<C extends object> implements GraphQLDataSource 
         operationName: request.operationName ?? null,
       }),
     );
-    const result = await withTimeout(run, this.timeoutMs, this.subgraph.name);
+    const result = await withTimeout(run, timeoutMs, this.subgraph.name);
     const errors = result.errors?.map((e): GraphQLFormattedError => formatSubgraphError(e.toJSON(), e));
     return { data: result.data as Record<string, unknown> | null | undefined, ...(errors && { errors }) };
   }
@@ -125,19 +117,20 @@ export class HttpDataSource extends RemoteGraphQLDataSource {
   constructor(
     private readonly subgraph: string,
     url: string,
-    timeoutMs: number,
+    private readonly limits: CallLimits,
     sign?: SignRequest,
   ) {
     const exchanges = new InFlight<{ body: string; init: ResponseInit }>();
-    const exchange = async (input: unknown, init: unknown) => {
-      const response = await send(input, init);
+    const exchange = async (input: unknown, init: unknown, timeoutMs: number) => {
+      const response = await send(input, init, timeoutMs);
       const headers: [string, string][] = [...response.headers];
       return {
+        // The capped body errors with SubgraphUnavailableError past limits.maxResponseBytes.
         body: await response.text(),
         init: { status: response.status, statusText: response.statusText, headers },
       };
     };
-    const send = async (input: unknown, init: unknown): Promise<Response> => {
+    const send = async (input: unknown, init: unknown, timeoutMs: number): Promise<Response> => {
       try {
         let request = init as RequestInit & { headers?: Record<string, string>; body?: string };
         if (sign) {
@@ -153,28 +146,32 @@ export class HttpDataSource extends RemoteGraphQLDataSource {
             }),
           };
         }
-        return await fetch(input as string, { ...request, signal: AbortSignal.timeout(timeoutMs) });
+        const abort = new AbortController();
+        const response = await fetch(input as string, {
+          ...request,
+          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), abort.signal]),
+        });
+        return cappedResponse(response, limits.maxResponseBytes, subgraph, () => abort.abort());
       } catch (e) {
+        if (e instanceof InspraakError) throw e;
         // By name, not instanceof: fetch's DOMException may come from another realm (e.g. under jest).
         const name = (e as { name?: unknown } | null)?.name;
-        if (name === 'TimeoutError' || name === 'AbortError') {
-          throw new SubgraphTimeoutError(subgraph, `The ${subgraph} subgraph did not answer within ${timeoutMs} ms.`, {
-            cause: e,
-          });
-        }
+        if (name === 'TimeoutError' || name === 'AbortError') throw timedOut(subgraph, timeoutMs, e);
         throw new SubgraphUnavailableError(subgraph, `The ${subgraph} subgraph could not be reached.`, { cause: e });
       }
     };
     super({
       url,
       fetcher: async (input, init) => {
+        // The call's time: its own timeout or what is left of the request's deadline (process, below).
+        const timeoutMs = callScope.getStore() ?? limits.timeoutMs;
         const body = String((init as { body?: unknown } | undefined)?.body ?? '');
         const answer = MUTATION_BODY.test(body)
-          ? await exchange(input, init)
+          ? await exchange(input, init, timeoutMs)
           : (
               await exchanges.run(
                 `${String(input)}\n${body}`,
-                () => exchange(input, init),
+                () => exchange(input, init, timeoutMs),
                 (a) => a,
               )
             ).value;
@@ -186,17 +183,27 @@ export class HttpDataSource extends RemoteGraphQLDataSource {
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const started = performance.now();
     try {
-      const response = await super.process(options);
+      const timeout = callTimeout(options.context, this.limits, this.subgraph);
+      const response = await callScope.run(timeout, () => super.process(options));
+      if (response.data == null && !response.errors?.length) {
+        throw new SubgraphUnavailableError(
+          this.subgraph,
+          `The ${this.subgraph} subgraph answered with neither data nor errors.`,
+        );
+      }
       recordCall(options.context, this.subgraph, performance.now() - started, !response.errors?.length);
       return response;
     } catch (e) {
       recordCall(options.context, this.subgraph, performance.now() - started, false);
-      if (e instanceof InspraakError) throw e;
-      throw new SubgraphUnavailableError(
-        this.subgraph,
-        `The ${this.subgraph} subgraph answered with something that is not a GraphQL response.`,
-        { cause: e },
-      );
+      const error =
+        e instanceof InspraakError
+          ? e
+          : new SubgraphUnavailableError(
+              this.subgraph,
+              `The ${this.subgraph} subgraph answered with something that is not a GraphQL response.`,
+              { cause: e },
+            );
+      return failedCall(error, options);
     }
   }
 }
@@ -207,14 +214,13 @@ const MUTATION_BODY = /"query":\s*"\s*mutation\b/;
 function isMutation(document: DocumentNode): boolean {
   return document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation');
 }
+/** The timeout of the HTTP call under way, set by `HttpDataSource.process` for its fetcher. */
+const callScope = new AsyncLocalStorage<number>();
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new SubgraphTimeoutError(name, `The ${name} subgraph did not answer within ${ms} ms.`)),
-      ms,
-    );
+    timer = setTimeout(() => reject(timedOut(name, ms)), ms);
   });
   try {
     return await Promise.race([promise, timeout]);

@@ -13,6 +13,7 @@ import type { GatewayConfig } from './config';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { CLIENT_CODES, formatGatewayError } from './errors';
 import { requestChecksPlugin } from './requestChecks';
+import type { CallLimits } from './subgraphCalls';
 import { lambdaUrlSigner, type SignRequest } from './signing';
 import { armor, fieldRepeatsRule, MAX_COST, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
 import { costDirectives } from './cost';
@@ -49,14 +50,18 @@ export function dataSources(
     ? lambdaUrlSigner(config.AWS_REGION)
     : undefined,
 ): Record<string, GraphQLDataSource> {
-  const timeout = config.INSPRAAK_SUBGRAPH_TIMEOUT_MS;
+  const limits: CallLimits = {
+    timeoutMs: config.INSPRAAK_SUBGRAPH_TIMEOUT_MS,
+    requestDeadlineMs: config.INSPRAAK_REQUEST_DEADLINE_MS,
+    maxResponseBytes: config.INSPRAAK_SUBGRAPH_MAX_BYTES,
+  };
   return Object.fromEntries(
     SUBGRAPHS.map((definition): [string, GraphQLDataSource] => {
       const { name } = definition;
       const url = config.INSPRAAK_SUBGRAPH_URLS?.[name];
-      if (url) return [name, new HttpDataSource(name, url, timeout, sign)];
+      if (url) return [name, new HttpDataSource(name, url, limits, sign)];
       const typeDefs = subgraphTypeDefs(name, config.INSPRAAK_SCHEMA_DIR);
-      return [name, new InProcessDataSource(definition.create({ db, typeDefs }, config), timeout)];
+      return [name, new InProcessDataSource(definition.create({ db, typeDefs }, config), limits)];
     }),
   );
 }

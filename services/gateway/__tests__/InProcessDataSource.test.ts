@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { InProcessDataSource, SubgraphTimeoutError } from '../dataSources';
+import { InProcessDataSource } from '../dataSources';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -28,12 +28,24 @@ describe('InProcessDataSource', () => {
   };
   const request = (query: string) => ({ query, http: { method: 'POST', url: 'inprocess://test', headers: new Map() } });
 
-  it('fails with SUBGRAPH_TIMEOUT when the subgraph does not answer in time', async () => {
+  it('answers SUBGRAPH_TIMEOUT at the path of each field when the subgraph does not answer in time', async () => {
     jest.useFakeTimers();
-    const ds = new InProcessDataSource(subgraph, 100);
+    const ds = new InProcessDataSource(subgraph, {
+      timeoutMs: 100,
+      requestDeadlineMs: 10_000,
+      maxResponseBytes: 1 << 20,
+    });
     try {
       const slow = ds.process({ kind: 'INCOMING_OPERATION', request: request('{ slow }'), context: {} } as never);
-      const failed = expect(slow).rejects.toThrow(SubgraphTimeoutError);
+      const failed = expect(slow).resolves.toEqual({
+        errors: [
+          {
+            message: 'The test subgraph did not answer within 100 ms.',
+            path: ['slow'],
+            extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: 'test' },
+          },
+        ],
+      });
       await jest.advanceTimersByTimeAsync(99);
       await jest.advanceTimersByTimeAsync(1); // the timeout, on the fake clock; the resolver's 2 s never pass
       await failed;
@@ -45,8 +57,39 @@ describe('InProcessDataSource', () => {
     ).resolves.toEqual({ data: { fast: 'now' } });
   });
 
+  it('shares one deadline among the calls of a request, and starts no call after it', async () => {
+    jest.useFakeTimers();
+    const ds = new InProcessDataSource(subgraph, {
+      timeoutMs: 1500,
+      requestDeadlineMs: 2500,
+      maxResponseBytes: 1 << 20,
+    });
+    const context = {};
+    const call = () => ds.process({ kind: 'INCOMING_OPERATION', request: request('{ slow }'), context } as never);
+    try {
+      const first = call();
+      await jest.advanceTimersByTimeAsync(1500);
+      expect((await first).errors?.[0]?.message).toBe('The test subgraph did not answer within 1500 ms.');
+      const second = call(); // 1000 ms of the request's 2500 are left: its own 1500 ms timeout is cut short
+      await jest.advanceTimersByTimeAsync(1000);
+      expect((await second).errors?.[0]?.message).toBe('The test subgraph did not answer within 1000 ms.');
+      const third = await call();
+      expect(third.errors?.[0]).toMatchObject({ path: ['slow'], extensions: { code: 'SUBGRAPH_TIMEOUT' } });
+      expect(third.errors?.[0]?.message).toMatch(/ran out before the test subgraph was asked/);
+      // Another request has its own deadline.
+      const other = ds.process({ kind: 'INCOMING_OPERATION', request: request('{ fast }'), context: {} } as never);
+      expect(await other).toEqual({ data: { fast: 'now' } });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('shares one subgraph context within a gateway request and never across requests', async () => {
-    const ds = new InProcessDataSource(subgraph, 1000);
+    const ds = new InProcessDataSource(subgraph, {
+      timeoutMs: 1000,
+      requestDeadlineMs: 10_000,
+      maxResponseBytes: 1 << 20,
+    });
     created = 0;
     const one = {};
     const two = {};
@@ -59,7 +102,11 @@ describe('InProcessDataSource', () => {
   });
 
   it('runs identical queries in flight at once only once, handing each request its own copy', async () => {
-    const ds = new InProcessDataSource(subgraph, 1000);
+    const ds = new InProcessDataSource(subgraph, {
+      timeoutMs: 1000,
+      requestDeadlineMs: 10_000,
+      maxResponseBytes: 1 << 20,
+    });
     created = 0;
     const call = (context: object) =>
       ds.process({ kind: 'INCOMING_OPERATION', request: request('{ calls fast }'), context } as never);
