@@ -83,7 +83,13 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
       const ds = deps.dataSources[name];
       if (ds) return ds;
       // A partner's subgraph (partners.json): served by its owner at the URL it was composed with.
-      if (url && /^https?:\/\//.test(url)) return new HttpDataSource(name, url, deps.partnerTimeoutMs ?? 5000);
+      if (url && /^https?:\/\//.test(url))
+        return new HttpDataSource(name, url, {
+          timeoutMs: deps.partnerTimeoutMs ?? 5000,
+          // The config's defaults (config.ts); a partner's calls share the request's deadline all the same.
+          requestDeadlineMs: 10_000,
+          maxResponseBytes: 5 * 1024 * 1024,
+        });
       throw new ConfigError(`The supergraph names a subgraph "${name}" that has no data source.`);
     },
   });
