@@ -142,6 +142,8 @@ export type Proposal = {
   supportCount: Maybe<Scalars['Int']['output']>;
   /** Tags, themes and categories. */
   tags: Array<Tag>;
+  /** The language that `title`, `summary` and `body` with this `locale` are shown in, after the fallback. */
+  textLocale: Scalars['String']['output'];
   /** The title in the proposal's primary language. */
   title: Scalars['String']['output'];
   /** Every language the platform provides, the primary one included. */
@@ -150,6 +152,42 @@ export type Proposal = {
   updatedAt: Maybe<Scalars['DateTime']['output']>;
   /** The proposal's page on the municipality's own platform. */
   url: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A citizen's proposal (idea, initiative) on a municipality's participation platform, normalised
+ * across platforms. See docs/data-model.md for how each platform's fields map here.
+ */
+export type ProposalBodyArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A citizen's proposal (idea, initiative) on a municipality's participation platform, normalised
+ * across platforms. See docs/data-model.md for how each platform's fields map here.
+ */
+export type ProposalSummaryArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A citizen's proposal (idea, initiative) on a municipality's participation platform, normalised
+ * across platforms. See docs/data-model.md for how each platform's fields map here.
+ */
+export type ProposalTextLocaleArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A citizen's proposal (idea, initiative) on a municipality's participation platform, normalised
+ * across platforms. See docs/data-model.md for how each platform's fields map here.
+ */
+export type ProposalTitleArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A page of proposals. */
@@ -508,7 +546,7 @@ export type PlatformStatusResolvers<ContextType = ProposalsContext, ParentType e
 export type ProposalResolvers<ContextType = ProposalsContext, ParentType extends ResolversParentTypes['Proposal'] = ResolversParentTypes['Proposal'], FederationReferenceType extends FederationReferenceTypes['Proposal'] = FederationReferenceTypes['Proposal']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Proposal']> | FederationReferenceType, FederationReferenceType, ContextType>;
   area?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  body?: Resolver<ResolversTypes['FormattedText'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['FormattedText'], ParentType, ContextType, Partial<ProposalBodyArgs>>;
   commentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -522,10 +560,11 @@ export type ProposalResolvers<ContextType = ProposalsContext, ParentType extends
   publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   removedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProposalStatus'], ParentType, ContextType>;
-  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProposalSummaryArgs>>;
   supportCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  textLocale?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProposalTextLocaleArgs>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProposalTitleArgs>>;
   translations?: Resolver<Array<ResolversTypes['ProposalTranslation']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
