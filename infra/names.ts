@@ -6,6 +6,8 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { INDEXES } from '../services/core/dynamo/table';
 
@@ -29,4 +31,26 @@ export function importAlarmTopic(scope: Construct, prefix: string): ITopic {
     arnFormat: ArnFormat.NO_RESOURCE_NAME,
   });
   return Topic.fromTopicArn(scope, 'AlarmTopic', arn);
+}
+
+/** The search snapshot bucket's name: bucket names are global, so account and region are part of it. */
+export const searchSnapshotBucketName = (scope: Construct, prefix: string) =>
+  `${prefix}-search-${Stack.of(scope).account}-${Stack.of(scope).region}`;
+
+/** The key of the search index snapshot in that bucket (INSPRAAK_SEARCH_SNAPSHOT_KEY's default). */
+export const SEARCH_SNAPSHOT_KEY = 'search/index.snapshot';
+
+/** The data stack's search snapshot bucket, as seen from another stack. */
+export function importSearchSnapshots(scope: Construct, prefix: string): IBucket {
+  return Bucket.fromBucketName(scope, 'SearchSnapshots', searchSnapshotBucketName(scope, prefix));
+}
+
+/** Lets `grantee` read the search snapshot (and learn that there is none yet: ListBucket makes that a 404, not a 403). */
+export function readsSearchSnapshot(bucket: IBucket, role: IGrantable): void {
+  role.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(SEARCH_SNAPSHOT_KEY)] }),
+  );
+  role.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+  );
 }

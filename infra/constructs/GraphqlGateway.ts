@@ -10,6 +10,8 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { readsSearchSnapshot } from '../names';
 import { Construct } from 'constructs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { DATA_VERSION_KEY } from '../../services/core/dynamo/dataVersion';
@@ -43,6 +45,8 @@ export const SUBGRAPH_MEMORY_MB = 1024;
 
 export interface GraphqlGatewayProps {
   readonly table: ITable;
+  /** The search snapshot bucket: whatever serves search restores its index from it at init. */
+  readonly searchSnapshots: IBucket;
   readonly alarmTopic: ITopic;
   readonly settings: Pick<
     InspraakSettings,
@@ -70,12 +74,14 @@ export class GraphqlGateway extends Construct {
           environment: environmentFor(subgraphConfigSchemaFor(definition), {
             INSPRAAK_TABLE: table.tableName,
             INSPRAAK_SCHEMA_DIR: SCHEMA_DIR,
+            ...(name === 'search' && { INSPRAAK_SEARCH_SNAPSHOT_BUCKET: props.searchSnapshots.bucketName }),
           }),
           files: [SCHEMA_FILES],
           alarmTopic,
           errorsThreshold: 5,
         });
         sub.readsTable(table);
+        if (name === 'search') readsSearchSnapshot(props.searchSnapshots, sub.fn);
         const url = sub.fn.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
         urls[name] = `${url.url}graphql`;
         this.subgraphs[name] = sub;
@@ -93,6 +99,8 @@ export class GraphqlGateway extends Construct {
         INSPRAAK_SUPERGRAPH: SUPERGRAPH_PATH,
         INSPRAAK_EXPLORER_DIR: EXPLORER_DIR,
         INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),
+        // In-process search (single topology) restores its index from the snapshot at init.
+        ...(settings.topology === 'single' && { INSPRAAK_SEARCH_SNAPSHOT_BUCKET: props.searchSnapshots.bucketName }),
         // Answers' Cache-Control lifetimes derive from how often the data can change.
         INSPRAAK_HARVEST_INTERVAL_MS: String(settings.harvestEveryHours * 3_600_000),
         // All subgraph calls of a request end 3 s before the Lambda would, leaving time to answer.
@@ -109,8 +117,10 @@ export class GraphqlGateway extends Construct {
       // A handful of crashes in five minutes is an incident; one may be a Lambda hiccup.
       errorsThreshold: 5,
     });
-    if (settings.topology === 'single') this.gateway.readsTable(table);
-    else {
+    if (settings.topology === 'single') {
+      this.gateway.readsTable(table);
+      readsSearchSnapshot(props.searchSnapshots, this.gateway.fn);
+    } else {
       // The response cache keys on the data version: the split gateway may read that one item, nothing else.
       this.gateway.role.addToPrincipalPolicy(
         new PolicyStatement({

@@ -10,6 +10,8 @@ export const TASK_ROOT = '/var/task';
 export const GATEWAY_ENTRY = 'services/gateway/lambda.ts';
 /** A registered subgraph's Lambda entry (services/gateway/subgraphs.ts): `services/<name>/lambda.ts`. */
 export const subgraphEntry = (name: string) => `services/${name}/lambda.ts`;
+/** The search snapshot job (services/search/snapshotLambda.ts). */
+export const SEARCH_SNAPSHOT_ENTRY = 'services/search/snapshotLambda.ts';
 /** The deploy-time bootstrap (custom resource) of the table. */
 export const BOOTSTRAP_ENTRY = 'services/bootstrap/lambda.ts';
 /** The harvester's AWS handlers, `scheduleHandler` and `workerHandler`. */

@@ -7,7 +7,7 @@ import type { Construct } from 'constructs';
 import { GraphqlGateway } from '../constructs/GraphqlGateway';
 import { PublicCdn } from '../constructs/PublicCdn';
 import { PublicHttpApi } from '../constructs/PublicHttpApi';
-import { importAlarmTopic, importTable } from '../names';
+import { importAlarmTopic, importSearchSnapshots, importTable } from '../names';
 import type { InspraakSettings } from '../settings';
 
 export interface ApiStackProps extends StackProps {
@@ -24,7 +24,8 @@ export class ApiStack extends Stack {
     const { settings } = props;
     const table = importTable(this, settings.prefix);
     const alarmTopic = importAlarmTopic(this, settings.prefix);
-    this.gateway = new GraphqlGateway(this, 'Gateway', { table, alarmTopic, settings });
+    const searchSnapshots = importSearchSnapshots(this, settings.prefix);
+    this.gateway = new GraphqlGateway(this, 'Gateway', { table, alarmTopic, settings, searchSnapshots });
     this.http = new PublicHttpApi(this, 'Http', { handler: this.gateway.gateway.fn, alarmTopic, settings });
     this.cdn = new PublicCdn(this, 'Cdn', { api: this.http.api });
     new CfnOutput(this, 'GraphqlUrl', {

@@ -3,14 +3,15 @@
  * deploy-time bootstrap that fills the table with the municipality registry. The
  * other stacks find both by name (names.ts), so they deploy and change independently of this one.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from '../constructs/AlarmTopic';
 import { InspraakTable } from '../constructs/InspraakTable';
 import { TableBootstrap } from '../constructs/TableBootstrap';
-import { alarmTopicName, tableName } from '../names';
+import { alarmTopicName, searchSnapshotBucketName, tableName } from '../names';
 
 export interface DataStackProps extends StackProps {
   readonly prefix: string;
@@ -28,6 +29,20 @@ export class DataStack extends Stack {
       topicName: alarmTopicName(props.prefix),
       email: props.alarmEmail,
     }).topic;
+    // The search index snapshot (written by the harvest stack's snapshot job, read by whatever serves
+    // search). Derived data, rebuilt by the next job if lost; retained like the table all the same.
+    const snapshots = new Bucket(this, 'SearchSnapshots', {
+      bucketName: searchSnapshotBucketName(this, props.prefix),
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(snapshots).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'The bucket holds one object, the search index snapshot, written by one function and read by the search functions; CloudTrail records who touched it. Server access logs would need a second bucket and tell nothing more.',
+    });
     // The registry (and later data steps) are written while this stack deploys: see TableBootstrap.
     new TableBootstrap(this, 'TableBootstrap', { table: this.table, alarmTopic: this.alarmTopic });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'INSPRAAK_TABLE' });

@@ -2,7 +2,8 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { HarvestPipeline } from '../constructs/HarvestPipeline';
-import { importAlarmTopic, importTable } from '../names';
+import { importAlarmTopic, importSearchSnapshots, importTable } from '../names';
+import { SearchSnapshotJob } from '../constructs/SearchSnapshotJob';
 import type { InspraakSettings } from '../settings';
 
 export interface HarvestStackProps extends StackProps {
@@ -11,14 +12,19 @@ export interface HarvestStackProps extends StackProps {
 
 export class HarvestStack extends Stack {
   readonly harvest: HarvestPipeline;
+  readonly searchSnapshot: SearchSnapshotJob;
 
   constructor(scope: Construct, id: string, props: HarvestStackProps) {
     super(scope, id, props);
     const { settings } = props;
-    this.harvest = new HarvestPipeline(this, 'Harvest', {
-      settings,
-      table: importTable(this, settings.prefix),
-      alarmTopic: importAlarmTopic(this, settings.prefix),
+    const table = importTable(this, settings.prefix);
+    const alarmTopic = importAlarmTopic(this, settings.prefix);
+    this.harvest = new HarvestPipeline(this, 'Harvest', { settings, table, alarmTopic });
+    this.searchSnapshot = new SearchSnapshotJob(this, 'SearchSnapshot', {
+      table,
+      bucket: importSearchSnapshots(this, settings.prefix),
+      alarmTopic,
+      everyHours: settings.harvestEveryHours,
     });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: this.harvest.deadLetterQueue.queueUrl,

@@ -6,6 +6,8 @@ import { loadMunicipalities } from '../core/registry';
 import { subgraphTypeDefs } from '../core/schema';
 import { defineSubgraph, type Subgraph } from '../core/subgraph';
 import { searchConfigShape, searchIndexOptions } from './config';
+import { downloadSnapshot, snapshotS3 } from './snapshotStore';
+import { log } from '../core/log';
 import type { SearchContext } from './context';
 import { municipalityDirectory, type MunicipalityDirectory } from './documents';
 import { postingsEngines } from './engine/postingsEngine';
@@ -64,10 +66,33 @@ export const searchSubgraph = defineSubgraph({
   },
   create: ({ db, typeDefs }, config) => {
     const municipalities = municipalityDirectory(loadMunicipalities());
-    const index = searchIndexOver(db, searchIndexOptions(config), municipalities);
+    const options = searchIndexOptions(config);
+    const index = searchIndexOver(db, options, municipalities);
+    const bucket = config.INSPRAAK_SEARCH_SNAPSHOT_BUCKET;
+    // With a snapshot bucket (AWS): download and restore at init, then catch up from the change feed,
+    // so that the first search does not wait for a load from DynamoDB. A failed download is logged and
+    // the index loads from DynamoDB, as without a bucket.
+    const ready = bucket
+      ? snapshotS3(config.AWS_REGION)
+          .then((s3) =>
+            downloadSnapshot(s3, { bucket, key: config.INSPRAAK_SEARCH_SNAPSHOT_KEY }, options.snapshotPath!),
+          )
+          .catch((e: unknown) => log.error('search: snapshot download failed', { error: (e as Error).message }))
+          .then(() => index.load())
+          .catch(() => undefined) // a failed load is retried (and reported) by the first search
+      : undefined;
+    const served: SearchContext['index'] = ready
+      ? {
+          current: async () => {
+            await ready;
+            return index.current();
+          },
+        }
+      : index;
     return {
-      ...createSearchSubgraph(index, municipalities, typeDefs),
+      ...createSearchSubgraph(served, municipalities, typeDefs),
       start: async () => {
+        await ready;
         await index.load();
         return index.start();
       },

@@ -99,15 +99,28 @@ export function playDeployment(topology: 'single' | 'split') {
   });
 
   it('fans the schedule out to one message per source; the worker harvests each from its installation', async () => {
-    expect(await d.fireSchedules()).toEqual([{ queued: 3 }]);
+    expect(await d.fireSchedules(/^HarvestScheduler/)).toEqual([{ queued: 3 }]);
     expect(await d.drainQueues()).toEqual({ delivered: 3, failed: [] });
   }, 120_000);
+
+  it('writes the search snapshot to S3 on its schedule, which whatever serves search restores at init', async () => {
+    const [written] = (await d.fireSchedules(/SearchSnapshot/)) as { items: number; bytes: number; from: string }[];
+    expect(written).toMatchObject({ from: 'dynamodb', items: expect.any(Number), bytes: expect.any(Number) });
+    expect(written!.items).toBeGreaterThan(10);
+    // The next run starts from that snapshot and catches up from the change feed.
+    expect(await d.fireSchedules(/SearchSnapshot/)).toEqual([
+      expect.objectContaining({ from: 'snapshot', items: written!.items }),
+    ]);
+  }, 60_000);
 
   it('answers every route of the HTTP API: municipality, proposals with province, budget outcome, search, Pabulib', async () => {
     expect(d.routeKeys()).toEqual(
       expect.arrayContaining(['GET /graphql', 'POST /graphql', 'GET /export/budgets/{file}']),
     );
     expect(await probeRoutes(d)).toEqual([]);
+    // Search was answered from the index restored from the snapshot in S3.
+    const searcher = d.functionsNamed(topology === 'single' ? /^GatewayFunction/ : /SearchSubgraphFunction/)[0]!;
+    expect(searcher.calls.map((c) => c.command)).toContain('GetObjectCommand');
   }, 60_000);
 
   it('fails when a route is removed from the template', async () => {

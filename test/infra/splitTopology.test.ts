@@ -99,7 +99,9 @@ it("alarms on every function's errors and throttles", () => {
 
 it('leaves the data and harvest stacks as in the single topology', () => {
   s.data.resourceCountIs('AWS::DynamoDB::Table', 1);
-  s.harvest.resourceCountIs('AWS::Lambda::Function', 2);
+  // Fan-out, worker and the search snapshot job.
+  s.harvest.resourceCountIs('AWS::Lambda::Function', 3);
+  s.data.resourceCountIs('AWS::S3::Bucket', 1);
 });
 
 it('finds nothing unacknowledged in the AwsSolutions pack', () => {

@@ -239,12 +239,13 @@ export class LocalDeployment {
     return answers;
   }
 
-  /** EventBridge Scheduler's part: fires every schedule once at its Lambda target, with its Input. */
-  async fireSchedules(): Promise<unknown[]> {
+  /** EventBridge Scheduler's part: fires every schedule (whose target matches `target`) once, with its Input. */
+  async fireSchedules(targetFilter?: RegExp): Promise<unknown[]> {
     const results: unknown[] = [];
     for (const [stack, id, r] of resourcesOf(this.stacks, 'AWS::Scheduler::Schedule')) {
       const target = (r.Properties as Record<string, any>).Target;
       const fn = this.functionAt(stack, target.Arn);
+      if (targetFilter && !targetFilter.test(fn.spec.logicalId)) continue;
       this.requireAllowed(
         stack,
         String(target.RoleArn?.['Fn::GetAtt']?.[0]),
