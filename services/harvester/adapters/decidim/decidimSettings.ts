@@ -1,8 +1,7 @@
 /**
- * Per-source settings data-model §2.9 names for Decidim that the source schema (adapters/decidim/
- * sourceSchema.ts) does not carry yet: `locale`, `timeZone`, `areaTaxonomyRoots`, `phaseSteps`, `votingRule`,
- * `phase`. They are read from the source when present, so adding them to its `sourceSchema` is all the
- * wiring needed; until then the defaults below apply.
+ * The per-source Decidim settings data-model §2.9 names (`locale`, `timeZone`, `areaTaxonomyRoots`,
+ * `phaseSteps`, `votingRule`, `phase`), as the source's entry in the sources file gives them
+ * (adapters/decidim/sourceSchema.ts), with the defaults below where it does not.
  */
 import { z } from 'zod';
 import { ConfigError } from '../../../core/errors';
