@@ -22,6 +22,12 @@ export interface InspraakSettings {
   readonly gatewayTimeoutSeconds: number;
   /** API Gateway's integration timeout, in seconds (29 at most). */
   readonly integrationTimeoutSeconds: number;
+  /**
+   * Concurrent executions reserved for the gateway Lambda: its ceiling (excess is throttled at once
+   * instead of queueing behind a hanging subgraph) and its floor (other functions cannot starve it).
+   * 0 reserves none, for accounts whose concurrency quota is too small to set any aside.
+   */
+  readonly gatewayReservedConcurrency: number;
   /** Stage throttling: steady requests per second and burst, for the whole API. */
   readonly throttleRate: number;
   readonly throttleBurst: number;
@@ -44,6 +50,7 @@ export const DEFAULT_SETTINGS: Omit<InspraakSettings, 'sourcesFile'> & { sources
   subgraphTimeoutMs: 5000,
   gatewayTimeoutSeconds: 15,
   integrationTimeoutSeconds: 29,
+  gatewayReservedConcurrency: 50,
   throttleRate: 50,
   throttleBurst: 100,
   harvestEveryHours: 1,
@@ -90,6 +97,7 @@ export function readSettings(node: Node): InspraakSettings {
     subgraphTimeoutMs: int('subgraphTimeoutMs', d.subgraphTimeoutMs, 1, 600_000),
     gatewayTimeoutSeconds: int('gatewayTimeoutSeconds', d.gatewayTimeoutSeconds, 1, 900),
     integrationTimeoutSeconds: int('integrationTimeoutSeconds', d.integrationTimeoutSeconds, 1, 900),
+    gatewayReservedConcurrency: int('gatewayReservedConcurrency', d.gatewayReservedConcurrency, 0, 10_000),
     throttleRate: int('throttleRate', d.throttleRate, 1, 10_000),
     throttleBurst: int('throttleBurst', d.throttleBurst, 1, 5_000),
     harvestEveryHours: int('harvestEveryHours', d.harvestEveryHours, 1, 8),

@@ -50,7 +50,7 @@ export interface GraphqlGatewayProps {
   readonly alarmTopic: ITopic;
   readonly settings: Pick<
     InspraakSettings,
-    'topology' | 'subgraphTimeoutMs' | 'gatewayTimeoutSeconds' | 'harvestEveryHours'
+    'topology' | 'subgraphTimeoutMs' | 'gatewayTimeoutSeconds' | 'harvestEveryHours' | 'gatewayReservedConcurrency'
   >;
 }
 
@@ -93,6 +93,7 @@ export class GraphqlGateway extends Construct {
       description: `Inspraak GraphQL gateway (${settings.topology === 'single' ? 'subgraphs in-process' : 'subgraphs on their own Lambdas'})`,
       memorySize: GATEWAY_MEMORY_MB,
       timeout: Duration.seconds(settings.gatewayTimeoutSeconds),
+      reservedConcurrency: settings.gatewayReservedConcurrency,
       environment: environmentFor(gatewayConfigSchema, {
         INSPRAAK_TABLE: table.tableName,
         INSPRAAK_SCHEMA_DIR: SCHEMA_DIR,

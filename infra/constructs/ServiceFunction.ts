@@ -30,6 +30,8 @@ export interface ServiceFunctionProps {
   readonly description: string;
   readonly memorySize: number;
   readonly timeout: Duration;
+  /** Concurrent executions reserved for (and capping) this function; none when unset or 0. */
+  readonly reservedConcurrency?: number;
   /** Its configuration, built with `environmentFor` from the configuration schema of the process it runs. */
   readonly environment: FunctionEnvironment;
   /** Files copied into the bundle after esbuild: [repo path or absolute path, path in the bundle]. */
@@ -65,6 +67,7 @@ export class ServiceFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       role,
       logGroup: this.logGroup,
       environment: {

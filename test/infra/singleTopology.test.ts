@@ -131,6 +131,8 @@ describe('the api stack', () => {
       Architectures: ['arm64'],
       MemorySize: 1769,
       Timeout: 15,
+      // Reserved concurrency: excess requests are throttled at once, other functions cannot starve it.
+      ReservedConcurrentExecutions: 50,
       Handler: 'index.handler',
       Environment: {
         Variables: {
