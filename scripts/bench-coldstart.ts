@@ -135,10 +135,11 @@ async function main() {
     await build(esbuildOptions(GATEWAY_ENTRY, join(dir, 'index.js')));
     for (const [from, to] of gatewayBundleFiles()) {
       const target = join(dir, to);
-      if (from.endsWith('/*.graphql')) {
+      const glob = /^(.*)\/\*([^/]*)$/.exec(from); // `dir/*.graphql`, `dir/*`: the files of dir with that ending
+      if (glob) {
         mkdirSync(target, { recursive: true });
-        const src = join(REPO_ROOT, from.slice(0, -'/*.graphql'.length));
-        for (const f of readdirSync(src).filter((n) => n.endsWith('.graphql'))) cpSync(join(src, f), join(target, f));
+        const src = join(REPO_ROOT, glob[1]!);
+        for (const f of readdirSync(src).filter((n) => n.endsWith(glob[2]!))) cpSync(join(src, f), join(target, f));
       } else {
         cpSync(join(REPO_ROOT, from), target);
       }
