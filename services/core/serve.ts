@@ -57,7 +57,10 @@ export function buildRegisteredSubgraph<S extends z.ZodRawShape>(definition: Sub
     SubgraphOwnConfig<S>;
   const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const typeDefs = subgraphTypeDefs(definition.name, config.INSPRAAK_SCHEMA_DIR);
-  const subgraph = definition.create({ db: { doc, table: config.INSPRAAK_TABLE }, typeDefs }, config);
+  const subgraph = definition.create(
+    { db: { doc, table: config.INSPRAAK_TABLE }, typeDefs, region: config.AWS_REGION },
+    config,
+  );
   return { config, subgraph };
 }
 

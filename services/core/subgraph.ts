@@ -29,6 +29,8 @@ export interface Subgraph<C = unknown> {
 export interface SubgraphDeps {
   db: TableAccess;
   typeDefs: DocumentNode;
+  /** The AWS region the process's clients use (the common AWS_REGION setting). */
+  region: string;
 }
 
 /** The resolver types graphql-codegen generates for a subgraph (codegen.ts reads this). */

@@ -61,7 +61,10 @@ export function dataSources(
       const url = config.INSPRAAK_SUBGRAPH_URLS?.[name];
       if (url) return [name, new HttpDataSource(name, url, limits, sign)];
       const typeDefs = subgraphTypeDefs(name, config.INSPRAAK_SCHEMA_DIR);
-      return [name, new InProcessDataSource(definition.create({ db, typeDefs }, config), limits)];
+      return [
+        name,
+        new InProcessDataSource(definition.create({ db, typeDefs, region: config.AWS_REGION }, config), limits),
+      ];
     }),
   );
 }

@@ -19,7 +19,6 @@ export const searchConfigShape = {
   INSPRAAK_SEARCH_SNAPSHOT_BUCKET: z.string().min(3).optional(),
   /** The snapshot's key in that bucket. */
   INSPRAAK_SEARCH_SNAPSHOT_KEY: z.string().min(1).default('search/index.snapshot'),
-  AWS_REGION: z.string().min(1).default('eu-west-1'),
 };
 
 export const searchConfigSchema = subgraphConfigSchema.extend(searchConfigShape);

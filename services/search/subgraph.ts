@@ -64,7 +64,7 @@ export const searchSubgraph = defineSubgraph({
       BudgetProject: '../../core/refs#BudgetProjectRef',
     },
   },
-  create: ({ db, typeDefs }, config) => {
+  create: ({ db, typeDefs, region }, config) => {
     const municipalities = municipalityDirectory(loadMunicipalities());
     const options = searchIndexOptions(config);
     const index = searchIndexOver(db, options, municipalities);
@@ -73,7 +73,7 @@ export const searchSubgraph = defineSubgraph({
     // so that the first search does not wait for a load from DynamoDB. A failed download is logged and
     // the index loads from DynamoDB, as without a bucket.
     const ready = bucket
-      ? snapshotS3(config.AWS_REGION)
+      ? snapshotS3(region)
           .then((s3) =>
             downloadSnapshot(s3, { bucket, key: config.INSPRAAK_SEARCH_SNAPSHOT_KEY }, options.snapshotPath!),
           )
