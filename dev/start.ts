@@ -108,7 +108,7 @@ async function main() {
     console.log(
       `Next harvest        every ${Math.round(sandbox.INSPRAAK_HARVEST_INTERVAL_MS / 60_000)} min (INSPRAAK_HARVEST_INTERVAL_MS)`,
     );
-    console.log(`\nOpen ${url} in a browser for Apollo Sandbox, or try:\n`);
+    console.log(`\nOpen ${url} in a browser for the API explorer (GraphiQL, served by the gateway itself), or try:\n`);
     console.log(
       `curl -s ${url} -H 'content-type: application/json' \\\n  --data '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'\n`,
     );
