@@ -180,5 +180,8 @@ describe('harvester Lambda handlers', () => {
     );
     expect(result).toEqual({ batchItemFailures: [] });
     expect((await getSource(db, 'gm0518-old-site'))!.harvest.state).toBe('RETIRED');
+    // Retired once is enough: the next schedule queues no retire message for it.
+    sent.length = 0;
+    expect(await handlers.scheduleHandler({ time: '2026-11-27T11:00:00Z' } as ScheduledEvent)).toEqual({ queued: 2 });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The harvest on AWS, in two Lambda handlers:
  * - `scheduleHandler`, for the EventBridge Scheduler event: queues one SQS message per configured source, and
- *   one retire message per registered source the sources file no longer names (retireSource.ts);
+ *   one retire message per registered source the sources file no longer names and has not retired yet (retireSource.ts);
  * - `workerHandler`, for SQS batches: harvests each message's source, reporting partial batch failures.
  * A source whose installation fails is not a failed message: its status records the failure and the next
  * schedule tries again. A message fails (and is retried, then dead-lettered) only when it is malformed or

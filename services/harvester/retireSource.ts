@@ -12,7 +12,7 @@ import {
   acquireLease,
   existingItems,
   getSource,
-  registeredSourceIds,
+  registeredSources,
   releaseLease,
   saveSourceStatus,
   writeItems,
@@ -21,13 +21,16 @@ import { tombstoneOf } from './plan';
 
 const KINDS: readonly ItemKind[] = ['proposal', 'budget', 'project'];
 
-/** The registered sources that `configured` (the whole sources file) no longer names. */
+/** The registered sources that `configured` (the whole sources file) no longer names and that are not retired yet. */
 export async function absentSources(
   deps: Pick<HarvestDeps, 'db'>,
   configured: readonly Pick<SourceConfig, 'id'>[],
 ): Promise<string[]> {
   const named = new Set(configured.map((s) => s.id));
-  return (await registeredSourceIds(deps.db)).filter((id) => !named.has(id)).sort();
+  return (await registeredSources(deps.db))
+    .filter((s) => !named.has(s.id) && s.state !== 'RETIRED')
+    .map((s) => s.id)
+    .sort();
 }
 
 /** Tombstones every listed item of `sourceId` and marks it RETIRED; a no-op for an unknown source. */
@@ -80,10 +83,6 @@ export async function retireAbsentSources(
   configured: readonly Pick<SourceConfig, 'id'>[],
 ): Promise<SourceReport[]> {
   const reports: SourceReport[] = [];
-  for (const id of await absentSources(deps, configured)) {
-    const source = await getSource(deps.db, id);
-    if (source?.harvest.state === 'RETIRED') continue;
-    reports.push(await retireSource(deps, id));
-  }
+  for (const id of await absentSources(deps, configured)) reports.push(await retireSource(deps, id));
   return reports;
 }

@@ -236,15 +236,16 @@ export async function releaseLease(db: TableAccess, sourceId: string, owner: str
   }
 }
 
-/** The ids of every registered source (the by-kind index's source partition), retired ones included. */
-export async function registeredSourceIds(db: TableAccess): Promise<string[]> {
+/** Every registered source (the by-kind index's source partition), retired ones included: id and harvest state. */
+export async function registeredSources(db: TableAccess): Promise<{ id: string; state: string }[]> {
   const items = await queryAll(db, {
     IndexName: 'byKind',
     KeyConditionExpression: 'kindKey = :k',
     ExpressionAttributeValues: { ':k': partitions.sources },
-    ProjectionExpression: 'orderKey',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ProjectionExpression: 'orderKey, #state',
   });
-  return items.map((i) => String(i.orderKey));
+  return items.map((i) => ({ id: String(i.orderKey), state: String(i.state) }));
 }
 
 /** Every item a query finds, page after page. */
