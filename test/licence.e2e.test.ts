@@ -82,6 +82,26 @@ describe('licence and attribution', () => {
     });
   });
 
+  it('shows them on the Source itself, null where none is declared', async () => {
+    const { json } = await gw.post({
+      query: `query($a: ID!, $b: ID!) {
+        a: node(id: $a) { ... on Source { licence attribution } }
+        b: node(id: $b) { ... on Source { licence attribution } } }`,
+      variables: { a: declared.id, b: undeclared.id },
+    });
+    expect(json.errors).toBeUndefined();
+    expect(json.data).toEqual({
+      a: { licence: 'CC-BY-4.0', attribution: 'Gemeente Amsterdam' },
+      b: { licence: null, attribution: null },
+    });
+    const csv = await (await fetch(new URL('/export/sources.csv', gw.url))).text();
+    const [header, ...rows] = parse(csv) as string[][];
+    expect(rows.map((r) => [r[0], r[header!.indexOf('licence')], r[header!.indexOf('attribution')]]).sort()).toEqual([
+      [declared.id, 'CC-BY-4.0', 'Gemeente Amsterdam'],
+      [undeclared.id, '', ''],
+    ]);
+  });
+
   it('carries them in the exports', async () => {
     const csv = await (await fetch(new URL('/export/proposals.csv', gw.url))).text();
     const [header, ...rows] = parse(csv) as string[][];

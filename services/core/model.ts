@@ -277,6 +277,10 @@ export const sourceSchema = z.object({
   platform: platformSchema,
   baseUrl: z.url(),
   platformVersion: z.string().nullable(),
+  /** The content's licence as declared in the sources file (SPDX id or URL); absent or null: unknown. */
+  licence: z.string().min(1).nullable().optional(),
+  /** Whom to credit when reusing the content, as declared in the sources file; absent or null: not declared. */
+  attribution: z.string().min(1).nullable().optional(),
   harvest: harvestStatusSchema,
 });
 export type Source = z.infer<typeof sourceSchema>;

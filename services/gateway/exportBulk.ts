@@ -144,7 +144,7 @@ export const EXPORT_KINDS: Record<string, ExportKind> = {
     query: page(
       'sources',
       '',
-      `id name platform baseUrl platformVersion municipality { code }
+      `id name platform baseUrl platformVersion municipality { code } licence attribution
        harvest { state lastAttemptAt lastSuccessAt lastError itemCounts { proposals budgets budgetProjects } }`,
     ),
     list: 'sources',
@@ -155,6 +155,8 @@ export const EXPORT_KINDS: Record<string, ExportKind> = {
       'baseUrl',
       'platformVersion',
       'municipality.code',
+      'licence',
+      'attribution',
       'harvest.state',
       'harvest.lastAttemptAt',
       'harvest.lastSuccessAt',

@@ -90,6 +90,9 @@ export function sourceRegistration(config: SourceConfig): Omit<Source, 'harvest'
     municipalityCode: config.municipality,
     platform: platformOf(config.platform),
     baseUrl: config.baseUrl,
+    // Declared in the sources file, or unknown (null): never guessed.
+    licence: config.licence ?? null,
+    attribution: config.attribution ?? null,
   };
 }
 

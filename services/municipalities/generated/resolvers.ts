@@ -316,12 +316,16 @@ export type QuerySourcesArgs = {
 /** One installation of a participation platform, run by a municipality, that Inspraak harvests. */
 export type Source = Node & {
   __typename?: 'Source';
+  /** Whom to credit when reusing the content (e.g. `Gemeente Amsterdam`), as declared in the sources file; null where none is declared. */
+  attribution: Maybe<Scalars['String']['output']>;
   /** The installation's public base URL. */
   baseUrl: Scalars['String']['output'];
   /** How harvesting this source is going. */
   harvest: HarvestStatus;
   /** Stable id of the source, chosen when it was registered, e.g. `gm0363-openstad`. It prefixes the ids of every item harvested from it. */
   id: Scalars['ID']['output'];
+  /** The licence under which the installation publishes its content, as declared in Inspraak's sources file: an SPDX id (`CC0-1.0`, `CC-BY-4.0`) or the URL of the terms. Null means unknown: nobody has declared one, so ask the publisher before reusing the content. Every item's `provenance.licence` repeats it. */
+  licence: Maybe<Scalars['String']['output']>;
   /** The municipality that runs the installation. */
   municipality: Municipality;
   /** A human-readable name, e.g. `Amsterdam Begroot`. */
@@ -634,9 +638,11 @@ export type QueryResolvers<ContextType = MunicipalitiesContext, ParentType exten
 
 export type SourceResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source'], FederationReferenceType extends FederationReferenceTypes['Source'] = FederationReferenceTypes['Source']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Source']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attribution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   baseUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   harvest?: Resolver<ResolversTypes['HarvestStatus'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
