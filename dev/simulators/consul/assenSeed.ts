@@ -2,7 +2,7 @@
  * Invented data for a simulated CONSUL installation of Assen (GM0106). The neighbourhoods are real, the
  * people, proposals, budgets and votes are not.
  */
-import { investment, nl, proposal } from './seedHelpers';
+import { investment, monthlyPhases, nl, proposal } from './seedHelpers';
 import type { ConsulSeed } from './seedTypes';
 
 /** Assen's installation before winners are calculated (consulSeed does that). */
@@ -165,8 +165,10 @@ export function assenSeed(): ConsulSeed {
         published: true,
         votingStyle: 'knapsack',
         hideMoney: false,
+        currencySymbol: '€',
+        phases: monthlyPhases('2025-01-01'),
         resultsEnabled: true,
-        headings: [{ id: 11, name: 'Heel Assen', price: 100_000 }],
+        headings: [{ id: 11, group: 'Assen', name: 'Heel Assen', price: 100_000, maxBallotLines: 1 }],
       },
       {
         id: 4,
@@ -176,8 +178,11 @@ export function assenSeed(): ConsulSeed {
         published: true,
         votingStyle: 'knapsack',
         hideMoney: false,
+        currencySymbol: '€',
+        // No support phase this year: eight phases on the page, balloting from 1 November 2026.
+        phases: monthlyPhases('2026-05-01', ['selecting']),
         resultsEnabled: false,
-        headings: [{ id: 12, name: 'Heel Assen', price: 120_000 }],
+        headings: [{ id: 12, group: 'Assen', name: 'Heel Assen', price: 120_000, maxBallotLines: 1 }],
       },
     ],
     investments: [

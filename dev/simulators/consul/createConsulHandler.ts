@@ -1,8 +1,9 @@
 /**
  * Routes of the simulated CONSUL installation: `/consul.json` (docs/upstreams/consul.md §1), `/graphql` (§2), the budget
- * HTML pages (§5.3), the home page, and Rails' 404 for everything else.
+ * HTML pages (§5.3, §5.4: the budget page, its investments index and investments, its results), the home page, and Rails' 404 for everything else.
  */
 import type { SimHandler } from '../simServer';
+import { budgetPage } from './budgetPage';
 import { findBudget, investmentPage, investmentsIndex, resultsPage } from './budgetPages';
 import type { ConsulGeneration } from './consulSdl';
 import { graphqlEndpoint } from './graphqlEndpoint';
@@ -32,10 +33,11 @@ export function createConsulHandler(seed: () => ConsulSeed, options: ConsulHandl
     }
     if (req.method !== 'GET') return notFoundPage();
     if (req.path === '/') return homePage(`CONSUL ${data.municipality}`);
-    const m = /^\/budgets\/([^/]+)\/(investments|results)(?:\/(\d+))?\/?$/.exec(req.path);
+    const m = /^\/budgets\/([^/]+)(?:\/(investments|results)(?:\/(\d+))?)?\/?$/.exec(req.path);
     if (!m || options.generation !== '2.4.1') return notFoundPage();
     const budget = findBudget(data, decodeURIComponent(m[1]!));
     if (!budget) return notFoundPage();
+    if (!m[2]) return data.features.budgets === null ? forbiddenPage() : budgetPage(budget);
     if (m[2] === 'results') return m[3] ? notFoundPage() : resultsPage(data, budget, req.query, options.baseUrl());
     // The investments controller checks process.budgets; the results controller does not (docs/upstreams/consul.md §5.3).
     if (data.features.budgets === null) return forbiddenPage();

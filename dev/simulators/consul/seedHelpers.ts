@@ -1,4 +1,11 @@
-import type { ConsulInvestment, ConsulProposal, Translated } from './seedTypes';
+import {
+  BUDGET_PHASES,
+  type ConsulBudgetPhase,
+  type ConsulInvestment,
+  type ConsulPhase,
+  type ConsulProposal,
+  type Translated,
+} from './seedTypes';
 
 /** Dutch-only text. */
 export function nl(text: string): Translated {
@@ -48,4 +55,37 @@ export function investment(input: InvestmentInput): ConsulInvestment {
     description: nl(input.description),
     winner: false,
   };
+}
+
+/** The default Dutch name of each phase kind, as a Dutch installation shows it. */
+const PHASE_NAMES: Record<ConsulBudgetPhase, string> = {
+  informing: 'Informatie',
+  accepting: 'Projecten indienen',
+  reviewing: 'Projecten bekijken',
+  selecting: 'Steun verzamelen',
+  valuating: 'Projecten beoordelen',
+  publishing_prices: 'Kosten bekend',
+  balloting: 'Stemmen',
+  reviewing_ballots: 'Stemmen tellen',
+  finished: 'Uitslag',
+};
+
+function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The nine phases of a budget as CONSUL creates them (`Budget#generate_phases`): each a month long, one after
+ * the other from `start`, every one enabled except those in `disabled`.
+ */
+export function monthlyPhases(start: string, disabled: ConsulBudgetPhase[] = []): ConsulPhase[] {
+  return BUDGET_PHASES.map((kind, i) => ({
+    kind,
+    name: PHASE_NAMES[kind],
+    startsAt: addMonths(start, i),
+    endsAt: addMonths(start, i + 1),
+    enabled: !disabled.includes(kind),
+  }));
 }

@@ -69,9 +69,25 @@ export type ConsulBudgetPhase = (typeof BUDGET_PHASES)[number];
 
 export interface ConsulHeading {
   id: number;
+  /** The name of the heading's group (`Budget::Group`, docs/upstreams/consul.md §5.2). */
+  group: string;
   name: string;
   /** The money available in the heading, whole units (docs/upstreams/consul.md §5.2 Budget::Heading). */
   price: number;
+  /** How many investments one ballot may hold in an approval budget (docs/upstreams/consul.md §5.2). */
+  maxBallotLines: number;
+}
+
+/** One row of `Budget::Phase` (docs/upstreams/consul.md §5.2): one per kind, shown on the budget page when enabled. */
+export interface ConsulPhase {
+  kind: ConsulBudgetPhase;
+  /** The phase name an administrator may change; defaults to the locale's name of the kind. */
+  name: string;
+  /** `starts_at` as a date, `YYYY-MM-DD`. */
+  startsAt: string;
+  /** `ends_at` as a date, `YYYY-MM-DD`: the first day after the phase (the page shows the day before). */
+  endsAt: string;
+  enabled: boolean;
 }
 
 export interface ConsulBudget {
@@ -83,6 +99,10 @@ export interface ConsulBudget {
   published: boolean;
   votingStyle: 'knapsack' | 'approval';
   hideMoney: boolean;
+  /** `currency_symbol`, one of `€ $ £ ¥` (docs/upstreams/consul.md §5.2). */
+  currencySymbol: string;
+  /** The nine phases in kind order (docs/upstreams/consul.md §5.2). */
+  phases: ConsulPhase[];
   /** The results report (`Budget.finished.results_enabled`, docs/upstreams/consul.md §5.3). */
   resultsEnabled: boolean;
   headings: ConsulHeading[];
@@ -116,6 +136,8 @@ export interface ConsulInvestment {
   commentsCount: number;
   authorId: number;
   milestones: ConsulMilestone[];
+  /** The investment's image (`Imageable`): its file path on the installation and its title (the alt text). */
+  image?: { path: string; title: string };
   hidden?: boolean;
 }
 

@@ -2,7 +2,7 @@
  * Invented data for a simulated CONSUL installation of Tilburg (GM0855), in Dutch and (partly) English.
  * The neighbourhoods are real, the people, proposals, budgets and votes are not.
  */
-import { investment, nl, proposal } from './seedHelpers';
+import { investment, monthlyPhases, nl, proposal } from './seedHelpers';
 import type { ConsulSeed } from './seedTypes';
 
 /** Tilburg's installation before winners are calculated (consulSeed does that). */
@@ -175,10 +175,12 @@ export function tilburgSeed(): ConsulSeed {
         published: true,
         votingStyle: 'approval',
         hideMoney: false,
+        currencySymbol: '€',
+        phases: monthlyPhases('2025-10-01'),
         resultsEnabled: true,
         headings: [
-          { id: 21, name: 'Tilburg-Noord', price: 75_000 },
-          { id: 22, name: 'Tilburg-Zuid', price: 75_000 },
+          { id: 21, group: 'Stadsdelen', name: 'Tilburg-Noord', price: 75_000, maxBallotLines: 3 },
+          { id: 22, group: 'Stadsdelen', name: 'Tilburg-Zuid', price: 75_000, maxBallotLines: 3 },
         ],
       },
       {
@@ -187,10 +189,16 @@ export function tilburgSeed(): ConsulSeed {
         name: nl('Tilburg Begroot 2027'),
         phase: 'accepting',
         published: true,
-        votingStyle: 'knapsack',
-        hideMoney: false,
+        votingStyle: 'approval',
+        // Residents choose ideas, not amounts: the site shows no money (docs/upstreams/consul.md §5.2 hide_money).
+        hideMoney: true,
+        currencySymbol: '€',
+        phases: monthlyPhases('2026-10-01', ['informing']),
         resultsEnabled: false,
-        headings: [{ id: 23, name: 'Heel Tilburg', price: 150_000 }],
+        headings: [
+          { id: 23, group: 'Wijken', name: 'Centrum', price: 90_000, maxBallotLines: 4 },
+          { id: 25, group: 'Wijken', name: 'Reeshof', price: 60_000, maxBallotLines: 4 },
+        ],
       },
       {
         id: 6,
@@ -200,8 +208,10 @@ export function tilburgSeed(): ConsulSeed {
         published: false,
         votingStyle: 'knapsack',
         hideMoney: false,
+        currencySymbol: '€',
+        phases: monthlyPhases('2027-10-01'),
         resultsEnabled: false,
-        headings: [{ id: 24, name: 'Heel Tilburg', price: 150_000 }],
+        headings: [{ id: 24, group: 'Tilburg', name: 'Heel Tilburg', price: 150_000, maxBallotLines: 1 }],
       },
     ],
     investments: [
@@ -272,7 +282,7 @@ export function tilburgSeed(): ConsulSeed {
         investment({
           id,
           budgetId: 5,
-          headingId: 23,
+          headingId: id % 2 === 0 ? 23 : 25,
           title,
           description: `<p>${title}. Nog niet beoordeeld.</p>`,
           price: null,

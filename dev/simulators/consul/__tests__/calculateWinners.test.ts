@@ -1,5 +1,5 @@
 import { calculateWinners } from '../calculateWinners';
-import { investment } from '../seedHelpers';
+import { investment, monthlyPhases } from '../seedHelpers';
 import type { ConsulBudget } from '../seedTypes';
 
 const budget = (hideMoney = false): ConsulBudget => ({
@@ -10,8 +10,10 @@ const budget = (hideMoney = false): ConsulBudget => ({
   published: true,
   votingStyle: 'knapsack',
   hideMoney,
+  currencySymbol: '€',
+  phases: monthlyPhases('2025-01-01'),
   resultsEnabled: true,
-  headings: [{ id: 1, name: 'H', price: 100 }],
+  headings: [{ id: 1, group: 'G', name: 'H', price: 100, maxBallotLines: 1 }],
 });
 const inv = (id: number, price: string, ballots: number, extra: { incompatible?: boolean; selected?: boolean } = {}) =>
   investment({
