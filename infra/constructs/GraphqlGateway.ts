@@ -6,7 +6,7 @@
  *   those URLs, not read the table. Its HttpDataSource must sign the requests with SigV4 (service
  *   `lambda`); see docs/operations.md, "Topologies".
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -62,6 +62,10 @@ export class GraphqlGateway extends Construct {
     super(scope, id);
     const { settings, table, alarmTopic } = props;
     const urls: Partial<Record<SubgraphName, string>> = {};
+    // Cursors are sealed with a secret every function of the API shares, unique to this deployment and
+    // stable across updates: the stack's id (a UUID CloudFormation draws at creation, known only to
+    // the account), so no secret store is read at cold start.
+    const cursorSecret = Fn.select(2, Fn.split('/', Aws.STACK_ID));
     if (settings.topology === 'split') {
       for (const definition of SUBGRAPHS) {
         const { name } = definition;
@@ -74,6 +78,7 @@ export class GraphqlGateway extends Construct {
           environment: environmentFor(subgraphConfigSchemaFor(definition), {
             INSPRAAK_TABLE: table.tableName,
             INSPRAAK_SCHEMA_DIR: SCHEMA_DIR,
+            INSPRAAK_CURSOR_SECRET: cursorSecret,
             ...(name === 'search' && { INSPRAAK_SEARCH_SNAPSHOT_BUCKET: props.searchSnapshots.bucketName }),
           }),
           files: [SCHEMA_FILES],
@@ -97,6 +102,7 @@ export class GraphqlGateway extends Construct {
       environment: environmentFor(gatewayConfigSchema, {
         INSPRAAK_TABLE: table.tableName,
         INSPRAAK_SCHEMA_DIR: SCHEMA_DIR,
+        INSPRAAK_CURSOR_SECRET: cursorSecret,
         INSPRAAK_SUPERGRAPH: SUPERGRAPH_PATH,
         INSPRAAK_EXPLORER_DIR: EXPLORER_DIR,
         INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),

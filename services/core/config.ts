@@ -77,4 +77,9 @@ export const tableConfigShape = {
     .default('inspraak'),
   DYNAMODB_ENDPOINT: optionalUrlVar,
   AWS_REGION: z.string().min(1).default('eu-west-1'),
+  /**
+   * The deployment's secret that seals pagination cursors (services/core/cursor.ts); every process of a
+   * deployment shares it. Unset: a development secret (local only; the CDK app sets the stack's id).
+   */
+  INSPRAAK_CURSOR_SECRET: z.string().min(16, 'expected a secret of at least 16 characters').optional(),
 };

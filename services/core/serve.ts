@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { z } from 'zod';
 import { parseConfig } from './config';
 import { createDynamo } from './dynamo/client';
+import { configureCursors } from './cursor';
 import { serveHttp, type RunningHttp } from './http';
 import { lambdaGuard } from './lambdaGuard';
 import { subgraphTypeDefs } from './schema';
@@ -55,6 +56,7 @@ export function buildRegisteredSubgraph<S extends z.ZodRawShape>(definition: Sub
   // The merged schema's type is beyond TypeScript for a generic shape; it is the two parts together.
   const config = parseConfig(subgraphConfigSchemaFor(definition), env) as unknown as SubgraphConfig &
     SubgraphOwnConfig<S>;
+  configureCursors(config.INSPRAAK_CURSOR_SECRET);
   const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const typeDefs = subgraphTypeDefs(definition.name, config.INSPRAAK_SCHEMA_DIR);
   const subgraph = definition.create(

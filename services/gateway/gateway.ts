@@ -23,6 +23,7 @@ import { ResponseCache, responseCachePlugin } from './responseCache';
 import { DataVersionClock, readDataVersion } from '../core/dynamo/dataVersion';
 import { log } from '../core/log';
 import { ConfigError } from '../core/errors';
+import { configureCursors } from '../core/cursor';
 
 /** The committed supergraph, written by `npm run compose` (or the copy at `path`, in a bundle). */
 export function supergraphSdl(path: string = join(__dirname, 'supergraph.graphql')): string {
@@ -50,6 +51,7 @@ export function dataSources(
     ? lambdaUrlSigner(config.AWS_REGION)
     : undefined,
 ): Record<string, GraphQLDataSource> {
+  configureCursors(config.INSPRAAK_CURSOR_SECRET);
   const limits: CallLimits = {
     timeoutMs: config.INSPRAAK_SUBGRAPH_TIMEOUT_MS,
     requestDeadlineMs: config.INSPRAAK_REQUEST_DEADLINE_MS,

@@ -4,6 +4,7 @@
  * to the values of local stand-ins. Anything the harness cannot resolve throws, naming it: a deployment
  * shape it does not understand must fail the test, not pass silently.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -128,6 +129,8 @@ export class Resolver {
         return 'amazonaws.com';
       case 'AWS::StackName':
         return stack.name;
+      case 'AWS::StackId':
+        return `arn:aws:cloudformation:${this.pseudo.region}:${this.pseudo.account}:stack/${stack.name}/${stackUuid(stack.name)}`;
       default:
         return this.need(stack, name).ref;
     }
@@ -138,4 +141,10 @@ export class Resolver {
     if (!p) throw new Error(`${stack.name}: no stand-in for ${id} (${stack.resources[id]?.Type ?? 'not a resource'})`);
     return p;
   }
+}
+
+/** A stack's id as CloudFormation draws it (a UUID), stable for one stack name as it is for one stack. */
+function stackUuid(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
