@@ -1,5 +1,6 @@
 /**
- * `npm run bench:gateway [-- --seconds 5 --rounds 2]`: our gateway against Hive Gateway on the same data.
+ * `npm run bench:gateway [-- --seconds 5 --rounds 2 --workloads hot,varied --caches --profile DIR]`: our
+ * gateway against Hive Gateway on the same data.
  *
  * Starts DynamoDB Local with the sandbox's data (the registry, and a harvest of the six simulated
  * installations on the ports dev/sources.json names, so no `npm start` may run meanwhile), the four
@@ -11,11 +12,15 @@
  * - varied: every request different (a deterministic sequence of variables, the same for every target).
  * Prints requests per second, p50 and p99 latency, and each target's ratio to Hive Gateway (medians of
  * the rounds). Runs share the machine with everything else on it: compare ratios, not absolute numbers.
+ *
+ * `--caches` adds our in-process gateway with each cache layer alone and with none (INSPRAAK_RESPONSE_CACHE_MB
+ * and INSPRAAK_FETCH_CACHE_MB at 0), to measure what each layer is worth; `--profile DIR` writes a V8 CPU
+ * profile of the shipped gateway (`--cpu-prof`) into DIR when the run ends.
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDynamoLocal } from '../dev/dynamoLocal';
@@ -66,6 +71,9 @@ const HOT = [
   JSON.stringify({ query: PORTAL, variables: { first: 50, code: 'GM0599', budgets: 3, projects: 3 } }),
 ];
 
+type Workload = 'hot' | 'varied';
+const HIVE = 'Hive Gateway, HTTP subgraphs';
+
 interface Target {
   name: string;
   url: string;
@@ -79,10 +87,17 @@ interface Result {
 
 async function main() {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '2' } },
+    options: {
+      seconds: { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '2' },
+      workloads: { type: 'string', default: 'hot,varied' },
+      caches: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+    },
   });
   const seconds = Number(values.seconds);
   const rounds = Number(values.rounds);
+  const workloads = values.workloads.split(',').filter((w): w is Workload => w === 'hot' || w === 'varied');
   const children: ChildProcess[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'bench-gateway-'));
   const ddb = await startDynamoLocal();
@@ -124,13 +139,30 @@ async function main() {
       { cwd: dir, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     children.push(hive);
-    const ours = start(['scripts/gateway.ts'], env, children);
+    const profiled = values.profile
+      ? { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${values.profile}` }
+      : env;
+    const ours = start(['scripts/gateway.ts'], profiled, children);
     const oursHttp = start(['scripts/gateway.ts'], { ...env, INSPRAAK_SUBGRAPH_URLS: JSON.stringify(urls) }, children);
     const targets: Target[] = [
-      { name: 'Hive Gateway, HTTP subgraphs', url: `http://127.0.0.1:${hivePort}/graphql` },
+      { name: HIVE, url: `http://127.0.0.1:${hivePort}/graphql` },
       { name: 'Inspraak, in-process (shipped)', url: await announced(ours, /Gateway at (\S+)/) },
       { name: 'Inspraak, HTTP subgraphs', url: await announced(oursHttp, /Gateway at (\S+)/) },
     ];
+    if (values.caches) {
+      for (const [name, response, fetch] of [
+        ['in-process, response cache only', '64', '0'],
+        ['in-process, fetch cache only', '0', '64'],
+        ['in-process, no cache', '0', '0'],
+      ] as const) {
+        const child = start(
+          ['scripts/gateway.ts'],
+          { ...env, INSPRAAK_RESPONSE_CACHE_MB: response, INSPRAAK_FETCH_CACHE_MB: fetch },
+          children,
+        );
+        targets.push({ name, url: await announced(child, /Gateway at (\S+)/) });
+      }
+    }
     await ready(targets[0]!.url);
     for (const t of targets) {
       // Every target answers correctly before it is timed.
@@ -140,9 +172,10 @@ async function main() {
       }
     }
 
-    const results: Record<string, Record<string, Result[]>> = { hot: {}, varied: {} };
+    const loadBefore = loadavg();
+    const results: Record<string, Record<string, Result[]>> = Object.fromEntries(workloads.map((w) => [w, {}]));
     for (let round = 0; round <= rounds; round++) {
-      for (const workload of ['hot', 'varied'] as const) {
+      for (const workload of workloads) {
         for (const t of round % 2 ? [...targets].reverse() : targets) {
           let next = round * ROUND_REQUESTS;
           const r = await autocannon({
@@ -168,9 +201,11 @@ async function main() {
         }
       }
     }
-    report(results, targets, seconds, rounds);
+    report(results, targets, seconds, rounds, { before: loadBefore, after: loadavg() });
   } finally {
     for (const c of children) c.kill('SIGTERM');
+    // A profiled gateway writes its profile as it exits.
+    if (values.profile) await new Promise((r) => setTimeout(r, 3000));
     await ddb.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -222,27 +257,49 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function report(results: Record<string, Record<string, Result[]>>, targets: Target[], seconds: number, rounds: number) {
+/** The aims of issue #12 for the shipped topology, as multiples of Hive Gateway's rps. */
+const AIMS: Record<Workload, number> = { hot: 2, varied: 1.2 };
+const SHIPPED = 'Inspraak, in-process (shipped)';
+
+function report(
+  results: Record<string, Record<string, Result[]>>,
+  targets: Target[],
+  seconds: number,
+  rounds: number,
+  load: { before: number[]; after: number[] },
+) {
+  const avg = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   console.log(
     `\n${CLIENTS} clients, ${rounds} rounds of ${seconds} s per target and workload, targets alternating; medians of the rounds`,
   );
+  console.log(
+    `machine: ${cpus().length} cores, load average (1, 5, 15 min) ${avg(load.before)} before, ${avg(load.after)} after`,
+  );
+  const ratios: string[] = [];
   for (const [workload, byTarget] of Object.entries(results)) {
     console.log(`\n${workload}`);
-    const hive = median(byTarget[targets[0]!.name]!.map((r) => r.rps));
+    const hive = median(byTarget[HIVE]!.map((r) => r.rps));
     for (const t of targets) {
       const rs = byTarget[t.name]!;
       const rps = median(rs.map((r) => r.rps));
+      const p50 = median(rs.map((r) => r.p50));
+      const p99 = median(rs.map((r) => r.p99));
+      const each = rs.map((r) => r.rps.toFixed(0)).join(', ');
+      const errors = rs.reduce((n, r) => n + r.errors, 0);
       console.log(
-        `  ${t.name.padEnd(32)} ${rps.toFixed(0).padStart(6)} rps  p50 ${median(rs.map((r) => r.p50))
-          .toFixed(0)
-          .padStart(4)} ms  p99 ${median(rs.map((r) => r.p99))
-          .toFixed(0)
-          .padStart(
-            5,
-          )} ms  ${(rps / hive).toFixed(2)}× Hive  (rounds: ${rs.map((r) => r.rps.toFixed(0)).join(', ')}; errors ${rs.reduce((n, r) => n + r.errors, 0)})`,
+        `  ${t.name.padEnd(34)} ${rps.toFixed(0).padStart(6)} rps  p50 ${p50.toFixed(0).padStart(4)} ms  p99 ${p99.toFixed(0).padStart(5)} ms  ${(rps / hive).toFixed(2)}× Hive  (rounds: ${each}; errors ${errors})`,
       );
     }
+    // The ratio of medians, and the median of each round's ratio (the targets ran side by side in a round).
+    const shipped = byTarget[SHIPPED]!;
+    const perRound = median(shipped.map((r, i) => r.rps / byTarget[HIVE]![i]!.rps));
+    const ratio = median(shipped.map((r) => r.rps)) / hive;
+    const aim = AIMS[workload as Workload];
+    ratios.push(
+      `RATIO ${workload}: shipped ${ratio.toFixed(2)}× Hive Gateway (median of per-round ratios ${perRound.toFixed(2)}×); aim ≥ ${aim}× ${ratio >= aim ? 'MET' : 'MISSED'}`,
+    );
   }
+  console.log(`\n${ratios.join('\n')}`);
 }
 
 main().catch((e: unknown) => {

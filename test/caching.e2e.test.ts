@@ -21,6 +21,8 @@ describe('HTTP caching through a harvest', () => {
   let sim: OpenstadSimulator;
   let source: SourceConfig;
   let gw: TestGateway;
+  /** The same gateway with the fetch cache alone (no response cache in front of it). */
+  let fetchOnly: TestGateway;
 
   const harvest = async () => {
     const [report] = await harvestAll(harvestDeps(db), [source]);
@@ -53,9 +55,11 @@ describe('HTTP caching through a harvest', () => {
     ) as [SourceConfig];
     await harvest();
     gw = await startTestGateway(db);
+    fetchOnly = await startTestGateway(db, { INSPRAAK_RESPONSE_CACHE_MB: '0' });
   });
   afterAll(async () => {
     await gw?.close();
+    await fetchOnly?.close();
     await sim?.close();
   });
 
@@ -73,6 +77,14 @@ describe('HTTP caching through a harvest', () => {
     expect(cached.json).toEqual(before);
     expect(db.calls).toEqual(['GetItemCommand']);
     expect((await get({ query: QUERY, variables }, { 'if-none-match': etag })).status).toBe(304);
+
+    // The fetch cache alone: the proposal and its municipality (an entity fetch) from memory.
+    const withPlace = `query P($id: ID!) { proposal(id: $id) { title supportCount municipality { name } } }`;
+    const fromSubgraphs = await fetchOnly.post({ query: withPlace, variables });
+    expect(fromSubgraphs.json.data.proposal.title).toBe('Meer afvalbakken op de boulevard');
+    db.calls.length = 0;
+    expect((await fetchOnly.post({ query: withPlace, variables })).json).toEqual(fromSubgraphs.json);
+    expect(db.calls).toEqual(['GetItemCommand']);
 
     // The installation changes; the next harvest writes it and advances the data version.
     const seed = structuredClone(sim.seed);
@@ -92,6 +104,8 @@ describe('HTTP caching through a harvest', () => {
     expect((await gw.post({ query: QUERY, variables })).json.data.proposal.title).toBe(
       'Nog meer afvalbakken op de boulevard',
     );
+    const fresh = (await fetchOnly.post({ query: withPlace, variables })).json.data.proposal;
+    expect(fresh).toMatchObject({ title: 'Nog meer afvalbakken op de boulevard', supportCount: 150 });
   });
 
   it('marks answers cacheable with Cache-Control and an ETag, on GET and on POST alike', async () => {

@@ -56,8 +56,10 @@ export const gatewayConfigSchema = z.object({
   INSPRAAK_SUBGRAPH_AUTH: z.enum(['none', 'aws-iam'], { message: 'expected none or aws-iam' }).default('none'),
   /** How often the harvest runs; answers' `Cache-Control` lifetimes derive from it (see responseCache.ts). */
   INSPRAAK_HARVEST_INTERVAL_MS: millisVar(15 * 60_000, 24 * 3_600_000),
-  /** The response cache's cap, in MiB (an upper bound of the memory its entries take). */
-  INSPRAAK_RESPONSE_CACHE_MB: intVar(64, 1, 4096, 'MiB'),
+  /** The response cache's cap, in MiB (an upper bound of the memory its entries take); 0 turns it off. */
+  INSPRAAK_RESPONSE_CACHE_MB: intVar(64, 0, 4096, 'MiB'),
+  /** The fetch cache's cap (fetchCache.ts), in MiB; 0 turns it off. */
+  INSPRAAK_FETCH_CACHE_MB: intVar(32, 0, 4096, 'MiB'),
   /** How long a process holds the data version it read before reading it again. */
   INSPRAAK_DATA_VERSION_HOLD_MS: intVar(5000, 0, 60_000, 'ms'),
   /** How long after the data version moved answers are neither cached nor given an ETag (index lag). */

@@ -20,6 +20,7 @@ import { costDirectives } from './cost';
 import { requestLogPlugin } from './requestLog';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
 import { ResponseCache, responseCachePlugin } from './responseCache';
+import { FetchCache } from './fetchCache';
 import { DataVersionClock, readDataVersion } from '../core/dynamo/dataVersion';
 import { log } from '../core/log';
 import { ConfigError } from '../core/errors';
@@ -76,6 +77,8 @@ export interface GatewayDeps {
   dataSources: Record<string, GraphQLDataSource>;
   /** Timeout of each call to a partner's subgraph (INSPRAAK_SUBGRAPH_TIMEOUT_MS); default 5000 ms. */
   partnerTimeoutMs?: number;
+  /** Answers our subgraphs' fetches from memory while the data version holds (createCaches). */
+  fetchCache?: FetchCache;
 }
 
 export function createGatewayServer(deps: GatewayDeps): ApolloServer {
@@ -86,7 +89,8 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) => {
       const ds = deps.dataSources[name];
-      if (ds) return ds;
+      // Search is left out: its index follows the change feed on its own clock, not the data version.
+      if (ds) return deps.fetchCache && name !== 'search' ? deps.fetchCache.wrap(name, ds) : ds;
       // A partner's subgraph (partners.json): served by its owner at the URL it was composed with.
       if (url && /^https?:\/\//.test(url))
         return new HttpDataSource(name, url, {
@@ -127,32 +131,43 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
 }
 
 /**
- * The response cache for a gateway over `db`: answers live until the data version in the table moves
- * (read at most every `INSPRAAK_DATA_VERSION_HOLD_MS`), within `INSPRAAK_RESPONSE_CACHE_MB`. Answers
- * may be kept by HTTP caches for 1/15 of the harvest interval (60 s at 15 min), and served stale while
+ * The caches of a gateway over `db`, both keyed on the data version in the table (read at most every
+ * `INSPRAAK_DATA_VERSION_HOLD_MS`, one read shared by both): the response cache of whole answers,
+ * within `INSPRAAK_RESPONSE_CACHE_MB`, and the fetch cache of our subgraphs' fetches and entities,
+ * within `INSPRAAK_FETCH_CACHE_MB` (absent at 0; a response cache at 0 stores nothing). Answers may be
+ * kept by HTTP caches for 1/15 of the harvest interval (60 s at 15 min), and served stale while
  * revalidating for a third of it: they change at most once per harvest, and a revalidation is a 304.
  */
-export function createResponseCache(
+export function createCaches(
   db: TableAccess,
   config: Pick<
     GatewayConfig,
     | 'INSPRAAK_HARVEST_INTERVAL_MS'
     | 'INSPRAAK_RESPONSE_CACHE_MB'
+    | 'INSPRAAK_FETCH_CACHE_MB'
     | 'INSPRAAK_DATA_VERSION_HOLD_MS'
     | 'INSPRAAK_DATA_SETTLE_MS'
   >,
-): ResponseCache {
+): { responses: ResponseCache; fetches: FetchCache | undefined } {
   const clock = new DataVersionClock(
     () => readDataVersion(db),
     config.INSPRAAK_DATA_VERSION_HOLD_MS,
     Date.now,
     (e) => log.warn('data version unreadable; answering without the cache', { error: String(e) }),
   );
+  const version = () => clock.current();
   const intervalSeconds = config.INSPRAAK_HARVEST_INTERVAL_MS / 1000;
-  return new ResponseCache(() => clock.current(), {
+  const responses = new ResponseCache(version, {
     maxBytes: config.INSPRAAK_RESPONSE_CACHE_MB * 1024 * 1024,
     maxAgeSeconds: Math.max(1, Math.round(intervalSeconds / 15)),
     staleWhileRevalidateSeconds: Math.max(1, Math.round(intervalSeconds / 3)),
     settleMs: config.INSPRAAK_DATA_SETTLE_MS,
   });
+  const fetches = config.INSPRAAK_FETCH_CACHE_MB
+    ? new FetchCache(version, {
+        maxBytes: config.INSPRAAK_FETCH_CACHE_MB * 1024 * 1024,
+        settleMs: config.INSPRAAK_DATA_SETTLE_MS,
+      })
+    : undefined;
+  return { responses, fetches };
 }

@@ -8,7 +8,7 @@ import { handlers } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createDynamo } from '../core/dynamo/client';
 import { gatewayConfig } from './config';
-import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from './gateway';
+import { createGatewayServer, createCaches, dataSources, supergraphSdl } from './gateway';
 import { errorResult, lambdaGuard } from '../core/lambdaGuard';
 import type { PlainResponse } from './exportBudget';
 import { explorerPage, wantsExplorer } from './explorer';
@@ -18,12 +18,13 @@ import { matchRoute } from './routes';
 const config = gatewayConfig();
 const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
 const db = { doc, table: config.INSPRAAK_TABLE };
+const { responses: cache, fetches: fetchCache } = createCaches(db, config);
 const apollo = createGatewayServer({
   supergraphSdl: supergraphSdl(config.INSPRAAK_SUPERGRAPH),
   dataSources: dataSources(db, config),
   partnerTimeoutMs: config.INSPRAAK_SUBGRAPH_TIMEOUT_MS,
+  fetchCache,
 });
-const cache = createResponseCache(db, config);
 const events = handlers.createAPIGatewayProxyEventV2RequestHandler();
 apollo.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
 

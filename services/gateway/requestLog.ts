@@ -7,6 +7,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { countingRoundTrips, type RoundTripCounter } from '../core/dynamo/roundTrips';
+import type { DataVersion } from '../core/dynamo/dataVersion';
 import { log } from '../core/log';
 
 const calls = new WeakMap<object, { subgraph: string; ms: number; ok: boolean; shared?: true }[]>();
@@ -17,6 +18,10 @@ export interface RequestState {
   dynamodb: RoundTripCounter;
   /** Set by the response cache's plugin: a query answered with 200 and no errors. */
   cacheable?: boolean;
+  /** The fetch cache's hits and misses (fetchCache.ts), each entity of an entity fetch counted once. */
+  fetchCache?: { hits: number; misses: number };
+  /** The data version the fetch cache keys this request's fetches on, read once per request. */
+  version?: Promise<DataVersion | null>;
 }
 
 // Kept in the context object itself: Apollo hands plugins and data sources a shallow copy of it, which
@@ -64,6 +69,7 @@ export function requestLogPlugin(): ApolloServerPlugin {
             errorCodes: [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN')))],
             cache: track?.cache ?? null,
             dynamodbCalls: track?.dynamodb.count ?? null,
+            ...(track?.fetchCache && { fetchCache: track.fetchCache }),
             subgraphCalls: subgraphs,
           });
         },

@@ -76,7 +76,7 @@ export class ResponseCache {
     private readonly now: () => number = Date.now,
   ) {
     this.store = new LRUCache<string, Answer>({
-      maxSize: settings.maxBytes,
+      maxSize: Math.max(1, settings.maxBytes),
       // No single answer may take more than an eighth of the cache.
       maxEntrySize: Math.max(1, Math.floor(settings.maxBytes / 8)),
       sizeCalculation: (a, key) => answerBytes(a, key),
@@ -97,7 +97,8 @@ export class ResponseCache {
     execute: (context: object) => Promise<HTTPGraphQLResponse>,
   ): Promise<HTTPGraphQLResponse> {
     const started = performance.now();
-    const described = this.describe(request);
+    // A cap of 0 turns the cache off: every request executes, answered `no-store`.
+    const described = this.settings.maxBytes > 0 ? this.describe(request) : null;
     const version = described ? await this.version() : null;
     if (!described || !version) {
       return toResponse(await run(execute, 'bypass'), this.headers(false));

@@ -5,7 +5,7 @@
 import { createDynamo } from '../core/dynamo/client';
 import { serveHttp, type RunningHttp } from '../core/http';
 import { gatewayConfig, type GatewayConfig } from './config';
-import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from './gateway';
+import { createGatewayServer, createCaches, dataSources, supergraphSdl } from './gateway';
 import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { log } from '../core/log';
@@ -53,12 +53,13 @@ async function send(res: ServerResponse, out: PlainResponse): Promise<void> {
 export async function startGateway(config: GatewayConfig = gatewayConfig()): Promise<RunningHttp> {
   const { doc } = createDynamo({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const db = { doc, table: config.INSPRAAK_TABLE };
+  const { responses: cache, fetches: fetchCache } = createCaches(db, config);
   const apollo = createGatewayServer({
     supergraphSdl: supergraphSdl(config.INSPRAAK_SUPERGRAPH),
     dataSources: dataSources(db, config),
     partnerTimeoutMs: config.INSPRAAK_SUBGRAPH_TIMEOUT_MS,
+    fetchCache,
   });
-  const cache = createResponseCache(db, config);
   return serveHttp(apollo, {
     port: config.PORT,
     host: config.HOST,

@@ -3,7 +3,7 @@ import { serveHttp, type RunningHttp } from '../../services/core/http';
 import type { TableAccess } from '../../services/core/dynamo/loader';
 import { gatewayConfig } from '../../services/gateway/config';
 import { exportRoutes } from '../../services/gateway/server';
-import { createGatewayServer, createResponseCache, dataSources, supergraphSdl } from '../../services/gateway/gateway';
+import { createGatewayServer, createCaches, dataSources, supergraphSdl } from '../../services/gateway/gateway';
 
 export interface TestGateway extends RunningHttp {
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string }>;
@@ -19,8 +19,8 @@ export async function startTestGateway(
   supergraph: string = supergraphSdl(),
 ): Promise<TestGateway> {
   const config = gatewayConfig({ PORT: '0', INSPRAAK_DATA_VERSION_HOLD_MS: '0', INSPRAAK_DATA_SETTLE_MS: '0', ...env });
-  const apollo = createGatewayServer({ supergraphSdl: supergraph, dataSources: dataSources(db, config) });
-  const cache = createResponseCache(db, config);
+  const { responses: cache, fetches: fetchCache } = createCaches(db, config);
+  const apollo = createGatewayServer({ supergraphSdl: supergraph, dataSources: dataSources(db, config), fetchCache });
   const running = await serveHttp(apollo, {
     port: 0,
     host: '127.0.0.1',
