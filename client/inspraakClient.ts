@@ -22,7 +22,7 @@ export class InspraakRequestError extends Error {
   }
 }
 
-export type Change = ChangesQuery['changes']['edges'][number]['node'];
+export type Change = NonNullable<ChangesQuery['changes']>['edges'][number]['node'];
 
 export function inspraakClient(url: string, init: { fetch?: typeof fetch } = {}) {
   const doFetch = init.fetch ?? fetch;
@@ -51,6 +51,8 @@ export function inspraakClient(url: string, init: { fetch?: typeof fetch } = {})
     let after = options.after ?? null;
     for (;;) {
       const { changes: page } = await request(ChangesDocument, { after, kinds: options.kinds, first: 100 });
+      // Null only with an error, which `request` has thrown already.
+      if (!page) throw new InspraakRequestError(200, []);
       for (const edge of page.edges) yield { ...edge.node, cursor: edge.cursor };
       after = page.pageInfo.endCursor;
       if (!page.pageInfo.hasNextPage) return;

@@ -37,7 +37,7 @@ describe('the typed client, against a live gateway', () => {
   it("reads a municipality's budgets with their outcomes, typed", async () => {
     const client = inspraakClient(gw.url);
     const { municipality } = await client.request(MunicipalityBudgetsDocument, { code: 'GM0518' });
-    const b = municipality!.budgets.edges[0]!.node;
+    const b = municipality!.budgets!.edges[0]!.node;
     expect(b).toMatchObject({ id: budget.id, phase: 'FINISHED', total: { amountMinor: 3_000_000, currency: 'EUR' } });
     expect(b.outcome).not.toBeNull();
     // Greedy by votes within € 30.000: all three projects (€ 1.000, € 2.000, € 3.000) fit.

@@ -5,6 +5,7 @@ import { parse } from 'graphql';
 import { apiSchemaSdl, composeSupergraph } from '../services/gateway/compose';
 import { subgraphTypeDefs } from '../services/core/schema';
 import { SUBGRAPH_NAMES } from '../services/gateway/subgraphs';
+import { isolationViolations } from './support/faultIsolation';
 
 describe('the supergraph', () => {
   it('composes from schema/ and equals the committed services/gateway/supergraph.graphql (run `npm run compose`)', () => {
@@ -69,5 +70,34 @@ describe('the supergraph', () => {
       }
       expect({ name, undocumented }).toEqual({ name, undocumented: [] });
     }
+  });
+
+  const ours = () => SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: subgraphTypeDefs(name) }));
+
+  it('makes nullable every root field and every field that another subgraph completes', () => {
+    expect(isolationViolations(ours())).toEqual([]);
+  });
+
+  it("keeps the example partner's failures to its own fields", () => {
+    const partner = {
+      name: 'council-decisions',
+      typeDefs: parse(readFileSync(join(__dirname, '..', 'examples', 'council-decisions', 'schema.graphql'), 'utf8')),
+    };
+    expect(isolationViolations([...ours(), partner])).toEqual([]);
+  });
+
+  it('reports a non-null field that another subgraph completes', () => {
+    const sdl = readFileSync(join(__dirname, '..', 'schema', 'proposals.graphql'), 'utf8');
+    const broken = sdl
+      .replace(/(\n {2}\): ProposalConnection) @listSize/g, '$1! @listSize')
+      .replace('municipality: Municipality\n', 'municipality: Municipality!\n');
+    const subgraphs = ours().map((s) => (s.name === 'proposals' ? { ...s, typeDefs: parse(broken) } : s));
+    expect(isolationViolations(subgraphs).sort()).toEqual([
+      // Municipality.proposals non-null: whoever returns a Municipality now depends on proposals.
+      'municipalities: MunicipalityEdge.node (Municipality is completed by proposals)',
+      'municipalities: Source.municipality (Municipality is completed by proposals)',
+      'proposals: Proposal.municipality (Municipality is completed by municipalities)',
+      'proposals: Query.proposals (a root field, which can fail on its own)',
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import type { RunningHttp } from '../services/core/http';
 import { ensureRegistry } from '../services/core/registry';
 import { startSubgraphServer } from '../services/core/serve';
 import { SUBGRAPHS } from '../services/gateway/subgraphs';
-import { aBudget, aProposal } from './support/builders';
+import { aBudget, aProposal, aSource } from './support/builders';
 import { freshTable, type TestDb } from './support/db';
 import { startTestGateway, type TestGateway } from './support/gateway';
 import { startFakeSubgraph } from './support/fakeSubgraph';
@@ -30,7 +30,7 @@ describe('one subgraph misbehaving', () => {
   beforeAll(async () => {
     db = await freshTable('reliability');
     await ensureRegistry(db.doc, db.table);
-    await seed(db, { proposals: [aProposal(1)], budgets: [aBudget(1)] });
+    await seed(db, { sources: [aSource()], proposals: [aProposal(1)], budgets: [aBudget(1)] });
     urls = {};
     // Every registered subgraph as its own server, as `npm run subgraph -- <name>` starts it.
     for (const definition of SUBGRAPHS) {
@@ -42,6 +42,11 @@ describe('one subgraph misbehaving', () => {
       closers.push(running.close);
       urls[definition.name] = running.url;
     }
+    // One healthy request first: the servers' first DynamoDB calls (client set-up, connections) can take
+    // longer than the 500 ms subgraph timeout below on a busy machine.
+    const warm = await startTestGateway(db, { INSPRAAK_SUBGRAPH_URLS: JSON.stringify(urls) });
+    await warm.post({ query: PARTIAL });
+    await warm.close();
   });
   afterAll(async () => {
     await Promise.all(closers.map((c) => c()));
@@ -102,6 +107,65 @@ describe('one subgraph misbehaving', () => {
         { message: expect.any(String), path: ['budget'], extensions: { code, serviceName: 'budgets' } },
       ]);
       expect(res.text).not.toMatch(/127\.0\.0\.1|Oops|<html>|stacktrace/);
+    },
+  );
+
+  // A field that another subgraph resolves is nullable (schema/*.graphql says so), so that subgraph's
+  // failure nulls that field only, never its parent or the whole answer.
+  const refused = async () => `http://127.0.0.1:${await closedPort()}/graphql`;
+  it.each<[string, string, string, unknown, (string | number)[][]]>([
+    [
+      "a municipality's budgets",
+      'budgets',
+      `{ municipality(code: "GM0363") { name budgets { edges { node { title } } } } }`,
+      { municipality: { name: 'Amsterdam', budgets: null } },
+      [['municipality', 'budgets']],
+    ],
+    [
+      "a municipality's proposals, and the proposals root list",
+      'proposals',
+      `{ municipality(code: "GM0363") { name proposals { edges { node { title } } } }
+         proposals(first: 1) { edges { cursor } } }`,
+      { municipality: { name: 'Amsterdam', proposals: null }, proposals: null },
+      [['municipality', 'proposals'], ['proposals']],
+    ],
+    [
+      "a proposal's municipality and source",
+      'municipalities',
+      `{ proposal(id: "gm0363-openstad:proposal:1") { title municipality { code name }
+           provenance { upstreamId source { id name } } } }`,
+      { proposal: { title: 'Voorstel 1', municipality: null, provenance: { upstreamId: '1', source: null } } },
+      [
+        ['proposal', 'municipality', 'name'],
+        ['proposal', 'provenance', 'source', 'name'],
+      ],
+    ],
+    [
+      "a budget's municipality",
+      'municipalities',
+      `{ budget(id: "gm0363-openstad:budget:1") { title municipality { name } } }`,
+      { budget: { title: 'Begroting 1', municipality: null } },
+      [['budget', 'municipality', 'name']],
+    ],
+    [
+      'a search hit',
+      'proposals',
+      `{ search(query: "voorstel", filter: { kinds: [PROPOSAL] }) { totalCount
+           edges { cursor node { ... on Proposal { title } } } } }`,
+      { search: { totalCount: 1, edges: [{ cursor: expect.any(String), node: null }] } },
+      [['search', 'edges', 0, 'node', 'title']],
+    ],
+  ])(
+    '%s: null when the %s subgraph refuses; its parent and their other fields survive',
+    async (_name, subgraph, query, data, paths) => {
+      const gw = await gatewayWith({ [subgraph]: await refused() });
+      const res = await gw.post({ query });
+      expect(res.status).toBe(200);
+      expect(res.json.data).toEqual(data);
+      expect(res.json.errors.map((e: { path: unknown }) => e.path).sort()).toEqual([...paths].sort());
+      for (const error of res.json.errors) {
+        expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: subgraph });
+      }
     },
   );
 

@@ -130,7 +130,7 @@ export type ChangesQueryVariables = Exact<{
 }>;
 
 
-export type ChangesQuery = { changes: { edges: Array<{ cursor: string, node: { id: string, kind: ChangeKind, changedAt: string, removedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ChangesQuery = { changes: { edges: Array<{ cursor: string, node: { id: string, kind: ChangeKind, changedAt: string, removedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type MunicipalityBudgetsQueryVariables = Exact<{
   code: string;
@@ -138,20 +138,20 @@ export type MunicipalityBudgetsQueryVariables = Exact<{
 }>;
 
 
-export type MunicipalityBudgetsQuery = { municipality: { name: string, budgets: { edges: Array<{ node: { id: string, title: string, phase: BudgetPhase, total: { amountMinor: number, currency: string, formatted: string } | null, outcome: { basis: OutcomeBasis, rule: OutcomeRule, provisional: boolean, selected: Array<{ id: string, title: string, voteCount: number | null, cost: { amountMinor: number, currency: string } | null }>, remaining: { formatted: string } | null } | null, outcomeUnavailable: { reason: OutcomeUnavailableReason, message: string } | null } }> } } | null };
+export type MunicipalityBudgetsQuery = { municipality: { name: string, budgets: { edges: Array<{ node: { id: string, title: string, phase: BudgetPhase, total: { amountMinor: number, currency: string, formatted: string } | null, outcome: { basis: OutcomeBasis, rule: OutcomeRule, provisional: boolean, selected: Array<{ id: string, title: string, voteCount: number | null, cost: { amountMinor: number, currency: string } | null }>, remaining: { formatted: string } | null } | null, outcomeUnavailable: { reason: OutcomeUnavailableReason, message: string } | null } }> } | null } | null };
 
 export type MunicipalityOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MunicipalityOverviewQuery = { municipality: { name: string, province: { name: string }, sources: { edges: Array<{ node: { name: string, platform: Platform, harvest: { state: HarvestState, lastSuccessAt: string | null } } }> }, proposals: { edges: Array<{ node: { title: string, status: ProposalStatus, supportCount: number | null, provenance: { platform: Platform, upstreamId: string } } }> }, budgets: { edges: Array<{ node: { title: string, phase: BudgetPhase, total: { formatted: string } | null, projects: { edges: Array<{ node: { title: string, voteCount: number | null, cost: { formatted: string } | null } }> } } }> } } | null };
+export type MunicipalityOverviewQuery = { municipality: { name: string, province: { name: string }, sources: { edges: Array<{ node: { name: string, platform: Platform, harvest: { state: HarvestState, lastSuccessAt: string | null } } }> }, proposals: { edges: Array<{ node: { title: string, status: ProposalStatus, supportCount: number | null, provenance: { platform: Platform, upstreamId: string } } }> } | null, budgets: { edges: Array<{ node: { title: string, phase: BudgetPhase, total: { formatted: string } | null, projects: { edges: Array<{ node: { title: string, voteCount: number | null, cost: { formatted: string } | null } }> } } }> } | null } | null };
 
 export type SearchQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SearchQuery = { search: { totalCount: number, edges: Array<{ highlights: Array<{ snippet: string }>, node:
         | { title: string }
-        | { title: string, municipality: { name: string } }
-       }>, facets: { municipality: Array<{ label: string, count: number }> } } };
+        | { title: string, municipality: { name: string } | null }
+       | null }>, facets: { municipality: Array<{ label: string, count: number }> } } | null };
 
 
 export const ChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Changes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeKind"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"changedAt"}},{"kind":"Field","name":{"kind":"Name","value":"removedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ChangesQuery, ChangesQueryVariables>;

@@ -38,8 +38,12 @@ export type Budget = {
   id: Scalars['ID']['output'];
   /** The primary language of title and description (BCP 47, e.g. `nl`). */
   locale: Scalars['String']['output'];
-  /** The municipality whose installation runs the budget. */
-  municipality: Municipality;
+  /**
+   * The municipality whose installation runs the budget. Null only when the municipalities subgraph, which
+   * resolves its fields other than `code`, fails; an error whose `path` starts here names the subgraph
+   * (`extensions.serviceName`) and the reason (`extensions.code`).
+   */
+  municipality: Maybe<Municipality>;
   /** Which projects win: as the platform reports it where it marks winners, otherwise computed under the budget's `outcomeRule` from the published votes (greedy rules) or the anonymous ballots (Equal Shares). Null when neither is possible; `outcomeUnavailable` then says why. */
   outcome: Maybe<BudgetOutcome>;
   /** How the winners are decided, where the platform states it or the source declares it; null when neither does (then no outcome is computed). */
@@ -162,7 +166,11 @@ export type BudgetProject = {
   location: Maybe<Location>;
   /** The project's status exactly as the platform states it, where it has one. */
   platformStatus: Maybe<PlatformStatus>;
-  /** The proposal this project came from, where the platform records the link. */
+  /**
+   * The proposal this project came from, where the platform records the link. Also null when the
+   * proposals subgraph, which resolves the proposal, fails or does not know it; an error whose `path`
+   * starts here names the subgraph (`extensions.serviceName`) and the reason (`extensions.code`).
+   */
   proposal: Maybe<Proposal>;
   /** Where this record came from. */
   provenance: Provenance;
@@ -266,8 +274,12 @@ export type Money = {
 /** A municipality, as seen by the budgets subgraph. */
 export type Municipality = {
   __typename?: 'Municipality';
-  /** This municipality's participatory budgets, newest first. `first` is at most 100. */
-  budgets: BudgetConnection;
+  /**
+   * This municipality's participatory budgets, newest first. `first` is at most 100. Null when the
+   * budgets subgraph fails, while the municipality's own fields are still answered; an error whose `path`
+   * starts here names the subgraph (`extensions.serviceName`) and the reason (`extensions.code`).
+   */
+  budgets: Maybe<BudgetConnection>;
   /** CBS municipality code, e.g. `GM0363`. */
   code: Scalars['String']['output'];
 };
@@ -395,8 +407,12 @@ export type Provenance = {
   licence: Maybe<Scalars['String']['output']>;
   /** The platform of that installation. */
   platform: Platform;
-  /** The installation it was harvested from. */
-  source: Source;
+  /**
+   * The installation it was harvested from. Null only when the municipalities subgraph, which resolves its
+   * fields other than `id`, fails; an error whose `path` starts here names the subgraph
+   * (`extensions.serviceName`) and the reason (`extensions.code`).
+   */
+  source: Maybe<Source>;
   /** The record's id on the installation. */
   upstreamId: Scalars['String']['output'];
   /** The platform's human-readable reference, where it has one (e.g. Decidim `GM-PROJ-2024-02-10`). */
@@ -413,8 +429,8 @@ export type Query = {
   budget: Maybe<Budget>;
   /** One budget project by its Inspraak id. Null, with a NOT_FOUND error, when no project has that id. */
   budgetProject: Maybe<BudgetProject>;
-  /** Participatory budgets across all municipalities, newest first. `first` is at most 100. */
-  budgets: BudgetConnection;
+  /** Participatory budgets across all municipalities, newest first. `first` is at most 100. Null when the budgets subgraph fails, with an error at this path naming the subgraph (`extensions.serviceName`) and the reason (`extensions.code`); the other root fields are still answered. */
+  budgets: Maybe<BudgetConnection>;
 };
 
 
@@ -692,7 +708,7 @@ export type BudgetResolvers<ContextType = BudgetsContext, ParentType extends Res
   description?: Resolver<ResolversTypes['FormattedText'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   locale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['BudgetOutcome']>, ParentType, ContextType>;
   outcomeRule?: Resolver<Maybe<ResolversTypes['DeclaredOutcomeRule']>, ParentType, ContextType>;
   outcomeUnavailable?: Resolver<Maybe<ResolversTypes['OutcomeUnavailable']>, ParentType, ContextType>;
@@ -796,7 +812,7 @@ export type MoneyResolvers<ContextType = BudgetsContext, ParentType extends Reso
 
 export type MunicipalityResolvers<ContextType = BudgetsContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  budgets?: Resolver<ResolversTypes['BudgetConnection'], ParentType, ContextType, RequireFields<MunicipalityBudgetsArgs, 'first'>>;
+  budgets?: Resolver<Maybe<ResolversTypes['BudgetConnection']>, ParentType, ContextType, RequireFields<MunicipalityBudgetsArgs, 'first'>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -829,7 +845,7 @@ export type ProvenanceResolvers<ContextType = BudgetsContext, ParentType extends
   harvestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   upstreamId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   upstreamReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -837,7 +853,7 @@ export type ProvenanceResolvers<ContextType = BudgetsContext, ParentType extends
 export type QueryResolvers<ContextType = BudgetsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   budget?: Resolver<Maybe<ResolversTypes['Budget']>, ParentType, ContextType, RequireFields<QueryBudgetArgs, 'id'>>;
   budgetProject?: Resolver<Maybe<ResolversTypes['BudgetProject']>, ParentType, ContextType, RequireFields<QueryBudgetProjectArgs, 'id'>>;
-  budgets?: Resolver<ResolversTypes['BudgetConnection'], ParentType, ContextType, RequireFields<QueryBudgetsArgs, 'first'>>;
+  budgets?: Resolver<Maybe<ResolversTypes['BudgetConnection']>, ParentType, ContextType, RequireFields<QueryBudgetsArgs, 'first'>>;
 }>;
 
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {

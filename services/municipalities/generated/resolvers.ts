@@ -41,8 +41,12 @@ export type Change = {
   changedAt: Scalars['DateTime']['output'];
   /** The item's Inspraak id; pass it to `node(id)` or the kind's own lookup for its content. */
   id: Scalars['ID']['output'];
-  /** The item itself (removed items included). */
-  item: Node;
+  /**
+   * The item itself (removed items included). Null when the subgraph that owns the item (proposals or
+   * budgets) fails or does not know it; an error whose `path` starts here names the subgraph
+   * (`extensions.serviceName`) and the reason (`extensions.code`). `id` and `kind` still say what it is.
+   */
+  item: Maybe<Node>;
   /** What kind of item it is. */
   kind: ChangeKind;
   /** When the item disappeared from its installation; null while it is listed. */
@@ -227,11 +231,12 @@ export type Query = {
    * first, for mirrors. Replay it from the start (no `after`), then poll with the last `endCursor`. Delivery
    * is at least once: an item appears again each time it changes, and an entry is listed only once it
    * has settled (a minute after its write by default), so that no later poll can find an older entry
-   * behind your cursor. See docs/changes.md.
+   * behind your cursor. See docs/changes.md. Null when the municipalities subgraph fails, with an error at this path naming the subgraph (`extensions.serviceName`) and the reason (`extensions.code`);
+   * the other root fields are still answered.
    */
-  changes: ChangeConnection;
-  /** Municipalities, ordered by name. `first` is at most 100. */
-  municipalities: MunicipalityConnection;
+  changes: Maybe<ChangeConnection>;
+  /** Municipalities, ordered by name. `first` is at most 100. Null when the municipalities subgraph fails, with an error at this path naming the subgraph (`extensions.serviceName`) and the reason (`extensions.code`); the other root fields are still answered. */
+  municipalities: Maybe<MunicipalityConnection>;
   /** One municipality by its CBS code, such as `GM0363` (Amsterdam). Null, with a NOT_FOUND error, when no municipality has that code. */
   municipality: Maybe<Municipality>;
   /**
@@ -243,8 +248,8 @@ export type Query = {
   node: Maybe<Node>;
   /** One installation by its id. Null, with a NOT_FOUND error, when no source has that id. */
   source: Maybe<Source>;
-  /** Installations of participation platforms, ordered by id. `first` is at most 100. */
-  sources: SourceConnection;
+  /** Installations of participation platforms, ordered by id. `first` is at most 100. Null when the municipalities subgraph fails, with an error at this path naming the subgraph (`extensions.serviceName`) and the reason (`extensions.code`); the other root fields are still answered. */
+  sources: Maybe<SourceConnection>;
 };
 
 
@@ -549,7 +554,7 @@ export type BudgetProjectResolvers<ContextType = MunicipalitiesContext, ParentTy
 export type ChangeResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
   changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  item?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  item?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
   removedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
@@ -628,12 +633,12 @@ export type ProvinceResolvers<ContextType = MunicipalitiesContext, ParentType ex
 }>;
 
 export type QueryResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
-  municipalities?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<QueryMunicipalitiesArgs, 'first'>>;
+  changes?: Resolver<Maybe<ResolversTypes['ChangeConnection']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
+  municipalities?: Resolver<Maybe<ResolversTypes['MunicipalityConnection']>, ParentType, ContextType, RequireFields<QueryMunicipalitiesArgs, 'first'>>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'code'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
-  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
+  sources?: Resolver<Maybe<ResolversTypes['SourceConnection']>, ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
 }>;
 
 export type SourceResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source'], FederationReferenceType extends FederationReferenceTypes['Source'] = FederationReferenceTypes['Source']> = ResolversObject<{

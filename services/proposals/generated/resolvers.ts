@@ -60,8 +60,12 @@ export type Municipality = {
   __typename?: 'Municipality';
   /** CBS municipality code, e.g. `GM0363`. */
   code: Scalars['String']['output'];
-  /** This municipality's proposals. Removed proposals are never listed. `first` is at most 100. */
-  proposals: ProposalConnection;
+  /**
+   * This municipality's proposals. Removed proposals are never listed. `first` is at most 100. Null when
+   * the proposals subgraph fails, while the municipality's own fields are still answered; an error whose
+   * `path` starts here names the subgraph (`extensions.serviceName`) and the reason (`extensions.code`).
+   */
+  proposals: Maybe<ProposalConnection>;
 };
 
 
@@ -122,8 +126,12 @@ export type Proposal = {
   locale: Scalars['String']['output'];
   /** Where the proposal is, where given. */
   location: Maybe<Location>;
-  /** The municipality whose installation published the proposal. */
-  municipality: Municipality;
+  /**
+   * The municipality whose installation published the proposal. Null only when the municipalities subgraph,
+   * which resolves its fields other than `code`, fails; an error whose `path` starts here names the subgraph
+   * (`extensions.serviceName`) and the reason (`extensions.code`).
+   */
+  municipality: Maybe<Municipality>;
   /** Against-votes, where the platform has and publishes them; null otherwise. */
   opposeCount: Maybe<Scalars['Int']['output']>;
   /** The status exactly as the platform states it. */
@@ -284,8 +292,12 @@ export type Provenance = {
   licence: Maybe<Scalars['String']['output']>;
   /** The platform of that installation. */
   platform: Platform;
-  /** The installation it was harvested from. */
-  source: Source;
+  /**
+   * The installation it was harvested from. Null only when the municipalities subgraph, which resolves its
+   * fields other than `id`, fails; an error whose `path` starts here names the subgraph
+   * (`extensions.serviceName`) and the reason (`extensions.code`).
+   */
+  source: Maybe<Source>;
   /** The record's id on the installation. */
   upstreamId: Scalars['String']['output'];
   /** The platform's human-readable reference, where it has one (e.g. Decidim `GM-PROP-2024-05-12`). */
@@ -300,8 +312,8 @@ export type Query = {
   __typename?: 'Query';
   /** One proposal by its Inspraak id. Null, with a NOT_FOUND error, when no proposal has that id. */
   proposal: Maybe<Proposal>;
-  /** Proposals across all municipalities. Removed proposals are never listed. `first` is at most 100. */
-  proposals: ProposalConnection;
+  /** Proposals across all municipalities. Removed proposals are never listed. `first` is at most 100. Null when the proposals subgraph fails, with an error at this path naming the subgraph (`extensions.serviceName`) and the reason (`extensions.code`); the other root fields are still answered. */
+  proposals: Maybe<ProposalConnection>;
 };
 
 
@@ -530,7 +542,7 @@ export type LocationResolvers<ContextType = ProposalsContext, ParentType extends
 export type MunicipalityResolvers<ContextType = ProposalsContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  proposals?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, RequireFields<MunicipalityProposalsArgs, 'first' | 'orderBy'>>;
+  proposals?: Resolver<Maybe<ResolversTypes['ProposalConnection']>, ParentType, ContextType, RequireFields<MunicipalityProposalsArgs, 'first' | 'orderBy'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = ProposalsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -553,7 +565,7 @@ export type ProposalResolvers<ContextType = ProposalsContext, ParentType extends
   images?: Resolver<Array<ResolversTypes['Image']>, ParentType, ContextType>;
   locale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
-  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   opposeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   platformStatus?: Resolver<Maybe<ResolversTypes['PlatformStatus']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
@@ -593,14 +605,14 @@ export type ProvenanceResolvers<ContextType = ProposalsContext, ParentType exten
   harvestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   upstreamId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   upstreamReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = ProposalsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   proposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<QueryProposalArgs, 'id'>>;
-  proposals?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, RequireFields<QueryProposalsArgs, 'first' | 'orderBy'>>;
+  proposals?: Resolver<Maybe<ResolversTypes['ProposalConnection']>, ParentType, ContextType, RequireFields<QueryProposalsArgs, 'first' | 'orderBy'>>;
 }>;
 
 export type SourceResolvers<ContextType = ProposalsContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{

@@ -126,9 +126,11 @@ export type Query = {
    * Dutch (and, for translations, English) stemming, matches the last word as a prefix (search as you
    * type) and tolerates typos (one edit in words of 4 or more letters, two in words of 8 or more). Every
    * word must match. Without `query` (or with only stop words) it browses everything the filter selects.
-   * `first` is at most 100; pages reach at most the first 1000 results.
+   * `first` is at most 100; pages reach at most the first 1000 results. Null when the search subgraph fails, with an error
+   * at this path naming the subgraph (`extensions.serviceName`) and the reason (`extensions.code`); the
+   * other root fields are still answered.
    */
-  search: SearchConnection;
+  search: Maybe<SearchConnection>;
 };
 
 
@@ -170,8 +172,13 @@ export type SearchEdge = {
   cursor: Scalars['String']['output'];
   /** Passages of the item that match the query, with `<mark>` around the matching words; empty when browsing. */
   highlights: Array<Highlight>;
-  /** The proposal or budget project found. */
-  node: SearchHit;
+  /**
+   * The proposal or budget project found. Null when the subgraph that resolves it (proposals or budgets)
+   * fails or no longer knows it; an error whose `path` starts here names the subgraph
+   * (`extensions.serviceName`) and the reason (`extensions.code`). The cursor, score and highlights are
+   * still answered.
+   */
+  node: Maybe<SearchHit>;
   /** How well the item matches the query (higher is better); 0 when browsing without a query. */
   score: Scalars['Float']['output'];
 };
@@ -336,7 +343,7 @@ export type ResolversTypes = ResolversObject<{
   ProposalStatus: ProposalStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>;
-  SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'highlights' | 'node'> & { highlights: Array<ResolversTypes['Highlight']>, node: ResolversTypes['SearchHit'] }>;
+  SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'highlights' | 'node'> & { highlights: Array<ResolversTypes['Highlight']>, node?: Maybe<ResolversTypes['SearchHit']> }>;
   SearchFacets: ResolverTypeWrapper<SearchFacets>;
   SearchFilter: SearchFilter;
   SearchHit: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchHit']>;
@@ -360,7 +367,7 @@ export type ResolversParentTypes = ResolversObject<{
   Proposal: ProposalRefModel;
   Query: Record<PropertyKey, never>;
   SearchConnection: Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> };
-  SearchEdge: Omit<SearchEdge, 'highlights' | 'node'> & { highlights: Array<ResolversParentTypes['Highlight']>, node: ResolversParentTypes['SearchHit'] };
+  SearchEdge: Omit<SearchEdge, 'highlights' | 'node'> & { highlights: Array<ResolversParentTypes['Highlight']>, node?: Maybe<ResolversParentTypes['SearchHit']> };
   SearchFacets: SearchFacets;
   SearchFilter: SearchFilter;
   SearchHit: ResolversUnionTypes<ResolversParentTypes>['SearchHit'];
@@ -398,7 +405,7 @@ export type ProposalResolvers<ContextType = SearchContext, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = SearchContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'orderBy'>>;
+  search?: Resolver<Maybe<ResolversTypes['SearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'orderBy'>>;
 }>;
 
 export type SearchConnectionResolvers<ContextType = SearchContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = ResolversObject<{
@@ -411,7 +418,7 @@ export type SearchConnectionResolvers<ContextType = SearchContext, ParentType ex
 export type SearchEdgeResolvers<ContextType = SearchContext, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   highlights?: Resolver<Array<ResolversTypes['Highlight']>, ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['SearchHit']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
