@@ -2,7 +2,7 @@
 import { ensureRegistry } from '../services/core/registry';
 import type { AnonymousBallots } from '../services/core/model';
 import { checkPabulib } from '../services/budgets/pabulib/check';
-import { parsePabulib, projectRecords, metaValue } from '../services/budgets/pabulib/parse';
+import { parsePabulib, projectRecords, metaValue } from '../services/core/pabulib/parse';
 import { greedyByVotes } from '../services/budgets/outcome/greedy';
 import { aBudget, aProject } from './support/builders';
 import { freshTable } from './support/db';

@@ -10,6 +10,7 @@ import { harvestSource } from '../services/harvester/harvestSource';
 import type { HttpClient } from '../services/harvester/http/HttpClient';
 import { aBudget, aProject, aProposal } from './support/builders';
 import { freshTable } from './support/db';
+import { everyPlatform } from './support/fakes/everyPlatform';
 import { startTestGateway, type TestGateway } from './support/gateway';
 
 const entry = (id: string, municipality: string, extra: object = {}) => ({
@@ -55,7 +56,7 @@ describe('licence and attribution', () => {
     const deps = {
       db,
       provinces: provinceIndex(),
-      adapters: { consul: adapter, decidim: adapter, openstad: adapter },
+      adapters: everyPlatform(adapter),
       http: () => ({}) as HttpClient,
     };
     for (const source of [declared, undeclared]) expect((await harvestSource(deps, source)).state).toBe('OK');

@@ -10,7 +10,7 @@ import { startOpenstadSimulator, type OpenstadSimulator } from '../dev/simulator
 import { equalShares, equalSharesAdd1 } from '../services/budgets/outcome/equalShares';
 import { greedyByVotes } from '../services/budgets/outcome/greedy';
 import { checkPabulib } from '../services/budgets/pabulib/check';
-import { metaValue, parsePabulib, projectRecords } from '../services/budgets/pabulib/parse';
+import { metaValue, parsePabulib, projectRecords } from '../services/core/pabulib/parse';
 import { ensureRegistry } from '../services/core/registry';
 import { parseSources } from '../services/harvester/config';
 import { harvestAll } from '../services/harvester/harvestAll';

@@ -7,10 +7,12 @@ import type { PlatformKey } from '../../services/core/platforms';
 import { consulSimulator } from './consul';
 import { decidimSimulator } from './decidim';
 import { openstadSimulator } from './openstad';
+import { pabulibSimulator } from './pabulib';
 import type { PlatformSimulator } from './platformSimulator';
 
 export const SIMULATORS: Readonly<Record<PlatformKey, PlatformSimulator>> = {
   consul: consulSimulator,
   decidim: decidimSimulator,
   openstad: openstadSimulator,
+  pabulib: pabulibSimulator,
 };

@@ -18,12 +18,18 @@ export const PLATFORM_REGISTRY = [
   },
   { value: 'DECIDIM', key: 'decidim', description: 'Decidim (Barcelona), harvested through its GraphQL API.' },
   { value: 'OPENSTAD', key: 'openstad', description: 'OpenStad (Amsterdam), harvested through its REST API.' },
+  {
+    value: 'PABULIB',
+    key: 'pabulib',
+    description:
+      'Pabulib `.pb` files (past participatory budgets with their ballots), read over HTTP or from a local directory.',
+  },
 ] as const;
 
 type Registry = typeof PLATFORM_REGISTRY;
-/** The API's name of a platform: `CONSUL`, `DECIDIM`, `OPENSTAD`. */
+/** The API's name of a platform: `CONSUL`, `DECIDIM`, `OPENSTAD`, `PABULIB`. */
 export type Platform = Registry[number]['value'];
-/** A sources file's name of a platform: `consul`, `decidim`, `openstad`. */
+/** A sources file's name of a platform: `consul`, `decidim`, `openstad`, `pabulib`. */
 export type PlatformKey = Registry[number]['key'];
 
 /** The enum values, in registry order (a non-empty tuple, as z.enum takes it). */

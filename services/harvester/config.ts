@@ -3,6 +3,8 @@
  * start; every error names the entry (by index and id) and the field.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors';
 import { PLATFORM_ADAPTERS } from './adapters';
@@ -23,6 +25,7 @@ export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 export type { ConsulSourceConfig } from './adapters/consul/sourceSchema';
 export type { DecidimSourceConfig } from './adapters/decidim/sourceSchema';
 export type { OpenstadSourceConfig } from './adapters/openstad/sourceSchema';
+export type { PabulibSourceConfig } from './adapters/pabulib/sourceSchema';
 
 const fileSchema = z.array(sourceConfigSchema).superRefine((sources, ctx) => {
   const seen = new Set<string>();
@@ -38,10 +41,17 @@ const fileSchema = z.array(sourceConfigSchema).superRefine((sources, ctx) => {
   });
 });
 
-/** Parses the sources file's content; `where` names the file in errors. */
-export function parseSources(json: unknown, where: string): SourceConfig[] {
+/**
+ * Parses the sources file's content; `where` names the file in errors. A `baseUrl` that is a local
+ * directory path (which only some platforms accept: Pabulib's files) becomes a `file:` URL, resolved
+ * against `dir`, the sources file's directory.
+ */
+export function parseSources(json: unknown, where: string, dir = process.cwd()): SourceConfig[] {
   const result = fileSchema.safeParse(json);
-  if (result.success) return result.data;
+  if (result.success)
+    return result.data.map((s) =>
+      /^[a-z][a-z0-9+.-]*:/i.test(s.baseUrl) ? s : { ...s, baseUrl: pathToFileURL(resolve(dir, s.baseUrl)).href },
+    );
   const lines = result.error.issues.map((issue) => {
     const [index, ...rest] = issue.path;
     const entry = typeof index === 'number' ? (json as { id?: unknown }[])[index] : undefined;
@@ -68,5 +78,5 @@ export function loadSources(path: string): SourceConfig[] {
   } catch (e) {
     throw new ConfigError(`The sources file ${path} (INSPRAAK_SOURCES) is not valid JSON: ${(e as Error).message}`);
   }
-  return parseSources(json, path);
+  return parseSources(json, path, dirname(resolve(path)));
 }

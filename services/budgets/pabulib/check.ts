@@ -7,8 +7,15 @@
  */
 import { equalShares, equalSharesAdd1 } from '../outcome/equalShares';
 import { greedyByVotes, greedyNoSkip } from '../outcome/greedy';
-import { CHECKER_RULES, type FieldRule, META_FIELDS, PROJECT_FIELDS, VOTE_FIELDS, VOTE_TYPES } from './fields';
-import { type PabulibFile, PabulibFormatError, parsePabulib } from './parse';
+import {
+  CHECKER_RULES,
+  type FieldRule,
+  META_FIELDS,
+  PROJECT_FIELDS,
+  VOTE_FIELDS,
+  VOTE_TYPES,
+} from '../../core/pabulib/fields';
+import { type PabulibFile, PabulibFormatError, parsePabulib } from '../../core/pabulib/parse';
 
 export interface CheckResult {
   errors: string[];

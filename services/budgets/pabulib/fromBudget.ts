@@ -8,13 +8,31 @@
  */
 import type { AnonymousBallots, Budget, BudgetProject, VotingRule } from '../../core/model';
 import type { OutcomeResult } from '../outcome/budgetOutcome';
-import type { VoteType } from './fields';
-import type { PabulibFile } from './parse';
+import type { VoteType } from '../../core/pabulib/fields';
+import type { PabulibFile } from '../../core/pabulib/parse';
 
 /** Whole units as Pabulib writes them: `30000`, or `12.5` for amounts with cents. */
 const units = (cents: number) => String(cents / 100);
 const day = (iso: string | null | undefined) =>
   iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : undefined;
+/**
+ * `date_begin` and `date_end`: days, or years where the period runs from a year's first instant to a
+ * year's last (how a Pabulib source stores a file that gives only years, docs/data-model.md §7).
+ */
+function dates(period: Budget['votingPeriod']): [string | undefined, string | undefined] {
+  const { start, end } = period ?? { start: null, end: null };
+  if (start?.endsWith('-01-01T00:00:00.000Z') && end?.endsWith('-12-31T23:59:59.999Z'))
+    return [start.slice(0, 4), end.slice(0, 4)];
+  return [day(start), day(end)];
+}
+/**
+ * A project's id in the file: its upstream id, less the budget's upstream id where the platform scopes
+ * project ids within their budget as `<budget>/<project>` (Pabulib sources, whose ids are unique per file).
+ */
+const projectIdIn = (budget: Budget) => {
+  const prefix = `${budget.provenance.upstreamId}/`;
+  return (upstreamId: string) => (upstreamId.startsWith(prefix) ? upstreamId.slice(prefix.length) : upstreamId);
+};
 /** List items may not contain the separator, nor have whitespace around it. */
 const listItem = (s: string) => s.replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -46,10 +64,12 @@ export function budgetToPabulib({ budget, projects, municipalityName, result, ba
   const rule = budget.votingRule;
   const voteType = voteTypeOf(rule);
   const listed = new Set(projects.map((p) => p.provenance.upstreamId));
+  const idOf = projectIdIn(budget);
+  const [dateBegin, dateEnd] = dates(budget.votingPeriod);
   const votes = (ballots?.ballots ?? [])
     .map((b) => {
       const kept = b.vote.map((i, j) => [ballots!.projects[i]!, b.points?.[j]] as const).filter(([u]) => listed.has(u));
-      return { vote: kept.map(([u]) => u), points: b.points ? kept.map(([, pt]) => pt!) : null };
+      return { vote: kept.map(([u]) => idOf(u)), points: b.points ? kept.map(([, pt]) => pt!) : null };
     })
     .filter((b) => b.vote.length > 0);
   const costs = projects.map((p) => p.cost?.amountMinor);
@@ -76,8 +96,8 @@ export function budgetToPabulib({ budget, projects, municipalityName, result, ba
     ['budget', budget.total ? units(budget.total.amountMinor) : undefined],
     ['vote_type', voteType],
     ['rule', budget.outcomeRule?.rule ?? 'unknown'],
-    ['date_begin', day(budget.votingPeriod?.start)],
-    ['date_end', day(budget.votingPeriod?.end)],
+    ['date_begin', dateBegin],
+    ['date_end', dateEnd],
     ['min_length', voteType !== 'choose-1' && rule.minProjects ? String(rule.minProjects) : undefined],
     // A maximum of at least the number of projects limits nothing (and the checker refuses it).
     [
@@ -112,7 +132,7 @@ export function budgetToPabulib({ budget, projects, municipalityName, result, ba
     ...(withPlace ? ['latitude', 'longitude'] : []),
   ];
   const rows = projects.map((p) => [
-    p.provenance.upstreamId,
+    idOf(p.provenance.upstreamId),
     p.cost ? units(p.cost.amountMinor) : '',
     ...(withVotes ? [p.voteCount !== null ? String(p.voteCount) : ''] : []),
     p.title.replace(/\s+/g, ' ').trim(),

@@ -6,7 +6,7 @@ import type { BudgetsContext } from '../context';
 import type { BudgetResolvers } from '../generated/resolvers';
 import { budgetOutcome, needsBallots } from '../outcome/budgetOutcome';
 import { budgetToPabulib } from '../pabulib/fromBudget';
-import { writePabulib } from '../pabulib/write';
+import { writePabulib } from '../../core/pabulib/write';
 
 const municipalityNames = new Map(loadMunicipalities().map((m) => [m.code, m.name]));
 

@@ -7,6 +7,7 @@ import { dynamoProposalStore } from '../../proposals/store/ProposalStore';
 import { dynamoSourceStore } from '../../municipalities/store/SourceStore';
 import { aBudget, aProject, aProposal } from '../../../test/support/builders';
 import { freshTable, type TestDb } from '../../../test/support/db';
+import { everyPlatform } from '../../../test/support/fakes/everyPlatform';
 import type { HarvestContext, HarvestResult, PlatformAdapter } from '../adapter';
 import { parseSources, type SourceConfig } from '../config';
 import { harvestSource, type HarvestDeps } from '../harvestSource';
@@ -52,7 +53,7 @@ describe('harvesting one source', () => {
     deps = {
       db,
       provinces: provinceIndex(),
-      adapters: { consul: adapter, decidim: adapter, openstad: adapter },
+      adapters: everyPlatform(adapter),
       http: () => ({}) as HttpClient,
       now: () => new Date(clock),
     };
@@ -240,7 +241,7 @@ describe('the change feed', () => {
     const deps: HarvestDeps = {
       db,
       provinces: provinceIndex(),
-      adapters: { consul: adapter, decidim: adapter, openstad: adapter },
+      adapters: everyPlatform(adapter),
       http: () => ({}) as HttpClient,
       now: () => new Date(clock),
     };

@@ -6,6 +6,7 @@ import { dynamoProposalStore } from '../../proposals/store/ProposalStore';
 import { dynamoSourceStore } from '../../municipalities/store/SourceStore';
 import { aBudget, aProject, aProposal } from '../../../test/support/builders';
 import { freshTable, type TestDb } from '../../../test/support/db';
+import { everyPlatform } from '../../../test/support/fakes/everyPlatform';
 import type { HarvestContext, HarvestResult, PlatformAdapter } from '../adapter';
 import { parseSources, type SourceConfig } from '../config';
 import { harvestAll } from '../harvestAll';
@@ -68,7 +69,7 @@ describe('retiring sources that left the sources file', () => {
     deps = {
       db,
       provinces: provinceIndex(),
-      adapters: { consul: adapter, decidim: adapter, openstad: adapter },
+      adapters: everyPlatform(adapter),
       http: () => ({}) as HttpClient,
       now: () => {
         clock += 1000;

@@ -9,8 +9,9 @@ import type { SourceConfigBase } from '../sourceFields';
 import { consulAdapter } from './consul';
 import { decidimAdapter } from './decidim';
 import { openstadAdapter } from './openstad';
+import { pabulibAdapter } from './pabulib';
 
-export const PLATFORM_ADAPTERS = [consulAdapter, decidimAdapter, openstadAdapter] as const;
+export const PLATFORM_ADAPTERS = [consulAdapter, decidimAdapter, openstadAdapter, pabulibAdapter] as const;
 
 type Missing = Exclude<PlatformKey, (typeof PLATFORM_ADAPTERS)[number]['platform']>;
 /** Fails to compile, naming the platform, when a platform of the registry has no adapter here. */

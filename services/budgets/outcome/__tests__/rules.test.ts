@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { metaValue, parsePabulib, projectRecords } from '../../pabulib/parse';
+import { metaValue, parsePabulib, projectRecords } from '../../../core/pabulib/parse';
 import { equalShares, equalSharesAdd1 } from '../equalShares';
 import { greedyByVotes } from '../greedy';
 

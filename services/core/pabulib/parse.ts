@@ -5,11 +5,13 @@
  * nothing. Malformed input fails with the line number.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { InspraakError } from '../../core/errors';
+import { InspraakError } from '../errors';
 
 export interface PabulibTable {
   columns: string[];
   rows: string[][];
+  /** The 1-based line of each row, where asked for (`parsePabulib(text, { lines: true })`). */
+  lines?: number[];
 }
 
 export interface PabulibFile {
@@ -18,6 +20,8 @@ export interface PabulibFile {
   projects: PabulibTable;
   /** Null when the file has no VOTES section. */
   votes: PabulibTable | null;
+  /** The 1-based line of each META entry, where asked for (`parsePabulib(text, { lines: true })`). */
+  metaLines?: number[];
 }
 
 /** A Pabulib file that does not follow the format; `line` is where the problem is (1-based). */
@@ -35,7 +39,8 @@ export class PabulibFormatError extends InspraakError {
 const SECTIONS = ['META', 'PROJECTS', 'VOTES'] as const;
 type Section = (typeof SECTIONS)[number];
 
-export function parsePabulib(text: string): PabulibFile {
+/** @param options.lines also record the line of every row, so that a reader can point at a bad value. */
+export function parsePabulib(text: string, options: { lines?: boolean } = {}): PabulibFile {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = (parseCsv as (input: string, options: object) => unknown)(text, {
@@ -60,6 +65,10 @@ export function parsePabulib(text: string): PabulibFile {
   }
 
   const file: PabulibFile = { meta: [], projects: { columns: [], rows: [] }, votes: null };
+  if (options.lines) {
+    file.metaLines = [];
+    file.projects.lines = [];
+  }
   let section: Section | null = null;
   let header: string[] | null = null;
   const seen = new Set<Section>();
@@ -72,7 +81,7 @@ export function parsePabulib(text: string): PabulibFile {
       if (section !== 'META' && !seen.has('META')) throw new PabulibFormatError(line, `section ${section} before META`);
       seen.add(section);
       header = null;
-      if (section === 'VOTES') file.votes = { columns: [], rows: [] };
+      if (section === 'VOTES') file.votes = { columns: [], rows: [], ...(options.lines && { lines: [] }) };
       continue;
     }
     if (!section) throw new PabulibFormatError(line, 'expected the file to start with META');
@@ -100,8 +109,11 @@ export function parsePabulib(text: string): PabulibFile {
       if (keys.has(key)) throw new PabulibFormatError(line, `META key "${key}" appears twice`);
       keys.add(key);
       file.meta.push([key, value]);
+      file.metaLines?.push(line);
     } else {
-      (section === 'PROJECTS' ? file.projects : file.votes!).rows.push(record);
+      const table = section === 'PROJECTS' ? file.projects : file.votes!;
+      table.rows.push(record);
+      table.lines?.push(line);
     }
   }
   if (!seen.has('PROJECTS'))

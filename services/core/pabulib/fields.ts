@@ -3,7 +3,7 @@
  * `pabulib_helpers/fields.py`) expects them: a file may hold only these, in this order, and must hold the
  * obligatory ones. `type` is how the checker reads the value.
  */
-import { PABULIB_RULES } from '../../core/model';
+import { PABULIB_RULES } from '../model';
 
 export type FieldType = 'str' | 'int' | 'float' | 'list';
 export interface FieldRule {
