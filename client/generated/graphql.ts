@@ -98,7 +98,9 @@ export type Platform =
   /** Decidim (Barcelona), harvested through its GraphQL API. */
   | 'DECIDIM'
   /** OpenStad (Amsterdam), harvested through its REST API. */
-  | 'OPENSTAD';
+  | 'OPENSTAD'
+  /** Pabulib `.pb` files (past participatory budgets with their ballots), read over HTTP or from a local directory. */
+  | 'PABULIB';
 
 /** The status of a proposal, normalised across platforms. */
 export type ProposalStatus =
