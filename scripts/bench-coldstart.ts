@@ -1,18 +1,28 @@
 /**
- * `npx tsx scripts/bench-coldstart.ts [--runs 5] [--no-source-maps]`: the gateway Lambda's cold start,
- * measured locally. Bundles services/gateway/lambda.ts with esbuild exactly as CDK deploys it
- * (infra/bundling.ts), prepares DynamoDB Local with the municipality registry, then, for each run,
- * spawns a fresh `node` that loads the bundle and answers the README's example query through the
- * handler, and times spawn → answer. Prints every run, the median and the max. The query plan visits
- * all three subgraphs and each queries DynamoDB; without harvested data the proposal and budget lists
- * are empty, which changes the first query's time by a few milliseconds, not the cold start.
+ * `npm run bench:coldstart -- [--runs 5] [--variants cache,rejected,plain] [--no-source-maps] [--cpu-prof DIR] [--keep]`:
+ * the gateway Lambda's cold start, measured locally on the bundle as CDK deploys it: esbuild with the
+ * deployed options (infra/bundling.ts), then the same afterBundling commands as the construct (the files
+ * beside the bundle and the V8 code cache, infra/codeCache.ts). It prepares DynamoDB Local with the
+ * municipality registry, then, for each run, spawns a fresh `node` with the flags Lambda's bootstrap uses
+ * for the gateway's memory size, loads the bundle, answers the README's example query through the handler,
+ * and times spawn → answer. The variants alternate inside one run (a shared machine's load hits each alike):
+ *
+ * - `cache`: the shipped folder; the code cache is accepted (same Node build and flags as the producer);
+ * - `rejected`: the same folder with a cache V8 rejects (as from another Node patch release or CPU):
+ *   what a cold start costs when the cache does not fit;
+ * - `plain`: the bundle as index.js without loader or cache (how every function was bundled before).
+ *
+ * Prints every run, each variant's median and max (wall and CPU) and its ratio to the first variant; the
+ * line `Cold start … median N ms` is the first variant's. The query plan visits all three subgraphs and
+ * each queries DynamoDB; without harvested data the proposal and budget lists are empty, which changes
+ * the first query's time by a few milliseconds, not the cold start.
  *
  * What it leaves out: Lambda's own sandbox start and code download (≈100–200 ms, outside our control)
- * and the lower CPU share of a Lambda (1024 MB ≈ 0.6 vCPU) compared with this machine.
+ * and a Lambda's CPU share (the gateway has 1769 MB, one full vCPU) compared with this machine.
  */
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,53 +31,29 @@ import { EXAMPLE_QUERY } from '../dev/exampleQuery';
 import { createDynamo } from '../services/core/dynamo/client';
 import { ensureTable } from '../services/core/dynamo/table';
 import { ensureRegistry } from '../services/core/registry';
-import { esbuildOptions } from '../infra/bundling';
+import { copyCommands, esbuildOptions } from '../infra/bundling';
+import { httpApiEvent } from '../infra/apiEvents';
+import { codeCacheCommand, lambdaNodeFlags } from '../infra/codeCache';
 import { REPO_ROOT } from '../infra/settings';
-import { GATEWAY_ENTRY, gatewayBundleFiles } from '../infra/constructs/bundleFiles';
+import { GATEWAY_ENTRY, GATEWAY_WARM_UP, gatewayBundleFiles } from '../infra/constructs/bundleFiles';
+import { GATEWAY_MEMORY_MB } from '../infra/constructs/GraphqlGateway';
 
 const TABLE = 'inspraak-bench';
-
-/** A minimal API Gateway HTTP API (v2) event, as the deployed gateway receives it. */
-function event(query: string) {
-  const body = JSON.stringify({ query });
-  return {
-    version: '2.0',
-    routeKey: 'POST /graphql',
-    rawPath: '/graphql',
-    rawQueryString: '',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
-    },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'bench',
-      domainName: 'bench.example',
-      domainPrefix: 'bench',
-      requestId: 'bench',
-      routeKey: 'POST /graphql',
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-      http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-    },
-    body,
-    isBase64Encoded: false,
-  };
-}
+const VARIANTS = ['cache', 'rejected', 'plain'] as const;
+type Variant = (typeof VARIANTS)[number];
 
 /** What Lambda's Node runtime does, in short: load the bundle, call the handler once, report. */
 const RUNNER = `
 const loading = performance.now();
-const { handler } = require(process.argv[2]);
+const fn = require(process.argv[2]);
 const loaded = performance.now();
 const event = JSON.parse(process.argv[3]);
 const context = { awsRequestId: 'bench', functionName: 'gateway', getRemainingTimeInMillis: () => 15000, callbackWaitsForEmptyEventLoop: true };
-handler(event, context).then((r) => {
+fn.handler(event, context).then((r) => {
   const cpu = process.cpuUsage();
-  const timing = { bootMs: loading, loadMs: loaded - loading, queryMs: performance.now() - loaded, cpuMs: (cpu.user + cpu.system) / 1000 };
-  process.stdout.write(JSON.stringify({ ...r, timing }) + '\\n');
+  const m = process.memoryUsage();
+  const timing = { bootMs: loading, loadMs: loaded - loading, queryMs: performance.now() - loaded, cpuMs: (cpu.user + cpu.system) / 1000, rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20 };
+  process.stdout.write(JSON.stringify({ ...r, timing, codeCache: fn.codeCacheStatus ?? 'none' }) + '\\n');
   process.exit(0);
 }, (e) => { console.error(e); process.exit(1); });
 `;
@@ -77,18 +63,28 @@ interface Timing {
   loadMs: number;
   queryMs: number;
   cpuMs: number;
+  rssMb: number;
+  heapMb: number;
+}
+interface Run {
+  ms: number;
+  status: number;
+  body: string;
+  timing: Timing;
+  codeCache: string;
 }
 
 function runOnce(
   dir: string,
+  runner: string,
   env: NodeJS.ProcessEnv,
-  sourceMaps: boolean,
+  nodeArgs: string[],
   payload: string,
-): Promise<{ ms: number; status: number; body: string; timing: Timing }> {
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [join(dir, 'runner.cjs'), join(dir, 'index.js'), payload], {
-      env: { ...env, NODE_OPTIONS: sourceMaps ? '--enable-source-maps' : '' },
+    const child = spawn(process.execPath, [...nodeArgs, runner, join(dir, 'index.js'), payload], {
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -97,8 +93,8 @@ function runOnce(
       out += d.toString();
       if (out.includes('\n')) {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const r = JSON.parse(out) as { statusCode: number; body: string; timing: Timing };
-        resolve({ ms, status: r.statusCode, body: r.body, timing: r.timing });
+        const r = JSON.parse(out) as { statusCode: number; body: string; timing: Timing; codeCache: string };
+        resolve({ ms, status: r.statusCode, body: r.body, timing: r.timing, codeCache: r.codeCache });
       }
     });
     child.stderr.on('data', (d: Buffer) => {
@@ -122,76 +118,133 @@ function dirSize(dir: string): number {
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
+/** The gateway's asset folder as CDK builds it: esbuild, then the construct's afterBundling commands. */
+async function bundleGateway(dir: string): Promise<void> {
+  await build(esbuildOptions(GATEWAY_ENTRY, join(dir, 'index.js')));
+  const commands = [
+    ...copyCommands(REPO_ROOT, dir, gatewayBundleFiles()),
+    codeCacheCommand(dir, GATEWAY_MEMORY_MB, GATEWAY_WARM_UP),
+  ];
+  execFileSync('bash', ['-euc', commands.join('\n')], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+/** A copy of the shipped folder for `variant`. */
+function variantFolder(shipped: string, variant: Variant): string {
+  if (variant === 'cache') return shipped;
+  const dir = `${shipped}-${variant}`;
+  cpSync(shipped, dir, { recursive: true });
+  if (variant === 'rejected') {
+    // V8's code cache header: magic number, then the V8 version hash. Another version: rejected.
+    const cache = readFileSync(join(dir, 'main.js.v8cache'));
+    cache[4] = cache[4]! ^ 0xff;
+    writeFileSync(join(dir, 'main.js.v8cache'), cache);
+  } else {
+    rmSync(join(dir, 'index.js'));
+    rmSync(join(dir, 'main.js.v8cache'));
+    writeFileSync(
+      join(dir, 'index.js'),
+      readFileSync(join(dir, 'main.js'), 'utf8').replace(/main\.js\.map\s*$/, 'index.js.map\n'),
+    );
+    rmSync(join(dir, 'main.js'));
+    renameSync(join(dir, 'main.js.map'), join(dir, 'index.js.map'));
+  }
+  return dir;
+}
+
 async function main() {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '5' }, 'no-source-maps': { type: 'boolean', default: false } },
+    options: {
+      runs: { type: 'string', default: '5' },
+      variants: { type: 'string', default: VARIANTS.join(',') },
+      'no-source-maps': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
   });
   const runs = Number(values.runs);
   const sourceMaps = !values['no-source-maps'];
-  const dir = mkdtempSync(join(tmpdir(), 'inspraak-coldstart-'));
+  const variants = values.variants.split(',') as Variant[];
+  for (const v of variants)
+    if (!VARIANTS.includes(v)) throw new Error(`Unknown variant ${v}; expected ${VARIANTS.join(', ')}`);
+  const root = mkdtempSync(join(tmpdir(), 'inspraak-coldstart-'));
+  const shipped = join(root, 'gateway');
   const ddb = await startDynamoLocal();
   try {
     const t0 = Date.now();
-    await build(esbuildOptions(GATEWAY_ENTRY, join(dir, 'index.js')));
-    for (const [from, to] of gatewayBundleFiles()) {
-      const target = join(dir, to);
-      const glob = /^(.*)\/\*([^/]*)$/.exec(from); // `dir/*.graphql`, `dir/*`: the files of dir with that ending
-      if (glob) {
-        mkdirSync(target, { recursive: true });
-        const src = join(REPO_ROOT, glob[1]!);
-        for (const f of readdirSync(src).filter((n) => n.endsWith(glob[2]!))) cpSync(join(src, f), join(target, f));
-      } else {
-        cpSync(join(REPO_ROOT, from), target);
-      }
-    }
-    writeFileSync(join(dir, 'runner.cjs'), RUNNER);
+    await bundleGateway(shipped);
+    const size = (f: string) => `${(statSync(join(shipped, f)).size / 1e6).toFixed(2)} MB`;
     console.log(
-      `Bundled ${GATEWAY_ENTRY} in ${Date.now() - t0} ms: index.js ${(statSync(join(dir, 'index.js')).size / 1e6).toFixed(2)} MB, folder ${(dirSize(dir) / 1e6).toFixed(2)} MB (${dir})`,
+      `Bundled ${GATEWAY_ENTRY} as CDK does in ${Date.now() - t0} ms: main.js ${size('main.js')}, main.js.v8cache ${size('main.js.v8cache')}, folder ${(dirSize(shipped) / 1e6).toFixed(2)} MB (${shipped})`,
     );
+    const folders = Object.fromEntries(variants.map((v) => [v, variantFolder(shipped, v)])) as Record<Variant, string>;
+    const runner = join(root, 'runner.cjs');
+    writeFileSync(runner, RUNNER);
 
     const { raw, doc } = createDynamo({ region: 'eu-west-1', endpoint: ddb.endpoint });
     await ensureTable(raw, TABLE);
     await ensureRegistry(doc, TABLE);
     raw.destroy();
 
-    // The deployed environment (infra/constructs/GraphqlApi.ts), with the paths of this bundle and
-    // DynamoDB Local standing in for /var/task and DynamoDB.
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      AWS_REGION: 'eu-west-1',
-      INSPRAAK_TABLE: TABLE,
-      DYNAMODB_ENDPOINT: ddb.endpoint,
-      INSPRAAK_SCHEMA_DIR: join(dir, 'schema'),
-      INSPRAAK_SUPERGRAPH: join(dir, 'supergraph.graphql'),
-      INSPRAAK_SUBGRAPH_TIMEOUT_MS: '5000',
-      APOLLO_TELEMETRY_DISABLED: '1',
-      LOG_LEVEL: 'warn',
-      // The Lambda runtime provides the AWS SDK v3 (external to the bundle) on NODE_PATH; here, ours.
-      NODE_PATH: join(__dirname, '..', 'node_modules'),
-    };
-    const payload = JSON.stringify(event(EXAMPLE_QUERY));
-    const times: number[] = [];
-    const cpu: number[] = [];
+    const payload = JSON.stringify(httpApiEvent(JSON.stringify({ query: EXAMPLE_QUERY })));
+    // node as Lambda's bootstrap starts it for the gateway's memory size; NODE_OPTIONS as the construct sets it.
+    const nodeArgs = [
+      ...lambdaNodeFlags(GATEWAY_MEMORY_MB),
+      ...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : []),
+    ];
+    const results = new Map<Variant, Run[]>(variants.map((v) => [v, []]));
     for (let i = 1; i <= runs; i++) {
-      const r = await runOnce(dir, env, sourceMaps, payload);
-      const parsed = JSON.parse(r.body) as { data?: { municipality?: { name?: string } }; errors?: unknown[] };
-      if (r.status !== 200 || parsed.errors || !parsed.data?.municipality?.name)
-        throw new Error(`run ${i} did not answer the query: ${r.status} ${r.body.slice(0, 500)}`);
-      times.push(r.ms);
-      cpu.push(r.timing.cpuMs);
-      const t = r.timing;
+      for (const variant of variants) {
+        const dir = folders[variant];
+        // The deployed environment (infra/constructs/GraphqlGateway.ts), with this folder standing in
+        // for /var/task and DynamoDB Local for DynamoDB.
+        const env: NodeJS.ProcessEnv = {
+          PATH: process.env.PATH,
+          AWS_REGION: 'eu-west-1',
+          INSPRAAK_TABLE: TABLE,
+          DYNAMODB_ENDPOINT: ddb.endpoint,
+          INSPRAAK_SCHEMA_DIR: join(dir, 'schema'),
+          INSPRAAK_SUPERGRAPH: join(dir, 'supergraph.graphql'),
+          INSPRAAK_EXPLORER_DIR: join(dir, 'explorer'),
+          INSPRAAK_SUBGRAPH_TIMEOUT_MS: '5000',
+          APOLLO_TELEMETRY_DISABLED: '1',
+          LOG_LEVEL: 'error',
+          NODE_OPTIONS: sourceMaps ? '--enable-source-maps' : '',
+          // The Lambda runtime provides the AWS SDK v3 (external to the bundle) on NODE_PATH; here, ours.
+          NODE_PATH: join(REPO_ROOT, 'node_modules'),
+        };
+        const r = await runOnce(dir, runner, env, nodeArgs, payload);
+        const parsed = JSON.parse(r.body) as { data?: { municipality?: { name?: string } }; errors?: unknown[] };
+        if (r.status !== 200 || parsed.errors || !parsed.data?.municipality?.name)
+          throw new Error(`run ${i} (${variant}) did not answer the query: ${r.status} ${r.body.slice(0, 500)}`);
+        results.get(variant)!.push(r);
+        const t = r.timing;
+        console.log(
+          `run ${i} ${variant.padEnd(8)}: ${r.ms.toFixed(0)} ms (node boot ${t.bootMs.toFixed(0)}, load + init ${t.loadMs.toFixed(0)}, first query ${t.queryMs.toFixed(0)}; CPU ${t.cpuMs.toFixed(0)} ms; code cache ${r.codeCache}) HTTP ${r.status}`,
+        );
+      }
+    }
+    const load = `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`;
+    const [first] = variants;
+    const base = stats(results.get(first!)!.map((r) => r.ms))[0];
+    const baseCpu = stats(results.get(first!)!.map((r) => r.timing.cpuMs))[0];
+    for (const variant of variants) {
+      const rs = results.get(variant)!;
+      const [median, max] = stats(rs.map((r) => r.ms));
+      const [cpuMedian] = stats(rs.map((r) => r.timing.cpuMs));
+      const [loadMedian] = stats(rs.map((r) => r.timing.loadMs));
+      const [queryMedian] = stats(rs.map((r) => r.timing.queryMs));
       console.log(
-        `run ${i}: ${r.ms.toFixed(0)} ms (node boot ${t.bootMs.toFixed(0)}, load + init ${t.loadMs.toFixed(0)}, first query ${t.queryMs.toFixed(0)}; CPU ${t.cpuMs.toFixed(0)} ms) HTTP ${r.status}, ${parsed.data.municipality.name}`,
+        `${variant.padEnd(8)}: median ${median.toFixed(0)} ms (×${(median / base).toFixed(2)}), max ${max.toFixed(0)} ms; load + init ${loadMedian.toFixed(0)} ms, first query ${queryMedian.toFixed(0)} ms; CPU median ${cpuMedian.toFixed(0)} ms (×${(cpuMedian / baseCpu).toFixed(2)})`,
       );
     }
-    const [median, max] = stats(times);
-    const [cpuMedian, cpuMax] = stats(cpu);
+    const [median, max] = stats(results.get(first!)!.map((r) => r.ms));
     console.log(
-      `Cold start, spawn → first answered query (${runs} runs, source maps ${sourceMaps ? 'on' : 'off'}, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs): median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms; CPU time median ${cpuMedian.toFixed(0)} ms, max ${cpuMax.toFixed(0)} ms`,
+      `Cold start, spawn → first answered query (${first}, ${runs} runs, source maps ${sourceMaps ? 'on' : 'off'}, ${load}): median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms; CPU time median ${baseCpu.toFixed(0)} ms`,
     );
   } finally {
     await ddb.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (values.keep) console.log(`Kept the bundle folders in ${root}`);
+    else rmSync(root, { recursive: true, force: true });
   }
 }
 

@@ -27,6 +27,7 @@ import {
   SCHEMA_FILES,
   SUPERGRAPH_PATH,
   EXPLORER_DIR,
+  GATEWAY_WARM_UP,
   subgraphEntry,
 } from './bundleFiles';
 import { ServiceFunction } from './ServiceFunction';
@@ -120,6 +121,7 @@ export class GraphqlGateway extends Construct {
         }),
       }),
       files: gatewayBundleFiles(),
+      codeCache: GATEWAY_WARM_UP,
       alarmTopic,
       // A handful of crashes in five minutes is an incident; one may be a Lambda hiccup.
       errorsThreshold: 5,

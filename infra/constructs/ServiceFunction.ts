@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import { join } from 'node:path';
 import { BUNDLE, copyCommands, type BundleFile } from '../bundling';
+import { codeCacheCommand, type WarmUp } from '../codeCache';
 import { logConfigSchema } from '../../services/core/log';
 import { environmentFor, type FunctionEnvironment } from '../environment';
 import { REPO_ROOT } from '../settings';
@@ -36,6 +37,11 @@ export interface ServiceFunctionProps {
   readonly environment: FunctionEnvironment;
   /** Files copied into the bundle after esbuild: [repo path or absolute path, path in the bundle]. */
   readonly files?: readonly BundleFile[];
+  /**
+   * Ship a V8 code cache in the bundle, taken after this warm-up (infra/codeCache.ts): a faster cold
+   * start for functions whose start is on a request's path.
+   */
+  readonly codeCache?: WarmUp;
   /** Where alarms notify. */
   readonly alarmTopic: ITopic;
   /** Function errors (crashes, timeouts) in 5 minutes that raise the errors alarm; default 1. */
@@ -89,7 +95,10 @@ export class ServiceFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => copyCommands(inputDir, outputDir, files),
+          afterBundling: (inputDir, outputDir) => [
+            ...copyCommands(inputDir, outputDir, files),
+            ...(props.codeCache ? [codeCacheCommand(outputDir, props.memorySize, props.codeCache)] : []),
+          ],
         },
       },
     });

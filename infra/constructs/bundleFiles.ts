@@ -3,6 +3,9 @@
  * constructs and scripts/bench-coldstart.ts.
  */
 import type { BundleFile } from '../bundling';
+import { httpApiEvent } from '../apiEvents';
+import type { WarmUp } from '../codeCache';
+import { EXAMPLE_QUERY } from '../../dev/exampleQuery';
 
 /** Where Lambda unpacks a bundle (LAMBDA_TASK_ROOT). */
 export const TASK_ROOT = '/var/task';
@@ -33,3 +36,23 @@ export const SCHEMA_DIR = `${TASK_ROOT}/schema`;
 export const SUPERGRAPH_PATH = `${TASK_ROOT}/supergraph.graphql`;
 /** Where the explorer is inside the bundle: the value of INSPRAAK_EXPLORER_DIR. */
 export const EXPLORER_DIR = `${TASK_ROOT}/explorer`;
+
+/**
+ * The gateway's code-cache warm-up: the README's example query, through every subgraph, in process.
+ * There is no database at bundle time; the DynamoDB calls fail at once (a closed local port, one attempt),
+ * after planning and execution have run, which is what the cache should hold.
+ */
+export const GATEWAY_WARM_UP: WarmUp = {
+  env: {
+    AWS_REGION: 'eu-west-1',
+    AWS_MAX_ATTEMPTS: '1',
+    DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+    INSPRAAK_TABLE: 'code-cache-warm-up',
+    INSPRAAK_SCHEMA_DIR: '{BUNDLE}/schema',
+    INSPRAAK_SUPERGRAPH: '{BUNDLE}/supergraph.graphql',
+    INSPRAAK_EXPLORER_DIR: '{BUNDLE}/explorer',
+    APOLLO_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'silent',
+  },
+  events: [httpApiEvent(JSON.stringify({ query: EXAMPLE_QUERY }))],
+};

@@ -148,9 +148,20 @@ describe('the api stack', () => {
     });
   });
 
-  it('bundles the gateway with esbuild: minified index.js with a source map, the SDL files, the supergraph and the explorer', () => {
+  it('bundles the gateway with esbuild: minified main.js with a source map and a V8 code cache behind the loader, the SDL files, the supergraph and the explorer', () => {
     const dir = assetDir(s.api, 'GatewayFunction');
-    expect(readdirSync(dir).sort()).toEqual(['explorer', 'index.js', 'index.js.map', 'schema', 'supergraph.graphql']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'explorer',
+      'index.js',
+      'main.js',
+      'main.js.map',
+      'main.js.v8cache',
+      'schema',
+      'supergraph.graphql',
+    ]);
+    expect(readFileSync(join(dir, 'index.js'), 'utf8')).toBe(
+      readFileSync(join(__dirname, '../../infra/codeCache/loader.cjs'), 'utf8'),
+    );
     expect(readdirSync(join(dir, 'explorer'))).toEqual(expect.arrayContaining(['explorer.js', 'explorer.js.gz']));
     expect(readdirSync(join(dir, 'schema'))).toEqual(
       expect.arrayContaining(['municipalities.graphql', 'proposals.graphql', 'budgets.graphql']),
@@ -158,13 +169,13 @@ describe('the api stack', () => {
     expect(readFileSync(join(dir, 'supergraph.graphql'), 'utf8')).toBe(
       readFileSync(join(__dirname, '../../services/gateway/supergraph.graphql'), 'utf8'),
     );
-    const js = readFileSync(join(dir, 'index.js'), 'utf8');
-    expect(js).toMatch(/\/\/# sourceMappingURL=index\.js\.map\s*$/);
+    const js = readFileSync(join(dir, 'main.js'), 'utf8');
+    expect(js).toMatch(/\/\/# sourceMappingURL=main\.js\.map\s*$/);
     expect(js.split('\n').length).toBeLessThan(1000); // minified
   });
 
   it('keeps the gateway bundle within its 3 MB budget', () => {
-    const bytes = statSync(join(assetDir(s.api, 'GatewayFunction'), 'index.js')).size;
+    const bytes = statSync(join(assetDir(s.api, 'GatewayFunction'), 'main.js')).size;
     expect(bytes).toBeLessThan(3_000_000); // as scripts/bundle-sizes.ts counts MB
   });
 
