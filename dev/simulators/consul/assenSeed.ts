@@ -5,7 +5,7 @@
 import { investment, monthlyPhases, nl, proposal } from './seedHelpers';
 import type { ConsulSeed } from './seedTypes';
 
-/** Assen's installation before winners are calculated (consulSeed does that). */
+/** Assen's installation before winners are calculated (buildConsulSeed does that). */
 export function assenSeed(): ConsulSeed {
   return {
     municipality: 'GM0106',

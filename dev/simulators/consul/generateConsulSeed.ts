@@ -1,4 +1,4 @@
-import { consulSeed } from './consulSeed';
+import { buildConsulSeed } from './buildConsulSeed';
 import type { ConsulProposal, ConsulSeed } from './seedTypes';
 
 const SUBJECTS = [
@@ -21,10 +21,10 @@ const RETIRE = ['duplicated', 'started', 'unfeasible', 'done', 'other'] as const
  * A seed of Assen's installation with `n` generated proposals instead of the hand-written ones, for
  * benchmarks (e.g. 10,000 proposals = 400 pages of 25). Deterministic and fast (no randomness): every
  * 23rd proposal is retired, every 50th has many supports, one in four has no geozone. Budgets as in
- * `consulSeed('GM0106')`. Invented data.
+ * `buildConsulSeed('GM0106')`. Invented data.
  */
 export function generateConsulSeed(n: number, municipality = 'GM0106'): ConsulSeed {
-  const base = consulSeed(municipality);
+  const base = buildConsulSeed(municipality);
   const categories = base.tags.filter((t) => t.kind === 'category');
   const proposals: ConsulProposal[] = new Array(n);
   const start = Date.UTC(2024, 0, 1);

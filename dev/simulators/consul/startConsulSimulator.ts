@@ -1,11 +1,11 @@
 import { startSimServer, type SimServer } from '../simServer';
 import type { ConsulGeneration } from './consulSdl';
-import { consulSeed } from './consulSeed';
+import { buildConsulSeed } from './buildConsulSeed';
 import { createConsulHandler } from './createConsulHandler';
 import type { ConsulSeed } from './seedTypes';
 
 export interface ConsulSimulatorOptions {
-  /** The installation's content; default `consulSeed(municipality ?? 'GM0106')`. */
+  /** The installation's content; default `buildConsulSeed(municipality ?? 'GM0106')`. */
   seed?: ConsulSeed;
   /** Used when no seed is given. */
   municipality?: string;
@@ -35,7 +35,7 @@ export interface ConsulSimulator extends SimServer {
 export async function startConsulSimulator(options: ConsulSimulatorOptions = {}): Promise<ConsulSimulator> {
   const generation = options.generation ?? '2.4.1';
   let url = '';
-  const state = { seed: options.seed ?? consulSeed(options.municipality ?? 'GM0106') };
+  const state = { seed: options.seed ?? buildConsulSeed(options.municipality ?? 'GM0106') };
   const server = await startSimServer(
     createConsulHandler(() => state.seed, {
       generation,

@@ -5,7 +5,7 @@
 import { investment, monthlyPhases, nl, proposal } from './seedHelpers';
 import type { ConsulSeed } from './seedTypes';
 
-/** Tilburg's installation before winners are calculated (consulSeed does that). */
+/** Tilburg's installation before winners are calculated (buildConsulSeed does that). */
 export function tilburgSeed(): ConsulSeed {
   return {
     municipality: 'GM0855',

@@ -14,7 +14,7 @@ export const CONSUL_SEEDED_MUNICIPALITIES = Object.keys(BUILDERS);
  * Each call returns a fresh copy (tests may change it), with the winners of finished budgets calculated
  * as CONSUL does (docs/upstreams/consul.md §5.2). Throws for a municipality without a seed.
  */
-export function consulSeed(municipality: string): ConsulSeed {
+export function buildConsulSeed(municipality: string): ConsulSeed {
   const build = BUILDERS[municipality];
   if (!build)
     throw new ConfigError(`No CONSUL seed for ${municipality}; seeded: ${CONSUL_SEEDED_MUNICIPALITIES.join(', ')}`);
