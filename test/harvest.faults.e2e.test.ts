@@ -6,13 +6,13 @@ import { startConsulSimulator, type ConsulSimulator } from '../dev/simulators/co
 import { startDecidimSimulator, type DecidimSimulator } from '../dev/simulators/decidim';
 import { startOpenstadSimulator, type OpenstadSimulator } from '../dev/simulators/openstad';
 import type { Fault } from '../dev/simulators/simServer';
-import { ensureRegistry } from '../services/core/registry';
+import { ensureRegistry, provinceIndex } from '../services/core/registry';
 import { parseSources, type SourceConfig } from '../services/harvester/config';
 import { harvestAll } from '../services/harvester/harvestAll';
 import type { SourceReport } from '../services/harvester/harvestSource';
 import { PoliteHttpClient } from '../services/harvester/http/HttpClient';
 import { harvestDeps } from '../services/harvester/runtime';
-import { existingItems, getSource } from '../services/harvester/store/HarvestStore';
+import { dynamoHarvestStore } from '../services/harvester/store/HarvestStore';
 import { freshTable, type TestDb } from './support/db';
 import { closedPort } from './support/ports';
 
@@ -89,7 +89,11 @@ describe('harvesting through faults', () => {
   async function stored(db: TestDb, sourceId: string) {
     const counts: number[] = [];
     for (const kind of ['proposal', 'budget', 'project'] as const) {
-      counts.push([...(await existingItems(db, sourceId, kind)).values()].filter((i) => !i.removed).length);
+      counts.push(
+        [...(await dynamoHarvestStore(db, provinceIndex()).existingItems(sourceId, kind)).values()].filter(
+          (i) => !i.removed,
+        ).length,
+      );
     }
     return counts;
   }
@@ -106,7 +110,8 @@ describe('harvesting through faults', () => {
     const first = await harvest(db, all);
     expect(Object.values(first).map((r) => r.state)).toEqual(['OK', 'OK', 'OK']);
     const before = await stored(db, sources[faulty].id);
-    const lastSuccess = (await getSource(db, sources[faulty].id))!.harvest.lastSuccessAt;
+    const lastSuccess = (await dynamoHarvestStore(db, provinceIndex()).getSource(sources[faulty].id))!.harvest
+      .lastSuccessAt;
 
     sim(faulty).setFault(fault);
     let second: Record<string, SourceReport>;
@@ -122,7 +127,7 @@ describe('harvesting through faults', () => {
       expect(second[sources[other].id]).toMatchObject({ state: 'OK', tombstoned: 0 });
     }
     expect(await stored(db, sources[faulty].id)).toEqual(before);
-    const status = (await getSource(db, sources[faulty].id))!.harvest;
+    const status = (await dynamoHarvestStore(db, provinceIndex()).getSource(sources[faulty].id))!.harvest;
     const report = second[sources[faulty].id]!;
     if (report.state === 'FAILING') expect(status.lastSuccessAt).toBe(lastSuccess);
     return { report, status, before };

@@ -9,10 +9,10 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOpenstadSimulator, type OpenstadSimulator } from '../dev/simulators/openstad';
-import { ensureRegistry } from '../services/core/registry';
+import { ensureRegistry, provinceIndex } from '../services/core/registry';
 import { freshTable, type TestDb } from './support/db';
 import { PENDING_HARVEST } from '../services/core/model';
-import { getSource, registerSource } from '../services/harvester/store/HarvestStore';
+import { dynamoHarvestStore } from '../services/harvester/store/HarvestStore';
 import { lambdaContext } from './support/events';
 
 const record = (messageId: string, body: string) => ({
@@ -163,8 +163,7 @@ describe('harvester Lambda handlers', () => {
   });
 
   it('queues a retire message for a registered source the file no longer names, and the worker retires it', async () => {
-    await registerSource(
-      db,
+    await dynamoHarvestStore(db, provinceIndex()).registerSource(
       { id: 'gm0518-old-site', name: 'Oud', municipalityCode: 'GM0518', platform: 'OPENSTAD', baseUrl: sim.url },
       PENDING_HARVEST,
     );
@@ -179,7 +178,7 @@ describe('harvester Lambda handlers', () => {
       lambdaContext,
     );
     expect(result).toEqual({ batchItemFailures: [] });
-    expect((await getSource(db, 'gm0518-old-site'))!.harvest.state).toBe('RETIRED');
+    expect((await dynamoHarvestStore(db, provinceIndex()).getSource('gm0518-old-site'))!.harvest.state).toBe('RETIRED');
     // Retired once is enough: the next schedule queues no retire message for it.
     sent.length = 0;
     expect(await handlers.scheduleHandler({ time: '2026-11-27T11:00:00Z' } as ScheduledEvent)).toEqual({ queued: 2 });

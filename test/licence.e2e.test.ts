@@ -3,7 +3,8 @@
  * shown by `Provenance` and carried by the exports; unknown (null) where nothing is declared.
  */
 import { parse } from 'csv-parse/sync';
-import { provinceIndex, ensureRegistry } from '../services/core/registry';
+import { ensureRegistry } from '../services/core/registry';
+import { harvestDeps } from '../services/harvester/runtime';
 import type { PlatformAdapter } from '../services/harvester/adapter';
 import { parseSources, type SourceConfig } from '../services/harvester/config';
 import { harvestSource } from '../services/harvester/harvestSource';
@@ -53,12 +54,10 @@ describe('licence and attribution', () => {
         projects: ctx.source.id === declared.id ? [project] : [],
       }),
     };
-    const deps = {
-      db,
-      provinces: provinceIndex(),
+    const deps = harvestDeps(db, {
       adapters: everyPlatform(adapter),
       http: () => ({}) as HttpClient,
-    };
+    });
     for (const source of [declared, undeclared]) expect((await harvestSource(deps, source)).state).toBe('OK');
     gw = await startTestGateway(db);
   });
@@ -81,26 +80,6 @@ describe('licence and attribution', () => {
       budget: declaredProvenance,
       budgetProject: declaredProvenance,
     });
-  });
-
-  it('shows them on the Source itself, null where none is declared', async () => {
-    const { json } = await gw.post({
-      query: `query($a: ID!, $b: ID!) {
-        a: node(id: $a) { ... on Source { licence attribution } }
-        b: node(id: $b) { ... on Source { licence attribution } } }`,
-      variables: { a: declared.id, b: undeclared.id },
-    });
-    expect(json.errors).toBeUndefined();
-    expect(json.data).toEqual({
-      a: { licence: 'CC-BY-4.0', attribution: 'Gemeente Amsterdam' },
-      b: { licence: null, attribution: null },
-    });
-    const csv = await (await fetch(new URL('/export/sources.csv', gw.url))).text();
-    const [header, ...rows] = parse(csv) as string[][];
-    expect(rows.map((r) => [r[0], r[header!.indexOf('licence')], r[header!.indexOf('attribution')]]).sort()).toEqual([
-      [declared.id, 'CC-BY-4.0', 'Gemeente Amsterdam'],
-      [undeclared.id, '', ''],
-    ]);
   });
 
   it('carries them in the exports', async () => {

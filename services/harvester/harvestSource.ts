@@ -5,11 +5,6 @@
  * stays. A record that fails validation is skipped and reported, and what is stored for it is kept.
  */
 import { randomUUID } from 'node:crypto';
-import { ballotItems } from '../core/dynamo/ballotItems';
-import { batchPut } from '../core/dynamo/batchWrite';
-import { advanceDataVersion } from '../core/dynamo/dataVersion';
-import { budgetItem, projectItem, proposalItem } from '../core/dynamo/items';
-import type { TableAccess } from '../core/dynamo/loader';
 import { parseId, type ItemKind } from '../core/ids';
 import {
   budgetProjectSchema,
@@ -25,19 +20,12 @@ import type { HarvestResult, PlatformAdapter, RecordIssue } from './adapter';
 import type { SourceConfig } from './config';
 import type { HttpClient } from './http/HttpClient';
 import { planWrites } from './plan';
-import {
-  acquireLease,
-  existingItems,
-  type ItemWrite,
-  registerSource,
-  releaseLease,
-  saveSourceStatus,
-  writeItems,
-} from './store/HarvestStore';
+import type { HarvestStore, ItemWrite } from './store/HarvestStore';
 import { ConfigError } from '../core/errors';
 
 export interface HarvestDeps {
-  db: TableAccess;
+  /** Where sources and harvested items are kept: dynamoHarvestStore, or the in-memory fake in tests. */
+  store: HarvestStore;
   /** Province code of each municipality code (services/core/registry.ts provinceIndex). */
   provinces: ReadonlyMap<string, string>;
   adapters: Readonly<Record<SourceConfig['platform'], PlatformAdapter<SourceConfig>>>;
@@ -102,16 +90,15 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
   const harvestedAt = started.toISOString();
   const owner = randomUUID();
   const report = emptyReport(config.id, 'FAILING');
-  const provinceCode = deps.provinces.get(config.municipality);
-  if (!provinceCode)
+  if (!deps.provinces.has(config.municipality))
     throw new ConfigError(
       `Source ${config.id} names municipality ${config.municipality}, which is not in the registry.`,
     );
 
-  let source = await registerSource(deps.db, sourceRegistration(config), PENDING_HARVEST);
+  let source = await deps.store.registerSource(sourceRegistration(config), PENDING_HARVEST);
   report.counts = source.harvest.itemCounts;
   report.lastSuccessAt = source.harvest.lastSuccessAt;
-  if (!(await acquireLease(deps.db, config.id, owner, started.getTime(), deps.leaseMs ?? 15 * 60_000))) {
+  if (!(await deps.store.acquireLease(config.id, owner, started.getTime(), deps.leaseMs ?? 15 * 60_000))) {
     return {
       ...report,
       state: 'SKIPPED',
@@ -135,7 +122,7 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
         ...source,
         harvest: { ...source.harvest, state: 'FAILING', lastAttemptAt: harvestedAt, lastError: report.error },
       };
-      await saveSourceStatus(deps.db, source);
+      await deps.store.saveSourceStatus(source);
       return {
         ...report,
         state: 'FAILING',
@@ -155,32 +142,29 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
         config.id,
         'proposal',
         valid.proposals,
-        await existingItems(deps.db, config.id, 'proposal'),
+        await deps.store.existingItems(config.id, 'proposal'),
         report.issues,
         harvestedAt,
-        (p) => proposalItem(p, provinceCode),
       ),
       planWrites(
         config.id,
         'budget',
         valid.budgets,
-        await existingItems(deps.db, config.id, 'budget'),
+        await deps.store.existingItems(config.id, 'budget'),
         report.issues,
         harvestedAt,
-        budgetItem,
       ),
       planWrites(
         config.id,
         'project',
         valid.projects,
-        await existingItems(deps.db, config.id, 'project'),
+        await deps.store.existingItems(config.id, 'project'),
         report.issues,
         harvestedAt,
-        projectItem,
       ),
     ];
     for (const plan of batches) {
-      const outcome = await writeItems(deps.db, plan.writes, now);
+      const outcome = await deps.store.writeItems(plan.writes, now);
       const conflicted = new Set(outcome.conflicts);
       const tombstoned = plan.writes.filter((w) => w.op === 'tombstone' && !conflicted.has(w.id)).length;
       report.tombstoned += tombstoned;
@@ -188,7 +172,7 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
       report.unchanged += plan.unchanged;
       report.conflicts.push(...outcome.conflicts);
     }
-    await writeBallots(deps.db, valid.budgets, batches[1]!.writes, result.ballots ?? []);
+    await writeBallots(deps.store, valid.budgets, batches[1]!.writes, result.ballots ?? []);
     const state = report.issues.length > 0 || report.conflicts.length > 0 ? 'DEGRADED' : 'OK';
     const lastError = state === 'DEGRADED' ? summarise(report) : null;
     source = {
@@ -196,13 +180,13 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
       platformVersion: result.platformVersion ?? source.platformVersion,
       harvest: { state, lastAttemptAt: harvestedAt, lastSuccessAt: harvestedAt, lastError, itemCounts: counts },
     };
-    await saveSourceStatus(deps.db, source);
+    await deps.store.saveSourceStatus(source);
     return { ...report, state, counts, lastSuccessAt: harvestedAt, durationMs: now().getTime() - started.getTime() };
   } finally {
-    await releaseLease(deps.db, config.id, owner);
+    await deps.store.releaseLease(config.id, owner);
     // Every run that held the lease wrote at least the source's status (its attempt time changes), so
     // every one advances the data version, after its last write: caches keyed on it never outlive it.
-    await advanceDataVersion(deps.db);
+    await deps.store.advanceDataVersion();
   }
 }
 
@@ -211,15 +195,15 @@ export async function harvestSource(deps: HarvestDeps, config: SourceConfig): Pr
  * unchanged ballots are not written again). Ballots of budgets not in this source are ignored.
  */
 async function writeBallots(
-  db: TableAccess,
+  store: HarvestStore,
   budgets: readonly Budget[],
   writes: readonly ItemWrite[],
   ballots: readonly AnonymousBallots[],
 ): Promise<void> {
   const written = new Set(writes.filter((w) => w.op === 'put').map((w) => w.id));
   const holding = new Set(budgets.filter((b) => b.ballots !== null).map((b) => b.id));
-  const items = ballots.filter((b) => written.has(b.budgetId) && holding.has(b.budgetId)).flatMap(ballotItems);
-  if (items.length) await batchPut(db.doc, db.table, items);
+  const kept = ballots.filter((b) => written.has(b.budgetId) && holding.has(b.budgetId));
+  if (kept.length) await store.writeBallots(kept);
 }
 
 /**

@@ -2,10 +2,10 @@
  * What a crawl changes, worked out before anything is written: new, changed and returning records are
  * put; records a complete crawl no longer lists are tombstoned; unchanged records are left alone.
  */
-import { contentHash, keys } from '../core/dynamo/items';
+import { contentHash } from '../core/dynamo/items';
 import { makeId, type ItemKind } from '../core/ids';
 import type { RecordIssue } from './adapter';
-import type { ExistingItem, ItemWrite } from './store/HarvestStore';
+import type { ExistingItem, HarvestedRecords, ItemWrite } from './store/HarvestStore';
 
 export interface Plan {
   writes: ItemWrite[];
@@ -13,27 +13,18 @@ export interface Plan {
   tombstones: number;
 }
 
-type Harvested = { id: string; provenance: { harvestedAt: string }; removedAt: string | null };
-
-const KEY_OF: Record<ItemKind, (id: string) => { pk: string; sk: string }> = {
-  proposal: keys.proposal,
-  budget: keys.budget,
-  project: keys.project,
-};
-
 /**
  * @param issues the records of this crawl that were skipped: what is stored for them is kept. An issue
  *   without an upstream id means a record of that kind could not be identified at all, so nothing of
  *   that kind is tombstoned.
  */
-export function planWrites<R extends Harvested>(
+export function planWrites<K extends ItemKind>(
   sourceId: string,
-  kind: ItemKind,
-  records: readonly R[],
+  kind: K,
+  records: readonly HarvestedRecords[K][],
   existing: ReadonlyMap<string, ExistingItem>,
   issues: readonly RecordIssue[],
   removedAt: string,
-  toItem: (r: R) => Record<string, unknown>,
 ): Plan {
   const plan: Plan = { writes: [], unchanged: 0, tombstones: 0 };
   const latest = new Map(records.map((r) => [r.id, r])); // a record listed twice counts once
@@ -43,7 +34,7 @@ export function planWrites<R extends Harvested>(
       plan.unchanged++;
       continue;
     }
-    plan.writes.push({ op: 'put', id: r.id, item: toItem(r), expectedVersion: stored?.version ?? null });
+    plan.writes.push({ op: 'put', kind, id: r.id, record: r, expectedVersion: stored?.version ?? null } as ItemWrite);
   }
   const ofKind = issues.filter((i) => i.kind === kind);
   if (ofKind.some((i) => i.upstreamId === null)) return plan;
@@ -58,5 +49,5 @@ export function planWrites<R extends Harvested>(
 
 /** The write that tombstones a stored item: kept, no longer listed, dated `removedAt`. */
 export function tombstoneOf(kind: ItemKind, stored: ExistingItem, removedAt: string): ItemWrite {
-  return { op: 'tombstone', id: stored.id, key: KEY_OF[kind](stored.id), removedAt, expectedVersion: stored.version };
+  return { op: 'tombstone', kind, id: stored.id, removedAt, expectedVersion: stored.version };
 }

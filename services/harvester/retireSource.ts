@@ -8,26 +8,17 @@ import { randomUUID } from 'node:crypto';
 import type { ItemKind } from '../core/ids';
 import { emptyReport, type HarvestDeps, type SourceReport } from './harvestSource';
 import type { SourceConfig } from './config';
-import {
-  acquireLease,
-  existingItems,
-  getSource,
-  registeredSources,
-  releaseLease,
-  saveSourceStatus,
-  writeItems,
-} from './store/HarvestStore';
 import { tombstoneOf } from './plan';
 
 const KINDS: readonly ItemKind[] = ['proposal', 'budget', 'project'];
 
 /** The registered sources that `configured` (the whole sources file) no longer names and that are not retired yet. */
 export async function absentSources(
-  deps: Pick<HarvestDeps, 'db'>,
+  deps: Pick<HarvestDeps, 'store'>,
   configured: readonly Pick<SourceConfig, 'id'>[],
 ): Promise<string[]> {
   const named = new Set(configured.map((s) => s.id));
-  return (await registeredSources(deps.db))
+  return (await deps.store.registeredSources())
     .filter((s) => !named.has(s.id) && s.state !== 'RETIRED')
     .map((s) => s.id)
     .sort();
@@ -35,30 +26,30 @@ export async function absentSources(
 
 /** Tombstones every listed item of `sourceId` and marks it RETIRED; a no-op for an unknown source. */
 export async function retireSource(
-  deps: Pick<HarvestDeps, 'db' | 'now' | 'leaseMs'>,
+  deps: Pick<HarvestDeps, 'store' | 'now' | 'leaseMs'>,
   sourceId: string,
 ): Promise<SourceReport> {
   const now = deps.now ?? (() => new Date());
   const started = now();
   const at = started.toISOString();
   const report = emptyReport(sourceId, 'RETIRED');
-  const source = await getSource(deps.db, sourceId);
+  const source = await deps.store.getSource(sourceId);
   if (!source) return { ...report, state: 'SKIPPED', error: 'no such source is registered' };
   report.lastSuccessAt = source.harvest.lastSuccessAt;
   const owner = randomUUID();
-  if (!(await acquireLease(deps.db, sourceId, owner, started.getTime(), deps.leaseMs ?? 15 * 60_000))) {
+  if (!(await deps.store.acquireLease(sourceId, owner, started.getTime(), deps.leaseMs ?? 15 * 60_000))) {
     return { ...report, state: 'SKIPPED', error: 'a harvest of this source is running' };
   }
   try {
     for (const kind of KINDS) {
-      const listed = [...(await existingItems(deps.db, sourceId, kind)).values()].filter((i) => !i.removed);
+      const listed = [...(await deps.store.existingItems(sourceId, kind)).values()].filter((i) => !i.removed);
       const writes = listed.map((stored) => tombstoneOf(kind, stored, at));
-      const outcome = await writeItems(deps.db, writes);
+      const outcome = await deps.store.writeItems(writes, now);
       report.tombstoned += writes.length - outcome.conflicts.length;
       report.conflicts.push(...outcome.conflicts);
     }
     const state = report.conflicts.length > 0 ? 'DEGRADED' : 'RETIRED';
-    await saveSourceStatus(deps.db, {
+    await deps.store.saveSourceStatus({
       ...source,
       harvest: {
         ...source.harvest,
@@ -73,13 +64,13 @@ export async function retireSource(
     });
     return { ...report, state, durationMs: now().getTime() - started.getTime() };
   } finally {
-    await releaseLease(deps.db, sourceId, owner);
+    await deps.store.releaseLease(sourceId, owner);
   }
 }
 
 /** Retires every registered source that `configured` no longer names; one report per source retired. */
 export async function retireAbsentSources(
-  deps: Pick<HarvestDeps, 'db' | 'now' | 'leaseMs'>,
+  deps: Pick<HarvestDeps, 'store' | 'now' | 'leaseMs'>,
   configured: readonly Pick<SourceConfig, 'id'>[],
 ): Promise<SourceReport[]> {
   const reports: SourceReport[] = [];

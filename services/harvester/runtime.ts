@@ -11,6 +11,7 @@ import { ADAPTERS } from './adapters';
 import type { SourceConfig } from './config';
 import type { HarvestDeps } from './harvestSource';
 import { PoliteHttpClient } from './http/HttpClient';
+import { dynamoHarvestStore, type HarvestStore } from './store/HarvestStore';
 
 export const harvesterConfigSchema = z.object({
   ...tableConfigShape,
@@ -39,8 +40,15 @@ export function httpFor(source: SourceConfig): PoliteHttpClient {
   });
 }
 
-export function harvestDeps(db: TableAccess, overrides: Partial<HarvestDeps> = {}): HarvestDeps {
-  return { db, provinces: provinceIndex(), adapters: ADAPTERS, http: httpFor, ...overrides };
+/**
+ * The harvest run's dependencies: the registry's provinces, every adapter, the polite client per source,
+ * and the store: on `db` (a TableAccess, wrapped in dynamoHarvestStore) or the HarvestStore given
+ * (the in-memory fake, in unit tests).
+ */
+export function harvestDeps(db: TableAccess | HarvestStore, overrides: Partial<HarvestDeps> = {}): HarvestDeps {
+  const provinces = overrides.provinces ?? provinceIndex();
+  const store = 'doc' in db ? dynamoHarvestStore(db, provinces) : db;
+  return { store, provinces, adapters: ADAPTERS, http: httpFor, ...overrides };
 }
 
 export function dynamoFor(config: HarvesterConfig): TableAccess {

@@ -1,33 +1,22 @@
-/** Sources that leave the sources file are retired: items kept but no longer listed, reversibly. */
-import { ensureRegistry, provinceIndex } from '../../core/registry';
+/**
+ * Sources that leave the sources file are retired: items kept but no longer listed, reversibly. On the
+ * in-memory harvest store, which keeps the HarvestStore contract as DynamoDB does.
+ */
+import { anOpenstadSourceConfig, scriptedHarvestDeps } from '../../../test/support/scriptedHarvest';
 import { makeId } from '../../core/ids';
-import { dynamoBudgetStore } from '../../budgets/store/BudgetStore';
-import { dynamoProposalStore } from '../../proposals/store/ProposalStore';
-import { dynamoSourceStore } from '../../municipalities/store/SourceStore';
 import { aBudget, aProject, aProposal } from '../../../test/support/builders';
-import { freshTable, type TestDb } from '../../../test/support/db';
-import { everyPlatform } from '../../../test/support/fakes/everyPlatform';
+import { type InMemoryHarvestStore, inMemoryHarvestStore } from '../../../test/support/fakes/inMemoryHarvestStore';
 import type { HarvestContext, HarvestResult, PlatformAdapter } from '../adapter';
-import { parseSources, type SourceConfig } from '../config';
+import { type SourceConfig } from '../config';
 import { harvestAll } from '../harvestAll';
 import type { HarvestDeps } from '../harvestSource';
-import type { HttpClient } from '../http/HttpClient';
 import { absentSources, retireSource } from '../retireSource';
 
-const [kept, leaving] = parseSources(
-  ['gm0363-openstad', 'gm0363-decidim'].map((id, i) => ({
-    id,
-    municipality: 'GM0363',
-    platform: 'openstad',
-    baseUrl: 'http://127.0.0.1:9',
-    projectId: i + 1,
-    generation: 'headless',
-  })),
-  'test',
-) as [SourceConfig, SourceConfig];
+const kept = anOpenstadSourceConfig('gm0363-openstad', 1);
+const leaving = anOpenstadSourceConfig('gm0363-decidim', 2);
 
 describe('retiring sources that left the sources file', () => {
-  let db: TestDb;
+  let store: InMemoryHarvestStore;
   let deps: HarvestDeps;
   let clock = Date.UTC(2026, 10, 1);
   // Each source lists its own proposals (and `leaving` a budget with a project).
@@ -49,33 +38,22 @@ describe('retiring sources that left the sources file', () => {
     return { platformVersion: 'headless', proposals, budgets: [budget], projects: [project] };
   };
   const adapter: PlatformAdapter<SourceConfig> = { platform: 'openstad', harvest: async (ctx) => crawlOf(ctx) };
-  const listedProposals = async () =>
-    (await dynamoProposalStore(db).list({ municipalityCode: 'GM0363' }, 'OLDEST', { first: 100, after: null })).items
-      .map((i) => i.node.id)
-      .sort();
-  const listedBudgets = async () =>
-    (await dynamoBudgetStore(db).list({ municipalityCode: 'GM0363' }, { first: 100, after: null })).items.map(
-      (i) => i.node.id,
-    );
-  const stateOf = async (id: string) => {
-    const store = dynamoSourceStore(db);
-    return (await store.byId.load(id))!.harvest;
-  };
+  const listed = (kind: 'proposal' | 'budget') =>
+    store
+      .records(kind)
+      .filter((r) => !r.removed)
+      .map((r) => r.record.id);
+  const listedProposals = async () => listed('proposal');
+  const listedBudgets = async () => listed('budget');
+  const stateOf = async (id: string) => (await store.getSource(id))!.harvest;
 
   beforeEach(async () => {
-    db = await freshTable('retire');
-    await ensureRegistry(db.doc, db.table);
+    store = inMemoryHarvestStore();
     clock += 3_600_000;
-    deps = {
-      db,
-      provinces: provinceIndex(),
-      adapters: everyPlatform(adapter),
-      http: () => ({}) as HttpClient,
-      now: () => {
-        clock += 1000;
-        return new Date(clock);
-      },
-    };
+    deps = scriptedHarvestDeps(store, adapter, () => {
+      clock += 1000;
+      return new Date(clock);
+    });
     await harvestAll(deps, [kept, leaving], { retireAbsent: true });
   });
 

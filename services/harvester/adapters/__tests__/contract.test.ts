@@ -1,27 +1,25 @@
 /**
  * The adapter contract: what every platform adapter of the registry promises, checked against its
- * platform's simulated installation (dev/simulators/index.ts) through the real harvest run and DynamoDB
- * Local. A new platform runs this suite by being registered; nothing here names a platform.
+ * platform's simulated installation (dev/simulators/index.ts) through the real harvest run, into the
+ * in-memory harvest store (which keeps the HarvestStore contract as DynamoDB does; test/privacy.e2e.test.ts
+ * scans the real table). A new platform runs this suite by being registered; nothing here names a platform.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SIMULATORS } from '../../../../dev/simulators';
 import type { SimServer } from '../../../../dev/simulators/simServer';
-import { freshTable, type TestDb } from '../../../../test/support/db';
+import { type InMemoryHarvestStore, inMemoryHarvestStore } from '../../../../test/support/fakes/inMemoryHarvestStore';
 import { keysOf, PERSONAL_KEYS } from '../../../../test/support/personalKeys';
-import { ensureRegistry } from '../../../core/registry';
 import { parseSources, type SourceConfig } from '../../config';
 import { harvestSource } from '../../harvestSource';
 import { PoliteHttpClient } from '../../http/HttpClient';
 import { harvestDeps } from '../../runtime';
-import { existingItems, getSource } from '../../store/HarvestStore';
 import { PLATFORM_ADAPTERS } from '..';
 
 describe.each(PLATFORM_ADAPTERS.map((a) => [a.platform]))('the %s adapter, by the adapter contract', (platform) => {
   let server: SimServer;
-  let db: TestDb;
+  let store: InMemoryHarvestStore;
   let source: SourceConfig;
   const deps = () =>
-    harvestDeps(db, {
+    harvestDeps(store, {
       http: (s) =>
         new PoliteHttpClient({
           baseUrl: s.baseUrl,
@@ -35,7 +33,7 @@ describe.each(PLATFORM_ADAPTERS.map((a) => [a.platform]))('the %s adapter, by th
   const stored = async () => {
     const out: Record<string, { live: number; removed: number }> = {};
     for (const kind of ['proposal', 'budget', 'project'] as const) {
-      const items = [...(await existingItems(db, source.id, kind)).values()];
+      const items = [...(await store.existingItems(source.id, kind)).values()];
       out[kind] = { live: items.filter((i) => !i.removed).length, removed: items.filter((i) => i.removed).length };
     }
     return out;
@@ -44,8 +42,7 @@ describe.each(PLATFORM_ADAPTERS.map((a) => [a.platform]))('the %s adapter, by th
   beforeAll(async () => {
     const simulator = SIMULATORS[platform];
     server = await simulator.start();
-    db = await freshTable(`contract-${platform}`);
-    await ensureRegistry(db.doc, db.table);
+    store = inMemoryHarvestStore();
     [source] = parseSources([simulator.sourceEntry(server, `contract-${platform}`)], 'test') as [SourceConfig];
   });
   afterAll(() => server.close());
@@ -69,7 +66,7 @@ describe.each(PLATFORM_ADAPTERS.map((a) => [a.platform]))('the %s adapter, by th
 
   it('marks the source FAILING on a fault and keeps what it stored', async () => {
     const before = await stored();
-    const lastSuccessAt = (await getSource(db, source.id))!.harvest.lastSuccessAt;
+    const lastSuccessAt = (await store.getSource(source.id))!.harvest.lastSuccessAt;
     server.setFault({ kind: 'status', status: 500 });
     try {
       const report = await harvestSource(deps(), source);
@@ -79,14 +76,17 @@ describe.each(PLATFORM_ADAPTERS.map((a) => [a.platform]))('the %s adapter, by th
       server.setFault(null);
     }
     expect(await stored()).toEqual(before);
-    expect((await getSource(db, source.id))!.harvest).toMatchObject({ state: 'FAILING', lastSuccessAt });
+    expect((await store.getSource(source.id))!.harvest).toMatchObject({ state: 'FAILING', lastSuccessAt });
   });
 
   it('stores no voter, author or IP address keys', async () => {
-    const items = (await db.doc.send(new ScanCommand({ TableName: db.table }))).Items ?? [];
-    const harvested = items.filter((i) => String(i.sourceId ?? i.doc?.provenance?.sourceId ?? '') === source.id);
-    expect(harvested.length).toBeGreaterThan(0);
-    const keys = keysOf(harvested);
+    const records = (['proposal', 'budget', 'project'] as const).flatMap((k) => store.records(k).map((r) => r.record));
+    const ballots = store
+      .records('budget')
+      .map((b) => store.ballotsOf(b.record.id))
+      .filter((b) => b !== null);
+    expect(records.length).toBeGreaterThan(0);
+    const keys = keysOf([...records, ...ballots, await store.getSource(source.id)]);
     expect(PERSONAL_KEYS.filter((k) => keys.has(k))).toEqual([]);
   });
 });
