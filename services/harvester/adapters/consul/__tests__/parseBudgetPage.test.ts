@@ -1,10 +1,10 @@
 import { budgetPage } from '../../../../../dev/simulators/consul/budgetPage';
-import { consulSeed } from '../../../../../dev/simulators/consul/consulSeed';
+import { buildConsulSeed } from '../../../../../dev/simulators/consul/buildConsulSeed';
 import { UpstreamSchemaError } from '../../../errors';
 import { parseAmount, parseBudgetPage } from '../parseBudgetPage';
 
 const page = (municipality: string, id: number) => {
-  const budget = consulSeed(municipality).budgets.find((b) => b.id === id)!;
+  const budget = buildConsulSeed(municipality).budgets.find((b) => b.id === id)!;
   return parseBudgetPage(budgetPage(budget).text!, `/budgets/${id}`);
 };
 
