@@ -11,7 +11,7 @@ import { ConfigError } from '../services/core/errors';
 export type Topology = 'single' | 'split';
 
 export interface InspraakSettings {
-  /** Prefix of the stack names, e.g. `inspraak` → `inspraak-data`, `inspraak-api`, `inspraak-harvest`. */
+  /** Prefix of the stack names, e.g. `inspraak` → `inspraak-data`, `inspraak-edge`, `inspraak-api`, `inspraak-harvest`. */
   readonly prefix: string;
   readonly topology: Topology;
   /** Absolute path of the sources file shipped with the harvester (context `sources`, default dev/sources.json). */
@@ -28,6 +28,11 @@ export interface InspraakSettings {
    * 0 reserves none, for accounts whose concurrency quota is too small to set any aside.
    */
   readonly gatewayReservedConcurrency: number;
+  /**
+   * Requests one client IP may send to CloudFront in 5 minutes before AWS WAF answers it 429 for the
+   * rest of the window (the rate-based rule of the edge stack's web ACL; WAF accepts 10 and more).
+   */
+  readonly wafRequestsPerIp: number;
   /** Stage throttling: steady requests per second and burst, for the whole API. */
   readonly throttleRate: number;
   readonly throttleBurst: number;
@@ -51,6 +56,7 @@ export const DEFAULT_SETTINGS: Omit<InspraakSettings, 'sourcesFile'> & { sources
   gatewayTimeoutSeconds: 15,
   integrationTimeoutSeconds: 29,
   gatewayReservedConcurrency: 50,
+  wafRequestsPerIp: 1000,
   throttleRate: 50,
   throttleBurst: 100,
   harvestEveryHours: 1,
@@ -98,6 +104,7 @@ export function readSettings(node: Node): InspraakSettings {
     gatewayTimeoutSeconds: int('gatewayTimeoutSeconds', d.gatewayTimeoutSeconds, 1, 900),
     integrationTimeoutSeconds: int('integrationTimeoutSeconds', d.integrationTimeoutSeconds, 1, 900),
     gatewayReservedConcurrency: int('gatewayReservedConcurrency', d.gatewayReservedConcurrency, 0, 10_000),
+    wafRequestsPerIp: int('wafRequestsPerIp', d.wafRequestsPerIp, 10, 2_000_000_000),
     throttleRate: int('throttleRate', d.throttleRate, 1, 10_000),
     throttleBurst: int('throttleBurst', d.throttleBurst, 1, 5_000),
     harvestEveryHours: int('harvestEveryHours', d.harvestEveryHours, 1, 8),

@@ -71,6 +71,8 @@ export class GraphqlGateway extends Construct {
       for (const definition of SUBGRAPHS) {
         const { name } = definition;
         const sub = new ServiceFunction(this, `${pascal(name)}Subgraph`, {
+          whyNoDeadLetterQueue:
+            'The gateway invokes it synchronously through its function URL and answers a failure as errors at the fields it was to fill; nothing is queued, so there is nothing to replay.',
           entry: subgraphEntry(name),
           description: `Inspraak ${name} subgraph`,
           memorySize: SUBGRAPH_MEMORY_MB,
@@ -95,6 +97,8 @@ export class GraphqlGateway extends Construct {
     }
 
     this.gateway = new ServiceFunction(this, 'Gateway', {
+      whyNoDeadLetterQueue:
+        'API Gateway invokes it synchronously and the client receives the failure (a 5xx, alarmed); nothing is queued, so there is nothing to replay.',
       entry: GATEWAY_ENTRY,
       description: `Inspraak GraphQL gateway (${settings.topology === 'single' ? 'subgraphs in-process' : 'subgraphs on their own Lambdas'})`,
       memorySize: GATEWAY_MEMORY_MB,

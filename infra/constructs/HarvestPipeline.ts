@@ -75,6 +75,11 @@ export class HarvestPipeline extends Construct {
       enforceSSL: true,
       encryption,
     });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        "This is the harvest queue's dead-letter queue: the end of the line, read by operators (its depth is alarmed), not by a consumer that could fail.",
+    });
     this.queue = new Queue(this, 'Queue', {
       visibilityTimeout,
       // Long enough for every retry; a message older than that is superseded by later schedules anyway.
@@ -87,6 +92,8 @@ export class HarvestPipeline extends Construct {
     const sources = `${TASK_ROOT}/sources.json`;
     const files = [[settings.sourcesFile, 'sources.json']] as const;
     this.scheduler = new ServiceFunction(this, 'Scheduler', {
+      whyNoDeadLetterQueue:
+        'EventBridge Scheduler invokes it on a rate, with its own retries; a run that fails every retry raises the errors alarm, and the next run queues every source again, so a kept event has nothing to replay.',
       entry: HARVESTER_ENTRY,
       handler: 'scheduleHandler',
       description: 'Inspraak harvest fan-out: one queue message per source',
@@ -105,6 +112,8 @@ export class HarvestPipeline extends Construct {
     this.scheduler.readsTable(table);
 
     this.worker = new ServiceFunction(this, 'Worker', {
+      whyNoDeadLetterQueue:
+        "The SQS event source mapping invokes it synchronously; a message that fails maxReceiveCount times moves to the harvest queue's own dead-letter queue (alarmed), which is where failed work is kept.",
       entry: HARVESTER_ENTRY,
       handler: 'workerHandler',
       description: 'Inspraak harvest worker: harvests one source per message',
@@ -126,6 +135,11 @@ export class HarvestPipeline extends Construct {
         maxConcurrency: settings.harvestConcurrency,
       }),
     );
+    Validations.of(this.worker.fn).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason:
+        "An event source mapping's on-failure destination serves streams and Kafka; for an SQS source a failed message is kept by the queue's redrive policy, which moves it to the alarmed dead-letter queue after maxReceiveCount receives.",
+    });
 
     const schedulerTarget = new LambdaInvoke(this.scheduler.fn, {
       // The shape of an EventBridge scheduled event, which scheduleHandler logs.

@@ -36,6 +36,8 @@ export class SearchSnapshotJob extends Construct {
   constructor(scope: Construct, id: string, props: SearchSnapshotJobProps) {
     super(scope, id);
     this.fn = new ServiceFunction(this, 'Snapshot', {
+      whyNoDeadLetterQueue:
+        'EventBridge Scheduler invokes it on a rate, with its own retries; a run that fails every retry raises the errors alarm, and the next run writes the whole snapshot again, so a kept event has nothing to replay.',
       entry: SEARCH_SNAPSHOT_ENTRY,
       description: 'Inspraak search snapshot: the index, caught up from the change feed, written to S3',
       memorySize: SNAPSHOT_MEMORY_MB,

@@ -46,6 +46,12 @@ export interface ServiceFunctionProps {
   readonly alarmTopic: ITopic;
   /** Function errors (crashes, timeouts) in 5 minutes that raise the errors alarm; default 1. */
   readonly errorsThreshold?: number;
+  /**
+   * Why a failed invocation of this function needs no Lambda dead-letter queue (cdk-nag
+   * Serverless-LambdaDLQ): who invokes it, and where a failure goes instead. Lambda's dead-letter queue
+   * receives only asynchronous invocations that failed every retry.
+   */
+  readonly whyNoDeadLetterQueue: string;
 }
 
 export class ServiceFunction extends Construct {
@@ -103,6 +109,7 @@ export class ServiceFunction extends Construct {
       },
     });
     this.role = role;
+    Validations.of(this.fn).acknowledge({ id: 'Serverless-LambdaDLQ', reason: props.whyNoDeadLetterQueue });
     const fiveMinutes = { period: Duration.minutes(5) };
     alarm(this, 'Errors', {
       metric: this.fn.metricErrors({ ...fiveMinutes, statistic: 'Sum' }),

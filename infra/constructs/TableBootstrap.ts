@@ -38,6 +38,8 @@ export class TableBootstrap extends Construct {
   constructor(scope: Construct, id: string, props: TableBootstrapProps) {
     super(scope, id);
     this.fn = new ServiceFunction(this, 'Bootstrap', {
+      whyNoDeadLetterQueue:
+        'CloudFormation invokes it as a custom resource and waits for its answer on the response URL; a failure fails and rolls back the deployment, so there is nothing to replay later.',
       entry: BOOTSTRAP_ENTRY,
       description: 'Inspraak deploy-time bootstrap: the municipality registry and data migrations',
       memorySize: 256,

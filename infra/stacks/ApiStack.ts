@@ -12,6 +12,8 @@ import type { InspraakSettings } from '../settings';
 
 export interface ApiStackProps extends StackProps {
   readonly settings: InspraakSettings;
+  /** ARN of the WAF web ACL (us-east-1, EdgeStack) that CloudFront applies; a cross-region reference. */
+  readonly webAclArn?: string;
 }
 
 export class ApiStack extends Stack {
@@ -27,7 +29,7 @@ export class ApiStack extends Stack {
     const searchSnapshots = importSearchSnapshots(this, settings.prefix);
     this.gateway = new GraphqlGateway(this, 'Gateway', { table, alarmTopic, settings, searchSnapshots });
     this.http = new PublicHttpApi(this, 'Http', { handler: this.gateway.gateway.fn, alarmTopic, settings });
-    this.cdn = new PublicCdn(this, 'Cdn', { api: this.http.api });
+    this.cdn = new PublicCdn(this, 'Cdn', { api: this.http.api, webAclId: props.webAclArn });
     new CfnOutput(this, 'GraphqlUrl', {
       value: `${this.http.url}graphql`,
       description: 'The GraphQL endpoint at API Gateway (uncached)',

@@ -1,7 +1,7 @@
 /** Synthesises the Inspraak CDK app for the infra tests. */
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ export interface Synthesised {
   stacks: InspraakStacks;
   outdir: string;
   data: Template;
+  edge: Template;
   api: Template;
   harvest: Template;
 }
@@ -46,16 +47,20 @@ export function synthInspraak(context: Record<string, unknown>, options: { bundl
     stacks,
     outdir,
     data: Template.fromStack(stacks.data),
+    edge: Template.fromStack(stacks.edge),
     api: Template.fromStack(stacks.api),
     harvest: Template.fromStack(stacks.harvest),
   };
 }
 
-/** cdk-nag's AwsSolutions findings that are not acknowledged, as "rule at path" lines. */
+/** cdk-nag's AwsSolutions and Serverless findings that are not acknowledged, as "rule at path" lines. */
 export function nagFindings(app: App): string[] {
-  const report = new AwsSolutionsChecks(app).validateScope(app);
-  return report.violations.flatMap((v) =>
-    v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath ?? r.resourceLogicalId}`),
+  return [new AwsSolutionsChecks(app), new ServerlessChecks(app)].flatMap((pack) =>
+    pack
+      .validateScope(app)
+      .violations.flatMap((v) =>
+        v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath ?? r.resourceLogicalId}`),
+      ),
   );
 }
 
