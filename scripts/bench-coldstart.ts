@@ -1,5 +1,5 @@
 /**
- * `npm run bench:coldstart -- [--runs 5] [--variants cache,rejected,plain] [--no-source-maps] [--cpu-prof DIR] [--keep]`:
+ * `npm run bench:coldstart -- [--runs 5] [--variants cache,rejected,plain] [--search-items N] [--no-source-maps] [--cpu-prof DIR] [--keep]`:
  * the gateway Lambda's cold start, measured locally on the bundle as CDK deploys it: esbuild with the
  * deployed options (infra/bundling.ts), then the same afterBundling commands as the construct (the files
  * beside the bundle and the V8 code cache, infra/codeCache.ts). It prepares DynamoDB Local with the
@@ -16,6 +16,12 @@
  * line `Cold start … median N ms` is the first variant's. The query plan visits all three subgraphs and
  * each queries DynamoDB; without harvested data the proposal and budget lists are empty, which changes
  * the first query's time by a few milliseconds, not the cold start.
+ *
+ * With `--search-items N` it also measures a cold search at national scale, in the single topology: a
+ * snapshot of N generated items (scripts/searchData.ts) in a local S3 (s3rver) bucket, which the gateway
+ * downloads and restores at init as on Lambda; each run spawns a fresh node and times spawn → the first
+ * answered search, alternating with the runs above, and prints `cold search: median N ms` and the
+ * process's memory (RSS and V8 heap) once it has answered.
  *
  * What it leaves out: Lambda's own sandbox start and code download (≈100–200 ms, outside our control)
  * and a Lambda's CPU share (the gateway has 1769 MB, one full vCPU) compared with this machine.
@@ -37,6 +43,11 @@ import { codeCacheCommand, lambdaNodeFlags } from '../infra/codeCache';
 import { REPO_ROOT } from '../infra/settings';
 import { GATEWAY_ENTRY, GATEWAY_WARM_UP, gatewayBundleFiles } from '../infra/constructs/bundleFiles';
 import { GATEWAY_MEMORY_MB } from '../infra/constructs/GraphqlGateway';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { postingsEngines } from '../services/search/engine/postingsEngine';
+import { writeSearchSnapshot } from '../services/search/LiveSearchIndex';
+import { generate } from './searchData';
 
 const TABLE = 'inspraak-bench';
 const VARIANTS = ['cache', 'rejected', 'plain'] as const;
@@ -128,6 +139,47 @@ async function bundleGateway(dir: string): Promise<void> {
   execFileSync('bash', ['-euc', commands.join('\n')], { cwd: REPO_ROOT, stdio: 'inherit' });
 }
 
+/** The search the cold-search runs ask: a word many generated items hold; only the search subgraph answers it. */
+const SEARCH = {
+  query: 'query($q: String!) { search(query: $q, first: 10) { totalCount edges { node { __typename } } } }',
+  variables: { q: 'fietsenstalling' },
+};
+const SNAPSHOT_BUCKET = 'inspraak-bench-snapshots';
+
+/**
+ * A local S3 (s3rver, as test/deployed uses) holding a search snapshot of `items` generated items under
+ * the key the gateway reads by default. Returns its endpoint, the snapshot's size and a stop function.
+ */
+async function snapshotInS3(
+  root: string,
+  items: number,
+): Promise<{ endpoint: string; bytes: number; stop: () => Promise<void> }> {
+  const t0 = Date.now();
+  const engine = postingsEngines.create();
+  engine.upsert(generate(items).docs);
+  const file = join(root, 'search.snapshot');
+  // The feed position is now: the gateway catches up from the (empty) change feed, as after a fresh snapshot.
+  const now = new Date().toISOString();
+  await writeSearchSnapshot(file, engine, { watermark: { proposal: now, project: now }, budgetDates: new Map() });
+  const s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(root, 's3') });
+  const { port } = await s3rver.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const s3 = new S3Client({
+    region: 'eu-west-1',
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  const body = readFileSync(file);
+  await s3.send(new CreateBucketCommand({ Bucket: SNAPSHOT_BUCKET }));
+  await s3.send(new PutObjectCommand({ Bucket: SNAPSHOT_BUCKET, Key: 'search/index.snapshot', Body: body }));
+  s3.destroy();
+  console.log(
+    `Search snapshot of ${items} generated items: ${(body.length / 1e6).toFixed(1)} MB in ${Date.now() - t0} ms`,
+  );
+  return { endpoint, bytes: body.length, stop: () => s3rver.close() };
+}
+
 /** A copy of the shipped folder for `variant`. */
 function variantFolder(shipped: string, variant: Variant): string {
   if (variant === 'cache') return shipped;
@@ -159,8 +211,10 @@ async function main() {
       'no-source-maps': { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'search-items': { type: 'string' },
     },
   });
+  const searchItems = values['search-items'] ? Number(values['search-items']) : 0;
   const runs = Number(values.runs);
   const sourceMaps = !values['no-source-maps'];
   const variants = values.variants.split(',') as Variant[];
@@ -169,6 +223,7 @@ async function main() {
   const root = mkdtempSync(join(tmpdir(), 'inspraak-coldstart-'));
   const shipped = join(root, 'gateway');
   const ddb = await startDynamoLocal();
+  const stops: (() => Promise<void> | undefined)[] = [];
   try {
     const t0 = Date.now();
     await bundleGateway(shipped);
@@ -185,7 +240,11 @@ async function main() {
     await ensureRegistry(doc, TABLE);
     raw.destroy();
 
+    const search = searchItems ? await snapshotInS3(root, searchItems) : undefined;
+    stops.push(() => search?.stop());
     const payload = JSON.stringify(httpApiEvent(JSON.stringify({ query: EXAMPLE_QUERY })));
+    const searchPayload = JSON.stringify(httpApiEvent(JSON.stringify(SEARCH)));
+    const searches = new Map<Variant, Run[]>(variants.map((v) => [v, []]));
     // node as Lambda's bootstrap starts it for the gateway's memory size; NODE_OPTIONS as the construct sets it.
     const nodeArgs = [
       ...lambdaNodeFlags(GATEWAY_MEMORY_MB),
@@ -221,6 +280,34 @@ async function main() {
         console.log(
           `run ${i} ${variant.padEnd(8)}: ${r.ms.toFixed(0)} ms (node boot ${t.bootMs.toFixed(0)}, load + init ${t.loadMs.toFixed(0)}, first query ${t.queryMs.toFixed(0)}; CPU ${t.cpuMs.toFixed(0)} ms; code cache ${r.codeCache}) HTTP ${r.status}`,
         );
+        if (!search) continue;
+        // The gateway of the single topology with a snapshot bucket (GraphqlGateway.ts): it downloads the
+        // snapshot to INSPRAAK_SEARCH_SNAPSHOT (/tmp on Lambda) and restores it at init.
+        const snapshotPath = join(root, `run-${i}-${variant}.snapshot`);
+        const s = await runOnce(
+          dir,
+          runner,
+          {
+            ...env,
+            INSPRAAK_SEARCH_SNAPSHOT_BUCKET: SNAPSHOT_BUCKET,
+            INSPRAAK_SEARCH_SNAPSHOT: snapshotPath,
+            AWS_ENDPOINT_URL_S3: search.endpoint,
+            AWS_ACCESS_KEY_ID: 'S3RVER',
+            AWS_SECRET_ACCESS_KEY: 'S3RVER',
+          },
+          nodeArgs,
+          searchPayload,
+        );
+        rmSync(snapshotPath, { force: true });
+        const found = JSON.parse(s.body) as { data?: { search?: { totalCount?: number } }; errors?: unknown[] };
+        if (s.status !== 200 || found.errors || !found.data?.search?.totalCount)
+          throw new Error(
+            `run ${i} (${variant}) did not find "${SEARCH.variables.q}": ${s.status} ${s.body.slice(0, 500)}`,
+          );
+        searches.get(variant)!.push(s);
+        console.log(
+          `run ${i} ${variant.padEnd(8)} search: ${s.ms.toFixed(0)} ms (load + init ${s.timing.loadMs.toFixed(0)}, first search ${s.timing.queryMs.toFixed(0)}; CPU ${s.timing.cpuMs.toFixed(0)} ms; RSS ${s.timing.rssMb.toFixed(0)} MB, heap ${s.timing.heapMb.toFixed(0)} MB) ${found.data.search.totalCount} hits`,
+        );
       }
     }
     const load = `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`;
@@ -241,7 +328,25 @@ async function main() {
     console.log(
       `Cold start, spawn → first answered query (${first}, ${runs} runs, source maps ${sourceMaps ? 'on' : 'off'}, ${load}): median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms; CPU time median ${baseCpu.toFixed(0)} ms`,
     );
+    if (search) {
+      for (const variant of variants) {
+        const rs = searches.get(variant)!;
+        const [m, mx] = stats(rs.map((r) => r.ms));
+        const [cpuM] = stats(rs.map((r) => r.timing.cpuMs));
+        const [rss, rssMax] = stats(rs.map((r) => r.timing.rssMb));
+        const [heap] = stats(rs.map((r) => r.timing.heapMb));
+        console.log(
+          `${variant.padEnd(8)} cold search: median ${m.toFixed(0)} ms, max ${mx.toFixed(0)} ms; CPU median ${cpuM.toFixed(0)} ms; RSS median ${rss.toFixed(0)} MB (max ${rssMax.toFixed(0)}), V8 heap ${heap.toFixed(0)} MB`,
+        );
+      }
+      const [m, mx] = stats(searches.get(first!)!.map((r) => r.ms));
+      const [rss] = stats(searches.get(first!)!.map((r) => r.timing.rssMb));
+      console.log(
+        `Cold search from a snapshot of ${searchItems} items (${(search.bytes / 1e6).toFixed(1)} MB), spawn → first answered search (${first}, ${runs} runs, ${load}): cold search: median ${m.toFixed(0)} ms, max ${mx.toFixed(0)} ms; RSS ${rss.toFixed(0)} MB`,
+      );
+    }
   } finally {
+    for (const stop of stops) await stop();
     await ddb.stop();
     if (values.keep) console.log(`Kept the bundle folders in ${root}`);
     else rmSync(root, { recursive: true, force: true });

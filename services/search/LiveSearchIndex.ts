@@ -111,16 +111,7 @@ export class LiveSearchIndex {
    */
   async saveSnapshot(path: string): Promise<void> {
     const engine = await this.load();
-    const header = JSON.stringify({
-      v: SNAPSHOT_VERSION,
-      watermark: this.watermark,
-      budgetDates: [...this.budgetDates],
-    });
-    const head = Buffer.from(header, 'utf8');
-    const padded = Buffer.alloc((head.length + 1 + 7) & ~7, ' ');
-    head.copy(padded);
-    padded[padded.length - 1] = 0x0a;
-    await writeFile(path, Buffer.concat([padded, engine.serialize()]));
+    await writeSearchSnapshot(path, engine, { watermark: this.watermark, budgetDates: this.budgetDates });
   }
 
   private async loadOnce(): Promise<SearchEngine> {
@@ -251,4 +242,32 @@ export class LiveSearchIndex {
   private forgetBefore(iso: string): void {
     for (const [id, changedAt] of this.applied) if (timeOf(changedAt) < iso) this.applied.delete(id);
   }
+}
+
+/** Where a snapshot's index stands in the change feed: per kind the latest change seen, and the budgets' dates. */
+export interface SnapshotPosition {
+  watermark: Record<FeedKind, string>;
+  budgetDates: ReadonlyMap<string, string | null>;
+}
+
+/**
+ * Writes `engine` at `position` to `path` in the format `LiveSearchIndex` restores (`saveSnapshot`): a
+ * JSON header line, padded so that the engine's bytes start 8-byte aligned, then the engine's binary
+ * snapshot (engine/binary.ts). Also for tools that build an engine themselves (scripts/bench-coldstart.ts).
+ */
+export async function writeSearchSnapshot(
+  path: string,
+  engine: SearchEngine,
+  position: SnapshotPosition,
+): Promise<void> {
+  const header = JSON.stringify({
+    v: SNAPSHOT_VERSION,
+    watermark: position.watermark,
+    budgetDates: [...position.budgetDates],
+  });
+  const head = Buffer.from(header, 'utf8');
+  const padded = Buffer.alloc((head.length + 1 + 7) & ~7, ' ');
+  head.copy(padded);
+  padded[padded.length - 1] = 0x0a;
+  await writeFile(path, Buffer.concat([padded, engine.serialize()]));
 }
