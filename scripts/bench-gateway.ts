@@ -19,7 +19,7 @@
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,6 +77,38 @@ const HIVE = 'Hive Gateway, HTTP subgraphs';
 interface Target {
   name: string;
   url: string;
+  /** Our gateways' request log (JSON lines on stderr), read after each run for its per-request figures. */
+  log?: { file: string; offset: number };
+}
+
+/** What our request log says about one run's requests (services/gateway/requestLog.ts). */
+interface Logged {
+  requests: number;
+  dynamodbCalls: number;
+  fetchHits: number;
+  fetchMisses: number;
+  outcomes: Record<string, number>;
+}
+
+/** Adds the request log lines written since the last read to `into`. */
+function readLog(log: NonNullable<Target['log']>, into: Logged): void {
+  const text = readFileSync(log.file, 'utf8');
+  const fresh = text.slice(log.offset, text.lastIndexOf('\n') + 1);
+  log.offset += fresh.length;
+  for (const line of fresh.split('\n')) {
+    if (!line.includes('"graphql request"')) continue;
+    const entry = JSON.parse(line) as {
+      cache?: string;
+      dynamodbCalls?: number;
+      fetchCache?: { hits: number; misses: number };
+    };
+    into.requests++;
+    into.dynamodbCalls += entry.dynamodbCalls ?? 0;
+    into.fetchHits += entry.fetchCache?.hits ?? 0;
+    into.fetchMisses += entry.fetchCache?.misses ?? 0;
+    const outcome = entry.cache ?? 'none';
+    into.outcomes[outcome] = (into.outcomes[outcome] ?? 0) + 1;
+  }
 }
 interface Result {
   rps: number;
@@ -142,12 +174,21 @@ async function main() {
     const profiled = values.profile
       ? { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${values.profile}` }
       : env;
-    const ours = start(['scripts/gateway.ts'], profiled, children);
-    const oursHttp = start(['scripts/gateway.ts'], { ...env, INSPRAAK_SUBGRAPH_URLS: JSON.stringify(urls) }, children);
+    let logs = 0;
+    const logOf = () => ({ file: join(dir, `gateway-${logs++}.log`), offset: 0 });
+    const shippedLog = logOf();
+    const httpLog = logOf();
+    const ours = start(['scripts/gateway.ts'], profiled, children, shippedLog.file);
+    const oursHttp = start(
+      ['scripts/gateway.ts'],
+      { ...env, INSPRAAK_SUBGRAPH_URLS: JSON.stringify(urls) },
+      children,
+      httpLog.file,
+    );
     const targets: Target[] = [
       { name: HIVE, url: `http://127.0.0.1:${hivePort}/graphql` },
-      { name: 'Inspraak, in-process (shipped)', url: await announced(ours, /Gateway at (\S+)/) },
-      { name: 'Inspraak, HTTP subgraphs', url: await announced(oursHttp, /Gateway at (\S+)/) },
+      { name: SHIPPED, url: await announced(ours, /Gateway at (\S+)/), log: shippedLog },
+      { name: 'Inspraak, HTTP subgraphs', url: await announced(oursHttp, /Gateway at (\S+)/), log: httpLog },
     ];
     if (values.caches) {
       for (const [name, response, fetch] of [
@@ -155,12 +196,14 @@ async function main() {
         ['in-process, fetch cache only', '0', '64'],
         ['in-process, no cache', '0', '0'],
       ] as const) {
+        const log = logOf();
         const child = start(
           ['scripts/gateway.ts'],
           { ...env, INSPRAAK_RESPONSE_CACHE_MB: response, INSPRAAK_FETCH_CACHE_MB: fetch },
           children,
+          log.file,
         );
-        targets.push({ name, url: await announced(child, /Gateway at (\S+)/) });
+        targets.push({ name, url: await announced(child, /Gateway at (\S+)/), log });
       }
     }
     await ready(targets[0]!.url);
@@ -173,6 +216,7 @@ async function main() {
     }
 
     const loadBefore = loadavg();
+    const logged: Record<string, Record<string, Logged>> = Object.fromEntries(workloads.map((w) => [w, {}]));
     const results: Record<string, Record<string, Result[]>> = Object.fromEntries(workloads.map((w) => [w, {}]));
     for (let round = 0; round <= rounds; round++) {
       for (const workload of workloads) {
@@ -189,6 +233,19 @@ async function main() {
                 ? HOT.map((body) => ({ body }))
                 : [{ setupRequest: (req) => ({ ...req, body: variedBody(next++) }) }],
           });
+          if (t.log) {
+            const byTarget = logged[workload]!;
+            const seen = byTarget[t.name] ?? {
+              requests: 0,
+              dynamodbCalls: 0,
+              fetchHits: 0,
+              fetchMisses: 0,
+              outcomes: {},
+            };
+            byTarget[t.name] = seen;
+            // The warm-up's lines are read past, not counted.
+            readLog(t.log, round === 0 ? { ...seen, outcomes: {} } : seen);
+          }
           if (round === 0) continue; // warm-up
           const runs = results[workload]![t.name] ?? [];
           results[workload]![t.name] = runs;
@@ -201,7 +258,7 @@ async function main() {
         }
       }
     }
-    report(results, targets, seconds, rounds, { before: loadBefore, after: loadavg() });
+    report(results, logged, targets, seconds, rounds, { before: loadBefore, after: loadavg() });
   } finally {
     for (const c of children) c.kill('SIGTERM');
     // A profiled gateway writes its profile as it exits.
@@ -211,11 +268,11 @@ async function main() {
   }
 }
 
-function start(args: string[], env: NodeJS.ProcessEnv, children: ChildProcess[]): ChildProcess {
+function start(args: string[], env: NodeJS.ProcessEnv, children: ChildProcess[], logFile?: string): ChildProcess {
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), args, {
     cwd: ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', logFile ? openSync(logFile, 'a') : 'ignore'],
   });
   children.push(child);
   return child;
@@ -263,6 +320,7 @@ const SHIPPED = 'Inspraak, in-process (shipped)';
 
 function report(
   results: Record<string, Record<string, Result[]>>,
+  logged: Record<string, Record<string, Logged>>,
   targets: Target[],
   seconds: number,
   rounds: number,
@@ -288,6 +346,17 @@ function report(
       const errors = rs.reduce((n, r) => n + r.errors, 0);
       console.log(
         `  ${t.name.padEnd(34)} ${rps.toFixed(0).padStart(6)} rps  p50 ${p50.toFixed(0).padStart(4)} ms  p99 ${p99.toFixed(0).padStart(5)} ms  ${(rps / hive).toFixed(2)}× Hive  (rounds: ${each}; errors ${errors})`,
+      );
+    }
+    for (const t of targets) {
+      const l = logged[workload]?.[t.name];
+      if (!l?.requests) continue;
+      const lookups = l.fetchHits + l.fetchMisses;
+      const outcomes = Object.entries(l.outcomes)
+        .map(([k, n]) => `${k} ${((100 * n) / l.requests).toFixed(0)}%`)
+        .join(', ');
+      console.log(
+        `    ${t.name}: ${(l.dynamodbCalls / l.requests).toFixed(2)} DynamoDB calls per request; response cache: ${outcomes}${lookups ? `; fetch cache hits ${((100 * l.fetchHits) / lookups).toFixed(0)}% of ${lookups} fetches and entities` : ''}`,
       );
     }
     // The ratio of medians, and the median of each round's ratio (the targets ran side by side in a round).
