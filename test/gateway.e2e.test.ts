@@ -81,18 +81,33 @@ describe('the gateway, end to end over HTTP', () => {
     const query = (n: number) => ({
       query: `{ proposals(first: ${n}) { edges { node { title municipality { name province { name } } provenance { source { name } } } } } }`,
     });
+    // Without the fetch cache, every entity lookup reaches DynamoDB, batched.
+    const uncached = await startTestGateway(db, { INSPRAAK_FETCH_CACHE_MB: '0' });
+    try {
+      db.calls.length = 0;
+      const small = await uncached.post(query(5));
+      const smallCalls = db.calls.length;
+      db.calls.length = 0;
+      const large = await uncached.post(query(50));
+      expect(small.json.errors).toBeUndefined();
+      expect(large.json.data.proposals.edges).toHaveLength(50);
+      expect(new Set(large.json.data.proposals.edges.map((e: any) => e.node.municipality.name)).size).toBe(
+        CODES.length,
+      );
+      // One Query for the list, one BatchGetItem for the municipalities, one for the sources, and the
+      // response cache's read of the data version (every request here; every few seconds as shipped).
+      expect(db.calls.sort()).toEqual(['BatchGetItemCommand', 'BatchGetItemCommand', 'GetItemCommand', 'QueryCommand']);
+      expect(db.calls.length).toBe(smallCalls);
+    } finally {
+      await uncached.close();
+    }
+    // As shipped, the entities of the first page are held by the fetch cache: a longer page of the same
+    // proposals reads only its list (and the version), and answers the same.
+    const first = await gw.post(query(50));
     db.calls.length = 0;
-    const small = await gw.post(query(5));
-    const smallCalls = db.calls.length;
-    db.calls.length = 0;
-    const large = await gw.post(query(50));
-    expect(small.json.errors).toBeUndefined();
-    expect(large.json.data.proposals.edges).toHaveLength(50);
-    expect(new Set(large.json.data.proposals.edges.map((e: any) => e.node.municipality.name)).size).toBe(CODES.length);
-    // One Query for the list, one BatchGetItem for the municipalities, one for the sources, and the
-    // response cache's read of the data version (every request here; every few seconds as shipped).
-    expect(db.calls.sort()).toEqual(['BatchGetItemCommand', 'BatchGetItemCommand', 'GetItemCommand', 'QueryCommand']);
-    expect(db.calls.length).toBe(smallCalls);
+    const longer = await gw.post(query(51));
+    expect(db.calls.sort()).toEqual(['GetItemCommand', 'QueryCommand']);
+    expect(longer.json.data.proposals.edges.slice(0, 50)).toEqual(first.json.data.proposals.edges);
   });
 
   it('pages through all proposals with stable cursors', async () => {

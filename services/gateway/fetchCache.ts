@@ -16,7 +16,7 @@
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { GraphQLFormattedError } from 'graphql';
+import { type DocumentNode, type GraphQLFormattedError, Kind, parse, type SelectionSetNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { stringify } from 'safe-stable-stringify';
 import type { DataVersion } from '../core/dynamo/dataVersion';
@@ -27,6 +27,29 @@ export interface FetchCacheSettings {
   maxBytes: number;
   /** How long after the version moved nothing is stored (see ResponseCacheSettings.settleMs). */
   settleMs: number;
+}
+
+/**
+ * Root fields whose answers depend on the time as well as on the data: the change feed lists an entry
+ * only once it has settled (a minute after its write), so its answer changes while the version holds.
+ */
+const CLOCK_FIELDS = new Set(['changes']);
+
+/** Whether an operation of `document` selects a root field whose answer depends on the time. */
+export function readsTheClock(document: DocumentNode): boolean {
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
+  const selects = (set: SelectionSetNode, seen: Set<string>): boolean =>
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return CLOCK_FIELDS.has(s.name.value);
+      if (s.kind === Kind.INLINE_FRAGMENT) return selects(s.selectionSet, seen);
+      const fragment = fragments.get(s.name.value);
+      if (!fragment || seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return selects(fragment.selectionSet, seen);
+    });
+  return document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && selects(d.selectionSet, new Set()));
 }
 
 /** The data-source kind of a client's operation (GraphQLDataSourceRequestKind.INCOMING_OPERATION). */
@@ -46,6 +69,22 @@ export class FetchCache {
       maxEntrySize: Math.max(1, Math.floor(settings.maxBytes / 8)),
       sizeCalculation: (value, key) => 2 * (value.length + key.length) + 100,
     });
+  }
+
+  /** Fetch operations that read the clock, by text (the planner's fetches are finite per supergraph). */
+  private readonly clockedFetches = new LRUCache<string, boolean>({ max: 1000 });
+
+  private clocked(query: string, document: DocumentNode | undefined): boolean {
+    let clocked = this.clockedFetches.get(query);
+    if (clocked === undefined) {
+      try {
+        clocked = readsTheClock(document ?? parse(query));
+      } catch {
+        clocked = true; // not ours to judge: the subgraph answers the syntax error
+      }
+      this.clockedFetches.set(query, clocked);
+    }
+    return clocked;
   }
 
   /** Entries and the bytes they are counted at; never more than `maxBytes`. */
@@ -68,6 +107,7 @@ export class FetchCache {
     if (options.kind !== INCOMING_OPERATION || !query || /^\s*(mutation|subscription)\b/.test(query)) {
       return source.process(options);
     }
+    if (this.clocked(query, options.document)) return source.process(options);
     const state = requestState(options.context);
     // One version for all the fetches of a request (and one read, when the clock reads every time).
     let versioned = state?.version;

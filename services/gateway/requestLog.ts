@@ -35,9 +35,18 @@ export function requestState(context: unknown): RequestState | undefined {
     : undefined;
 }
 
-/** Runs one request's execution with `context`, counting its DynamoDB round trips for the log line. */
-export function trackRequest<T>(context: object, cache: string, run: () => T): { state: RequestState; result: T } {
+/**
+ * Runs one request's execution with `context`, counting its DynamoDB round trips for the log line;
+ * `version` is the data version the response cache read for it, if it did (the fetch cache reuses it).
+ */
+export function trackRequest<T>(
+  context: object,
+  cache: string,
+  run: () => T,
+  version?: DataVersion | null,
+): { state: RequestState; result: T } {
   const state: RequestState = { cache, dynamodb: { count: 0 } };
+  if (version !== undefined) state.version = Promise.resolve(version);
   (context as { [STATE]?: RequestState })[STATE] = state;
   return { state, result: countingRoundTrips(state.dynamodb, run) };
 }

@@ -19,6 +19,7 @@ import Negotiator from 'negotiator';
 import { stringify } from 'safe-stable-stringify';
 import type { DataVersion } from '../core/dynamo/dataVersion';
 import { log } from '../core/log';
+import { readsTheClock } from './fetchCache';
 import { requestState, trackRequest } from './requestLog';
 
 export interface ResponseCacheSettings {
@@ -36,16 +37,21 @@ export interface ResponseCacheSettings {
   settleMs: number;
 }
 
-/** Marks answers that may be cached: queries answered with status 200 and no errors. */
+/**
+ * Marks answers that may be cached: queries answered with status 200 and no errors, and not reading the
+ * clock (the change feed: its answers change while the data version holds).
+ */
 export function responseCachePlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, response }) {
+        async willSendResponse({ contextValue, document, operation, response }) {
           const state = requestState(contextValue);
           if (!state) return;
           state.cacheable =
             operation?.operation === 'query' &&
+            !!document &&
+            !readsTheClock(document) &&
             response.body.kind === 'single' &&
             !response.body.singleResult.errors?.length &&
             (response.http.status ?? 200) === 200;
@@ -101,7 +107,7 @@ export class ResponseCache {
     const described = this.settings.maxBytes > 0 ? this.describe(request) : null;
     const version = described ? await this.version() : null;
     if (!described || !version) {
-      return toResponse(await run(execute, 'bypass'), this.headers(false));
+      return toResponse(await run(execute, 'bypass', described ? version : undefined), this.headers(false));
     }
     const key = digest(`${version.value}\n${described}`);
     const etag = `W/"${version.value}-${key.slice(0, 22)}"`;
@@ -120,7 +126,7 @@ export class ResponseCache {
     let outcome: CacheOutcome = 'shared';
     if (!pending) {
       outcome = 'miss';
-      pending = run(execute, 'miss').finally(() => this.inFlight.delete(key));
+      pending = run(execute, 'miss', version).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
       void pending.then(
         (a) => {
@@ -208,9 +214,14 @@ export class ResponseCache {
   }
 }
 
-async function run(execute: (context: object) => Promise<HTTPGraphQLResponse>, outcome: CacheOutcome): Promise<Answer> {
+/** Executes a request; `version`, when read, is the one the fetch cache uses for it too. */
+async function run(
+  execute: (context: object) => Promise<HTTPGraphQLResponse>,
+  outcome: CacheOutcome,
+  version?: DataVersion | null,
+): Promise<Answer> {
   const context = {};
-  const { state, result } = trackRequest(context, outcome, () => execute(context));
+  const { state, result } = trackRequest(context, outcome, () => execute(context), version);
   const response = await result;
   let body: string;
   if (response.body.kind === 'complete') body = response.body.string;

@@ -119,6 +119,15 @@ describe('FetchCache', () => {
     expect(asked).toHaveLength(4);
   });
 
+  it('never stores a fetch of the change feed, whose answer moves with the clock', async () => {
+    const { source, asked } = fakeSubgraph();
+    const ds = cacheWith().wrap('municipalities', source);
+    const feed = 'query Q__municipalities__0{changes(first:5){edges{cursor}}}';
+    await ds.process(fetchOf(feed, {}));
+    await ds.process(fetchOf(feed, {}));
+    expect(asked).toHaveLength(2);
+  });
+
   it('stays within its cap under a flood of distinct entities', async () => {
     const { source } = fakeSubgraph();
     const cache = cacheWith(64 * 1024);

@@ -7,7 +7,7 @@ import { ResponseCache, responseCachePlugin } from '../responseCache';
 async function server() {
   let executions = 0;
   const apollo = new ApolloServer({
-    typeDefs: 'type Query { echo(text: String!): String! fails: String slow: String }',
+    typeDefs: 'type Query { echo(text: String!): String! fails: String slow: String changes: String }',
     resolvers: {
       Query: {
         echo: (_: unknown, { text }: { text: string }) => {
@@ -17,6 +17,10 @@ async function server() {
         fails: () => {
           executions++;
           throw new GraphQLError('nope', { extensions: { code: 'NOT_FOUND' } });
+        },
+        changes: () => {
+          executions++;
+          return new Date().toISOString();
         },
         slow: async () => {
           executions++;
@@ -98,6 +102,17 @@ describe('ResponseCache', () => {
     }
     expect(s.executions - before).toBe(3);
     expect(cache.size.entries).toBe(0);
+  });
+
+  it('never stores the change feed, whose answer moves with the clock while the version holds', async () => {
+    const cache = cacheWith();
+    const before = s.executions;
+    for (const query of ['{ changes }', 'query Feed { ...F } fragment F on Query { feed: changes }']) {
+      for (let i = 0; i < 2; i++) {
+        expect((await serve(cache, post({ query }))).headers.get('cache-control')).toBe('no-store');
+      }
+    }
+    expect(s.executions - before).toBe(4);
   });
 
   it('answers If-None-Match with 304 and no body, without executing', async () => {
