@@ -170,7 +170,7 @@ export class FetchCache {
 /** An error of a fetch of the `missing` representations, its `_entities` index mapped back to the fetch asked for. */
 function atOriginalIndex(error: GraphQLFormattedError, missing: number[]): GraphQLFormattedError {
   const path = error.path;
-  if (!path || path[0] !== '_entities' || typeof path[1] !== 'number') return error;
+  if (path?.[0] !== '_entities' || typeof path[1] !== 'number') return error;
   const at = missing[path[1]];
   return at === undefined ? error : { ...error, path: ['_entities', at, ...path.slice(2)] };
 }
