@@ -87,7 +87,11 @@ export function investmentsIndex(
   const base = `/budgets/${budget.slug}/investments`;
   const items = rows.map((i) => {
     const link = `${base}/${i.id}`;
-    return `<div id="budget_investment_${i.id}" class="budget-investment">\n  <h3><a href="${link}">${esc(i.title.nl ?? '')}</a></h3>\n  <p class="investment-project-info">${esc(i.location ?? '')}</p>\n  <a class="read-more" href="${link}">Lees meer</a>\n</div>`;
+    // Budgets::InvestmentComponent: the investment's image, or the no-image placeholder (docs/upstreams/consul.md §5.4 item 9).
+    const img = i.image
+      ? `<img src="${esc(i.image.path)}" alt="${esc(i.image.title)}">`
+      : `<img src="/assets/budget_investment_no_image-3b1f0c.jpg" alt="${esc(i.title.nl ?? '')}">`;
+    return `<div id="budget_investment_${i.id}" class="budget-investment">\n  ${img}\n  <h3><a href="${link}">${esc(i.title.nl ?? '')}</a></h3>\n  <p class="investment-project-info">${esc(i.location ?? '')}</p>\n  <a class="read-more" href="${link}">Lees meer</a>\n</div>`;
   });
   const nav =
     filters.length > 1

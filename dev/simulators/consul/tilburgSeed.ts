@@ -289,6 +289,13 @@ export function tilburgSeed(): ConsulSeed {
           feasibility: 'undecided',
           authorId: 11 + (id % 4),
           location,
+          // An Active Storage path on the installation's own host, as image_tag of a variant writes it.
+          ...(id === 402 && {
+            image: {
+              path: '/rails/active_storage/representations/redirect/eyJfcmFpbHMiOnsiZGF0YSI6NDAyfX0/eyJfcmFpbHMiOnsiZGF0YSI6InRodW1iIn19/leijpark.jpg',
+              title: 'Toestellen voor buitenfitness in het Leijpark',
+            },
+          }),
         }),
       ),
       investment({

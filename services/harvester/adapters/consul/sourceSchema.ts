@@ -11,6 +11,21 @@ export const sourceSchema = z.object({
   votesForProposalSuccess: z.number().int().min(1).default(10_000),
   /** Setting months_to_archive_proposals (docs/upstreams/consul.md §6); not exposed by the API. */
   monthsToArchiveProposals: z.number().int().min(1).default(12),
+  /** The installation's time zone (`config.time_zone`), for the phase days of the budget page. */
+  timeZone: z.string().min(1).default('Europe/Amsterdam'),
+  /**
+   * Each budget's `voting_style` (and, for approval, `max_ballot_lines`), by CONSUL budget id: no public
+   * page shows them (docs/upstreams/consul.md §5.4 item 8), so only the operator can say. Unset → UNKNOWN.
+   */
+  budgets: z
+    .record(
+      z.string().regex(/^\d+$/, 'expected a CONSUL budget id'),
+      z.union([
+        z.object({ votingStyle: z.literal('knapsack') }).strict(),
+        z.object({ votingStyle: z.literal('approval'), maxBallotLines: z.number().int().min(1).optional() }).strict(),
+      ]),
+    )
+    .default({}),
 });
 
 export type ConsulSourceConfig = z.infer<typeof sourceSchema>;

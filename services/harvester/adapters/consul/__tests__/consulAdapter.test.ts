@@ -21,10 +21,9 @@ afterEach(async () => {
 async function harvest(
   options: ConsulSimulatorOptions,
   config: Record<string, unknown> = {},
-  prepare?: (s: ConsulSimulator) => void,
+  prepare?: (s: ConsulSimulator & { http: PoliteHttpClient }) => void,
 ) {
   sim = await startConsulSimulator(options);
-  prepare?.(sim);
   const http = new PoliteHttpClient({
     baseUrl: sim.url,
     timeoutMs: 2000,
@@ -33,6 +32,7 @@ async function harvest(
     retries: 1,
     backoffMs: 10,
   });
+  prepare?.(Object.assign(sim, { http }));
   const bodies: unknown[] = [];
   const post = http.postJson.bind(http);
   http.postJson = (path, body) => {
@@ -135,7 +135,8 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
   it('keeps requests few and never asks for more than 25 rows', async () => {
     const { run, bodies, sim: s } = await harvest({ municipality: 'GM0106' });
     await run;
-    expect(s.requests.length).toBe(8);
+    // consul.json, the schema probe, proposals, budgets, investments, two budget pages, one results page, …
+    expect(s.requests.length).toBe(10);
     for (const b of bodies) {
       const firsts = [...JSON.stringify(b).matchAll(/first: (\d+)/g)].map((m) => Number(m[1]));
       for (const f of firsts) expect(f).toBeLessThanOrEqual(25);
@@ -175,20 +176,71 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Tilburg, nl and en)', 
     const { budgets, projects } = await run;
     expect(issues).toEqual([]);
     // Budget 6 is not published (drafting), so neither it nor its investment 420 is served (docs/upstreams/consul.md §3.4).
-    expect(ids(budgets)).toEqual(['4', '5']);
+    // Each budget has two headings, so each heading is its own Budget (docs/data-model.md §3.2).
+    expect(ids(budgets)).toEqual(['4-21', '4-22', '5-23', '5-25']);
     expect(projects.some((p) => p.provenance.upstreamId === '420')).toBe(false);
     const winners = projects.filter((p) => p.selected).map((p) => p.provenance.upstreamId);
     // 382 does not fit Noord's € 75.000 after 380 and 381; 385 is incompatible.
     expect(winners).toEqual(['380', '381', '383', '384', '386']);
-    expect(projects.filter((p) => p.budgetId.endsWith(':5'))).toHaveLength(12);
-    expect(projects.filter((p) => p.budgetId.endsWith(':5')).every((p) => p.cost === null && p.selected === null)).toBe(
-      true,
-    );
+    const inBudget = (key: string) => projects.filter((p) => p.budgetId === `gm0855-consul:budget:${key}`);
+    expect(inBudget('4-21').map((p) => p.provenance.upstreamId)).toEqual(['380', '381', '382', '383']);
+    expect(inBudget('5-23').map((p) => p.provenance.upstreamId)).toEqual(['402', '404', '406', '408', '410', '412']);
+    expect(inBudget('5-25')).toHaveLength(6);
+    // The index card's image, on the installation's own host; the placeholder of the others is not an image.
+    expect(projects.find((p) => p.provenance.upstreamId === '402')!.images).toEqual([
+      {
+        url: `${s.url}/rails/active_storage/representations/redirect/eyJfcmFpbHMiOnsiZGF0YSI6NDAyfX0/eyJfcmFpbHMiOnsiZGF0YSI6InRodW1iIn19/leijpark.jpg`,
+        alt: 'Toestellen voor buitenfitness in het Leijpark',
+      },
+    ]);
+    expect(projects.find((p) => p.provenance.upstreamId === '404')!.images).toEqual([]);
+    expect([...inBudget('5-23'), ...inBudget('5-25')].every((p) => p.cost === null && p.selected === null)).toBe(true);
+    // Each heading's index is read with its heading_id; Zuid of 2026, whose index would cost most, gets what
+    // is left (docs/data-model.md §3.7).
     expect(
       s.requests
         .filter((r) => r.path === '/budgets/5/investments')
-        .map((r) => new URLSearchParams(r.query).get('page')),
-    ).toEqual(['1', '2']);
+        .map((r) => new URLSearchParams(r.query).get('heading_id')),
+    ).toEqual(['23', '25']);
+    expect(s.requests.some((r) => r.path === '/budgets/4/investments' && r.query.includes('heading_id=22'))).toBe(
+      false,
+    );
+  });
+
+  it('reads each heading amount, the currency and the balloting days from the budget pages', async () => {
+    const { run } = await harvest(
+      { municipality: 'GM0855' },
+      { budgets: { 4: { votingStyle: 'approval', maxBallotLines: 3 } } },
+    );
+    const { budgets } = await run;
+    const view = Object.fromEntries(
+      budgets.map((b) => [
+        b.provenance.upstreamId,
+        [b.title, b.total?.amountMinor ?? null, b.total?.currency ?? null, b.votingRule.kind, b.votingRule.maxProjects],
+      ]),
+    );
+    expect(view).toEqual({
+      '4-21': ['Tilburg Begroot 2026 – Tilburg-Noord', 7_500_000, 'EUR', 'CHOOSE_K', 3],
+      '4-22': ['Tilburg Begroot 2026 – Tilburg-Zuid', 7_500_000, 'EUR', 'CHOOSE_K', 3],
+      // hide_money: the page shows no amount, so none is stated (docs/upstreams/consul.md §5.4 item 5).
+      '5-23': ['Tilburg Begroot 2027 – Centrum', null, null, 'UNKNOWN', null],
+      '5-25': ['Tilburg Begroot 2027 – Reeshof', null, null, 'UNKNOWN', null],
+    });
+    // All nine phases shown: balloting is the seventh, April 2026 in Amsterdam time.
+    expect(budgets[0]!.votingPeriod).toEqual({ start: '2026-03-31T22:00:00.000Z', end: '2026-04-30T21:59:59.999Z' });
+    expect(budgets[2]!.votingPeriod).toBeNull();
+  });
+
+  it('fails the source with UpstreamSchemaError naming the page when a budget page is not one', async () => {
+    const { run } = await harvest({ municipality: 'GM0855' }, {}, (s) => {
+      const get = s.http.getText.bind(s.http);
+      // A maintenance page answered with 200 where the budget page should be.
+      s.http.getText = (path, query) =>
+        path === 'budgets/5' ? Promise.resolve('<html><body><p>Onderhoud</p></body></html>') : get(path, query);
+    });
+    await expect(run).rejects.toThrow(
+      new UpstreamSchemaError('CONSUL /budgets/5 is not a CONSUL budget page: no budget header or #budget_info'),
+    );
   });
 });
 

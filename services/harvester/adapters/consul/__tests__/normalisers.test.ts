@@ -2,6 +2,7 @@ import { budgetProjectSchema, budgetSchema, proposalSchema, type Proposal } from
 import { sourceSchema as consulSourceSchema } from '../sourceSchema';
 import { consulBudgetPhase } from '../budgetPhase';
 import { normaliseBudget } from '../normaliseBudget';
+import { budgetUnits } from '../budgetUnits';
 import { normaliseProject, type InvestmentPlacement } from '../normaliseProject';
 import { normaliseProposal } from '../normaliseProposal';
 import { parsePublicCreatedAt } from '../parsePublicCreatedAt';
@@ -297,8 +298,22 @@ describe('consulBudgetPhase', () => {
 });
 
 describe('normaliseBudget', () => {
-  it('keeps the raw phase and publishes no voting rule, total or dates', () => {
-    const budget = normaliseBudget({ id: '3', name: 'Assen Begroot 2025', phase: 'finished' }, ctx);
+  const node = { id: '3', name: 'Assen Begroot 2025', phase: 'finished' };
+  const heading = (name: string, id: string | null, amount: number | null) => ({
+    group: null,
+    name,
+    id,
+    amount,
+    currencySymbol: amount === null ? null : '€',
+  });
+  const phase = (current: boolean, firstDay: string, lastDay: string) => ({ name: 'x', current, firstDay, lastDay });
+  const nine = Array.from({ length: 9 }, (_, i) =>
+    phase(i === 8, `2025-0${i + 1}-01`, i === 6 ? '2025-07-31' : `2025-0${i + 1}-28`),
+  );
+
+  it('keeps the raw phase and publishes no voting rule, total or dates without the budget page', () => {
+    const [unit] = budgetUnits(node, null, null);
+    const budget = normaliseBudget(unit!, ctx);
     expect(budgetSchema.parse(budget)).toEqual(budget);
     expect(budget).toMatchObject({
       id: 'gm0106-consul:budget:3',
@@ -311,6 +326,72 @@ describe('normaliseBudget', () => {
       url: 'https://doemee.assen.example/budgets/3',
       votingRule: { kind: 'UNKNOWN', minTotal: null, maxTotal: null, minProjects: null, maxProjects: null, themes: [] },
     });
+  });
+
+  it('takes the single heading amount as total, the seventh of nine phases as voting days, and the configured knapsack', () => {
+    const [unit] = budgetUnits(node, { headings: [heading('Heel Assen', null, 100_000)], phases: nine }, null);
+    const budget = normaliseBudget(unit!, {
+      ...ctx,
+      source: { ...ctx.source, budgets: { 3: { votingStyle: 'knapsack' } } },
+    });
+    expect(budget).toMatchObject({
+      id: 'gm0106-consul:budget:3',
+      total: { amountMinor: 10_000_000, currency: 'EUR' },
+      votingPeriod: { start: '2025-06-30T22:00:00.000Z', end: '2025-07-31T21:59:59.999Z' },
+      votingRule: { kind: 'APPROVAL_WITHIN_BUDGET', maxTotal: { amountMinor: 10_000_000, currency: 'EUR' } },
+      outcomeRule: { rule: 'greedy', statedBy: 'PLATFORM' },
+    });
+  });
+
+  it('makes one budget per heading, and an approval budget CHOOSE_K with max_ballot_lines', () => {
+    const units = budgetUnits(
+      { ...node, id: '4', phase: 'accepting' },
+      { headings: [heading('Noord', '21', 75_000), heading('Zuid', '22', 50_000)], phases: nine.slice(1) },
+      null,
+    );
+    const source = { ...ctx.source, budgets: { 4: { votingStyle: 'approval' as const, maxBallotLines: 3 } } };
+    const budgets = units.map((u) => normaliseBudget(u, { ...ctx, source }));
+    expect(
+      budgets.map((b) => [b.id, b.title, b.total?.amountMinor, b.votingRule.kind, b.votingRule.maxProjects]),
+    ).toEqual([
+      ['gm0106-consul:budget:4-21', 'Assen Begroot 2025 – Noord', 7_500_000, 'CHOOSE_K', 3],
+      ['gm0106-consul:budget:4-22', 'Assen Begroot 2025 – Zuid', 5_000_000, 'CHOOSE_K', 3],
+    ]);
+    // Eight phases shown and not balloting now: which panel is balloting cannot be told.
+    expect(budgets[0]!.votingPeriod).toBeNull();
+    expect(budgets[0]!.url).toBe('https://doemee.assen.example/budgets/4/investments?heading_id=21');
+  });
+
+  it('leaves the total null when the page hides money, and keeps a budget whole when heading ids are unknown', () => {
+    const hidden = budgetUnits(node, { headings: [heading('Heel Assen', null, null)], phases: [] }, null);
+    expect(normaliseBudget(hidden[0]!, ctx).total).toBeNull();
+    const whole = budgetUnits(
+      node,
+      { headings: [heading('Noord', null, 1), heading('Zuid', null, 2)], phases: [] },
+      null,
+    );
+    expect(whole).toHaveLength(1);
+    expect(normaliseBudget(whole[0]!, ctx)).toMatchObject({
+      id: 'gm0106-consul:budget:3',
+      total: null,
+      outcomeRule: null,
+    });
+  });
+
+  it('finds heading ids of a finished budget in the results menu by name', () => {
+    const results = new Map([
+      ['noord', { name: 'Noord', rows: new Map([['1', { id: '1', winner: true, ballots: 5 }]]) }],
+      ['zuid', { name: 'Zuid', rows: new Map() }],
+    ]);
+    const units = budgetUnits(
+      node,
+      { headings: [heading('Noord', null, 1), heading('Zuid', null, 2)], phases: [] },
+      results,
+    );
+    expect(units.map((u) => [u.key, u.headingId, u.results?.size ?? null])).toEqual([
+      ['3-noord', 'noord', 1],
+      ['3-zuid', 'zuid', null],
+    ]);
   });
 });
 
@@ -325,6 +406,10 @@ describe('normaliseProject', () => {
   };
   const place = (budgetPhase: string, result: InvestmentPlacement['result']): InvestmentPlacement => ({
     budgetUpstreamId: '3',
+    unitKey: '3',
+    moneyShown: true,
+    currency: 'EUR',
+    image: null,
     budgetPhase,
     position: 2,
     result,

@@ -1,4 +1,4 @@
-import { investmentIdsFromIndex, parseResultsPage } from '../parseBudgetPages';
+import { investmentIdsFromIndex, investmentImagesFromIndex, parseResultsPage } from '../parseBudgetPages';
 
 describe('investmentIdsFromIndex', () => {
   it('reads each investment once from slug or id links and ignores filter links', () => {
@@ -21,7 +21,21 @@ describe('parseResultsPage', () => {
         { id: '385', winner: false, ballots: 580 },
         { id: '386', winner: false, ballots: null },
       ],
-      headingIds: ['21', '22'],
+      headings: [
+        { id: '21', name: 'Noord' },
+        { id: '22', name: 'Zuid' },
+      ],
     });
+  });
+});
+
+describe('investmentImagesFromIndex', () => {
+  it('reads the image of each investment card and skips the no-image placeholder', () => {
+    const html = `<div id="budget_investment_274" class="budget-investment"><img src="/rails/active_storage/x/pannakooi.jpg" alt="Pannakooi"><h3><a href="/budgets/3/investments/274">P</a></h3></div>
+      <div id="budget_investment_275" class="investments-list-item"><img src="/assets/budget_investment_no_image-abc.jpg" alt="Speelbos"></div>
+      <div id="budget_investment_276"><h3>Geen beeld</h3></div>`;
+    expect([...investmentImagesFromIndex(html)]).toEqual([
+      ['274', { url: '/rails/active_storage/x/pannakooi.jpg', alt: 'Pannakooi' }],
+    ]);
   });
 });
