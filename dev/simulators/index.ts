@@ -1,6 +1,6 @@
 /**
  * The simulator registry: one simulated installation per platform of services/core/platforms.ts, in its
- * order. The adapter contract suite (services/harvester/adapters/__tests__/contract.db.test.ts) runs every
+ * order. The adapter contract suite (services/harvester/adapters/__tests__/contract.test.ts) runs every
  * adapter against its platform's entry here; the type fails to compile when a platform has none.
  */
 import type { PlatformKey } from '../../services/core/platforms';

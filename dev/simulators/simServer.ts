@@ -48,16 +48,37 @@ export interface SimServerOptions {
   port?: number;
   /** Requests per minute per client before 429, like the platform's production default; off when unset. */
   rateLimitPerMinute?: number;
+  /**
+   * False: open no socket. The installation is then reached only through `fetch` (in-process, for unit
+   * tests), at a `.invalid` URL nothing else can resolve. Default true: listen on 127.0.0.1.
+   */
+  listen?: boolean;
 }
 
 export interface SimServer {
+  /** The base URL: `http://127.0.0.1:<port>`, or `http://sim-<n>.invalid` when not listening. */
   url: string;
+  /** The port listened on; 0 when not listening. */
   port: number;
+  /**
+   * A `fetch` that answers from this installation in-process, whatever the URL's host: the same answers,
+   * faults and rate limit as over the socket, with no socket. A `hang` answers never, until the request's
+   * signal aborts (as a timeout does) or the installation is closed.
+   */
+  fetch: typeof fetch;
   /** Every request received, in order. */
   requests: { method: string; path: string; query: string }[];
   setFault(fault: Fault | null): void;
   close(): Promise<void>;
 }
+
+/** What one request is answered with, before it is written to a socket or made a fetch Response. */
+type Answer =
+  | { kind: 'hang' }
+  | { kind: 'body'; status: number; headers: Record<string, string>; body: string }
+  | { kind: 'stream'; status: number; headers: Record<string, string>; chunks: () => Iterable<Buffer> };
+
+let inProcessCount = 0;
 
 export async function startSimServer(handler: SimHandler, options: SimServerOptions = {}): Promise<SimServer> {
   let fault: Fault | null = null;
@@ -65,113 +86,185 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
   const requests: SimServer['requests'] = [];
   const window: number[] = [];
 
-  const server: Server = createServer((req, res) => {
-    void serve(req, res).catch((e: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Internal Server error' }], detail: String(e) }));
-    });
-  });
-
-  async function serve(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://sim');
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.search });
-    const rawBody = await readBody(req);
+  async function answer(
+    method: string,
+    url: URL,
+    headers: IncomingMessage['headers'],
+    rawBody: string,
+  ): Promise<Answer> {
+    requests.push({ method, path: url.pathname, query: url.search });
 
     if (options.rateLimitPerMinute) {
       const now = Date.now();
       while (window.length && window[0]! < now - 60_000) window.shift();
       if (window.length >= options.rateLimitPerMinute) {
-        res
-          .writeHead(429, {
-            'retry-after': String(Math.ceil((window[0]! + 60_000 - now) / 1000)),
-            'content-type': 'text/plain',
-          })
-          .end('Retry later\n');
-        return;
+        const wait = String(Math.ceil((window[0]! + 60_000 - now) / 1000));
+        return tooMany(wait);
       }
       window.push(now);
     }
 
     switch (fault?.kind) {
       case 'hang':
-        return; // never answer; close() ends the connection
+        return { kind: 'hang' };
       case 'status':
-        res
-          .writeHead(fault.status, { 'content-type': 'text/html' })
-          .end(`<html><body><h1>${fault.status}</h1></body></html>`);
-        return;
+        return {
+          kind: 'body',
+          status: fault.status,
+          headers: { 'content-type': 'text/html' },
+          body: `<html><body><h1>${fault.status}</h1></body></html>`,
+        };
       case 'rateLimit':
         if (rateLimitLeft > 0) {
           rateLimitLeft--;
-          res
-            .writeHead(429, { 'retry-after': String(fault.retryAfterSeconds), 'content-type': 'text/plain' })
-            .end('Retry later\n');
-          return;
+          return tooMany(String(fault.retryAfterSeconds));
         }
         break;
       case 'invalidJson':
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end('{"data": {"items": [1, 2, <html>Internal error</html>');
-        return;
-      case 'huge':
-        await streamHuge(res, fault.bytes);
-        return;
+        return {
+          kind: 'body',
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: '{"data": {"items": [1, 2, <html>Internal error</html>',
+        };
+      case 'huge': {
+        const bytes = fault.bytes;
+        return {
+          kind: 'stream',
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          chunks: () => huge(bytes),
+        };
+      }
       default:
         break;
     }
 
     let body: unknown = rawBody === '' ? undefined : rawBody;
-    if (rawBody && /json/.test(req.headers['content-type'] ?? '')) {
+    if (rawBody && /json/.test(headers['content-type'] ?? '')) {
       try {
         body = JSON.parse(rawBody);
       } catch {
-        res
-          .writeHead(400, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ message: 'Error parsing JSON' }));
-        return;
+        return json(400, { message: 'Error parsing JSON' });
       }
     }
     const platformFault = fault?.kind === 'drift' || fault?.kind === 'paginationLoop' ? fault : null;
-    const out = await handler({
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-      rawBody,
-      fault: platformFault,
-    });
-    const headers = {
-      ...(out.json !== undefined && { 'content-type': 'application/json; charset=utf-8' }),
-      ...out.headers,
+    let out: SimResponse;
+    try {
+      out = await handler({
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body,
+        rawBody,
+        fault: platformFault,
+      });
+    } catch (e) {
+      return json(500, { errors: [{ message: 'Internal Server error' }], detail: String(e) });
+    }
+    return {
+      kind: 'body',
+      status: out.status,
+      headers: { ...(out.json !== undefined && { 'content-type': 'application/json; charset=utf-8' }), ...out.headers },
+      body: out.json !== undefined ? JSON.stringify(out.json) : (out.text ?? ''),
     };
-    res.writeHead(out.status, headers).end(out.json !== undefined ? JSON.stringify(out.json) : (out.text ?? ''));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  // In-process requests left hanging; closing the installation fails them, as a closed socket would.
+  const hanging = new Set<(e: Error) => void>();
+  const inProcessFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const headers = Object.fromEntries([...request.headers].map(([k, v]) => [k.toLowerCase(), v]));
+    const rawBody = request.body ? await request.text() : '';
+    request.signal.throwIfAborted();
+    const out = await answer(request.method, url, headers, rawBody);
+    if (out.kind === 'hang') {
+      return new Promise<Response>((_, reject) => {
+        const fail = (e: Error) => {
+          hanging.delete(fail);
+          reject(e);
+        };
+        hanging.add(fail);
+        request.signal.addEventListener('abort', () => fail(request.signal.reason as Error), { once: true });
+      });
+    }
+    if (out.kind === 'body') return new Response(nullBody(out.status) ? null : out.body, out);
+    const chunks = out.chunks()[Symbol.iterator]();
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(new Uint8Array(next.value));
+      },
     });
-  });
-  const port = (server.address() as AddressInfo).port;
+    return new Response(stream, out);
+  };
+
+  const listening = options.listen ?? true;
+  const server: Server | null = listening
+    ? createServer((req, res) => {
+        void (async () => {
+          const rawBody = await readBody(req);
+          const out = await answer(req.method ?? 'GET', new URL(req.url ?? '/', 'http://sim'), req.headers, rawBody);
+          if (out.kind === 'hang') return; // never answer; close() ends the connection
+          res.writeHead(out.status, out.headers);
+          if (out.kind === 'body') res.end(out.body);
+          else await writeChunks(res, out.chunks());
+        })().catch((e: unknown) => {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ errors: [{ message: 'Internal Server error' }], detail: String(e) }));
+        });
+      })
+    : null;
+
+  if (server) {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+  const port = server ? (server.address() as AddressInfo).port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server ? `http://127.0.0.1:${port}` : `http://sim-${++inProcessCount}.invalid`,
     port,
+    fetch: inProcessFetch as typeof fetch,
     requests,
     setFault(f) {
       fault = f;
       rateLimitLeft = f?.kind === 'rateLimit' ? f.times : 0;
     },
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      for (const fail of [...hanging]) fail(new TypeError('fetch failed: the simulated installation closed'));
+      if (!server) return;
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
+
+const tooMany = (retryAfter: string): Answer => ({
+  kind: 'body',
+  status: 429,
+  headers: { 'retry-after': retryAfter, 'content-type': 'text/plain' },
+  body: 'Retry later\n',
+});
+
+const json = (status: number, value: unknown): Answer => ({
+  kind: 'body',
+  status,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(value),
+});
+
+/** Statuses whose Response may carry no body (the fetch standard refuses one). */
+const nullBody = (status: number) => status === 204 || status === 205 || status === 304;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -182,11 +275,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function streamHuge(res: ServerResponse, bytes: number) {
-  res.writeHead(200, { 'content-type': 'application/json' });
+/** A JSON body of about `bytes` bytes, made a chunk at a time as it is read. */
+function* huge(bytes: number): Iterable<Buffer> {
   const chunk = Buffer.from(`${JSON.stringify({ title: 'x'.repeat(1000) })},`);
-  res.write('{"data":[');
-  for (let sent = 0; sent < bytes && !res.destroyed; sent += chunk.length) {
+  yield Buffer.from('{"data":[');
+  for (let sent = 0; sent < bytes; sent += chunk.length) yield chunk;
+  yield Buffer.from('{}]}');
+}
+
+/** Writes the chunks with backpressure, stopping when the client goes away. */
+async function writeChunks(res: ServerResponse, chunks: Iterable<Buffer>) {
+  for (const chunk of chunks) {
+    if (res.destroyed) return;
     if (!res.write(chunk)) {
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -197,5 +297,5 @@ async function streamHuge(res: ServerResponse, bytes: number) {
       });
     }
   }
-  res.end('{}]}');
+  res.end();
 }

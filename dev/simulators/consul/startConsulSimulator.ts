@@ -16,6 +16,8 @@ export interface ConsulSimulatorOptions {
   /** `feature.graphql_api`; default true. */
   graphqlApi?: boolean;
   port?: number;
+  /** False: no socket, reached through `fetch` only (simServer.ts). Default true. */
+  listen?: boolean;
   /** Off by default: CONSUL itself has no rate limiting (docs/upstreams/consul.md §2). */
   rateLimitPerMinute?: number;
 }
@@ -45,6 +47,7 @@ export async function startConsulSimulator(options: ConsulSimulatorOptions = {})
     }),
     {
       ...(options.port !== undefined && { port: options.port }),
+      ...(options.listen !== undefined && { listen: options.listen }),
       ...(options.rateLimitPerMinute !== undefined && { rateLimitPerMinute: options.rateLimitPerMinute }),
     },
   );

@@ -4,6 +4,7 @@ import { startDecidimSimulator } from './startDecidimSimulator';
 /** Decidim 0.31 with Rotterdam's invented seed, in the simulator registry (its rate limit lifted for tests). */
 export const decidimSimulator: PlatformSimulator = {
   platform: 'decidim',
-  start: () => startDecidimSimulator({ municipality: 'GM0599', version: '0.31', rateLimitPerMinute: 10_000 }),
+  start: (options = {}) =>
+    startDecidimSimulator({ municipality: 'GM0599', version: '0.31', rateLimitPerMinute: 10_000, ...options }),
   sourceEntry: (server, id) => ({ id, platform: 'decidim', municipality: 'GM0599', baseUrl: server.url }),
 };

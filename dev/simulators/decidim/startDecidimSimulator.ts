@@ -29,6 +29,8 @@ export interface DecidimSimulatorOptions {
   /** Root `assemblies` lists child assemblies too (default true, as `public_spaces` does). */
   childAssembliesAtRoot?: boolean;
   port?: number;
+  /** False: no socket, reached through `fetch` only (simServer.ts). Default true. */
+  listen?: boolean;
 }
 
 export interface DecidimSimulator extends SimServer {
@@ -132,6 +134,7 @@ export async function startDecidimSimulator(options: DecidimSimulatorOptions = {
   const server = await startSimServer(handler, {
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100,
     port: options.port,
+    listen: options.listen,
   });
   baseUrl = server.url;
   const given = options.seed ?? ((url: string) => buildDecidimSeed(options.municipality ?? 'GM0599', url));
@@ -139,6 +142,7 @@ export async function startDecidimSimulator(options: DecidimSimulatorOptions = {
   return {
     url: server.url,
     port: server.port,
+    fetch: server.fetch,
     requests: server.requests,
     setFault: server.setFault,
     close: server.close,

@@ -4,7 +4,7 @@ import { startOpenstadSimulator } from './startOpenstadSimulator';
 /** OpenStad headless with Den Haag's invented seed (its budgeting project, 7), in the simulator registry. */
 export const openstadSimulator: PlatformSimulator = {
   platform: 'openstad',
-  start: () => startOpenstadSimulator({ municipality: 'GM0518' }),
+  start: (options = {}) => startOpenstadSimulator({ municipality: 'GM0518', ...options }),
   sourceEntry: (server, id) => ({
     id,
     platform: 'openstad',

@@ -24,6 +24,8 @@ export interface OpenstadSimulatorOptions {
   /** Municipality of the built-in seed when no `seed` is given. Default `GM0518`. */
   municipality?: OpenstadSeedMunicipality;
   port?: number;
+  /** False: no socket, reached through `fetch` only (simServer.ts). Default true. */
+  listen?: boolean;
   /**
    * Requests per minute per client before HTTP 429. Off by default: H limits 100/min per IP but exempts
    * private addresses (docs/upstreams/openstad.md §2.1), and the simulator listens on loopback. Set it to test the limit.
@@ -54,6 +56,7 @@ export async function startOpenstadSimulator(options: OpenstadSimulatorOptions =
   const handler = generation === 'headless' ? headlessRoutes(state) : legacyRoutes(state);
   const server = await startSimServer(handler, {
     ...(options.port !== undefined && { port: options.port }),
+    ...(options.listen !== undefined && { listen: options.listen }),
     ...(options.rateLimitPerMinute !== undefined && { rateLimitPerMinute: options.rateLimitPerMinute }),
   });
   // URLs in the content (project url, images) use the simulator's own base URL, known only now.

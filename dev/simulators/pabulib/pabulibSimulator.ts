@@ -7,7 +7,7 @@ const seed = buildPabulibSeed();
 /** A directory of invented Assen `.pb` files (buildPabulibSeed.ts), in the simulator registry. */
 export const pabulibSimulator: PlatformSimulator = {
   platform: 'pabulib',
-  start: () => startPabulibSimulator({ seed }),
+  start: (options = {}) => startPabulibSimulator({ seed, ...options }),
   sourceEntry: (server, id) => ({
     id,
     platform: 'pabulib',

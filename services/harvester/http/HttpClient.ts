@@ -41,6 +41,11 @@ export interface HttpClientOptions {
   /** The longest Retry-After honoured; a longer one fails the request. Default 60 s. */
   maxRetryAfterMs?: number;
   userAgent?: string;
+  /**
+   * What sends a request; default the global `fetch`. Tests pass a simulated installation's in-process
+   * `fetch` (dev/simulators/simServer.ts), so the politeness above is exercised with no socket.
+   */
+  fetch?: typeof fetch;
 }
 
 /** An answer worth retrying, with how long the server asked us to wait, if it did. */
@@ -118,7 +123,7 @@ export class PoliteHttpClient implements HttpClient {
     const where = `${method} ${url.pathname}`;
     let res: Response;
     try {
-      res = await fetch(url, {
+      res = await (this.options.fetch ?? fetch)(url, {
         method,
         headers: {
           accept: as === 'json' ? 'application/json' : 'text/html',

@@ -1,6 +1,6 @@
 /**
  * The adapter contract: what every platform adapter of the registry promises, checked against its
- * platform's simulated installation (dev/simulators/index.ts) through the real harvest run, into the
+ * platform's simulated installation (dev/simulators/index.ts, in-process: no socket) through the real harvest run, into the
  * in-memory harvest store (which keeps the HarvestStore contract as DynamoDB does; test/privacy.e2e.test.ts
  * scans the real table). A new platform runs this suite by being registered; nothing here names a platform.
  */
@@ -28,6 +28,7 @@ describe.each(PLATFORM_ADAPTERS.map((a) => [a.platform]))('the %s adapter, by th
           requestsPerMinute: 60_000,
           retries: 1,
           backoffMs: 10,
+          fetch: server.fetch,
         }),
     });
   const stored = async () => {
@@ -41,7 +42,7 @@ describe.each(PLATFORM_ADAPTERS.map((a) => [a.platform]))('the %s adapter, by th
 
   beforeAll(async () => {
     const simulator = SIMULATORS[platform];
-    server = await simulator.start();
+    server = await simulator.start({ listen: false });
     store = inMemoryHarvestStore();
     [source] = parseSources([simulator.sourceEntry(server, `contract-${platform}`)], 'test') as [SourceConfig];
   });

@@ -6,13 +6,12 @@ import {
   UpstreamHttpError,
   UpstreamSchemaError,
 } from '../../errors';
-import { closedPort } from '../../../../test/support/ports';
 import { pageGuard, parseRetryAfter, PoliteHttpClient } from '../HttpClient';
 
 /**
  * Runs `work` on jest's fake clock: the client's timers (its rate limiter, its backoff and Retry-After
- * waits) and Date.now() are fake, while the loopback server answers in real time. The clock moves on in
- * 10 ms steps, between which real I/O gets its turn, so a wait of a second takes no second.
+ * waits) and Date.now() are fake. The clock moves on in 10 ms steps, between which pending promises get
+ * their turn, so a wait of a second takes no second.
  */
 async function onFakeClock<T>(work: () => Promise<T>): Promise<{ value: T; elapsedMs: number }> {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask'] });
@@ -34,21 +33,25 @@ async function onFakeClock<T>(work: () => Promise<T>): Promise<{ value: T; elaps
   }
 }
 
+// The installation is simulated in-process (simServer's `fetch`): no socket, the same answers and faults.
 describe('the polite HTTP client', () => {
   let sim: SimServer;
   let inFlight = 0;
   let maxInFlight = 0;
   beforeAll(async () => {
-    sim = await startSimServer(async (req) => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((r) => setTimeout(r, 20));
-      inFlight--;
-      return {
-        status: req.path === '/missing' ? 404 : 200,
-        json: { path: req.path, q: req.query.get('q'), body: req.body ?? null },
-      };
-    });
+    sim = await startSimServer(
+      async (req) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        return {
+          status: req.path === '/missing' ? 404 : 200,
+          json: { path: req.path, q: req.query.get('q'), body: req.body ?? null },
+        };
+      },
+      { listen: false },
+    );
   });
   afterAll(() => sim.close());
   beforeEach(() => sim.setFault(null));
@@ -61,16 +64,12 @@ describe('the polite HTTP client', () => {
       requestsPerMinute: 60_000,
       retries: 2,
       backoffMs: 5,
+      fetch: sim.fetch,
       ...o,
     });
 
   it('gets and posts JSON relative to the base URL', async () => {
-    const c = new PoliteHttpClient({
-      baseUrl: `${sim.url}/sub/`,
-      timeoutMs: 1000,
-      maxResponseBytes: 10_000,
-      requestsPerMinute: 60_000,
-    });
+    const c = client({ baseUrl: `${sim.url}/sub/` });
     expect(await c.getJson('/api', { q: 'fiets', skip: undefined })).toEqual({
       path: '/sub/api',
       q: 'fiets',
@@ -132,15 +131,13 @@ describe('the polite HTTP client', () => {
   });
 
   it('reports a refused connection', async () => {
-    const c = new PoliteHttpClient({
-      baseUrl: `http://127.0.0.1:${await closedPort()}`,
-      timeoutMs: 500,
-      maxResponseBytes: 1000,
-      requestsPerMinute: 6000,
-      retries: 1,
-      backoffMs: 5,
-    });
+    // What Node's fetch throws when nothing listens: a TypeError whose cause has the system error code.
+    const refused = async () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+    };
+    const c = client({ fetch: refused, retries: 1 });
     await expect(c.getJson('/x')).rejects.toThrow(/could not be reached \(ECONNREFUSED\)/);
+    expect(c.requests).toBe(2); // a network error is retried
   });
 
   it('refuses a body that is not JSON', async () => {
