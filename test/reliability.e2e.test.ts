@@ -169,16 +169,82 @@ describe('one subgraph misbehaving', () => {
     },
   );
 
-  // Not yet: a non-list where a list belongs still fails the whole response (see docs/architecture.md).
-  it.each<[string, unknown]>([['a wrong type', { data: { budget: { title: { not: 'a string' } } } }]])(
-    'never answers 500 when a subgraph answers %s',
-    async (_name, body) => {
+  // What a subgraph answers is checked against the schema: a value of the wrong shape becomes an error
+  // at its path (SUBGRAPH_BAD_RESPONSE, with the subgraph's name) instead of a 500 or a silent null.
+  const BUDGET = `{ municipality(code: "GM0363") { name }
+    budget(id: "gm0363-openstad:budget:1") { title voterCount projects(first: 2) { edges { cursor } } } }`;
+  const budget = (o: Record<string, unknown>) => ({
+    data: { budget: { title: 'Begroting 1', voterCount: 7, projects: { edges: [{ cursor: 'c1' }] }, ...o } },
+  });
+  const badResponse = { code: 'SUBGRAPH_BAD_RESPONSE', serviceName: 'budgets' };
+  it.each<[string, unknown, unknown, (string | number)[]]>([
+    [
+      'a string for an Int',
+      budget({ voterCount: 'many' }),
+      { title: 'Begroting 1', voterCount: null, projects: { edges: [{ cursor: 'c1' }] } },
+      ['budget', 'voterCount'],
+    ],
+    [
+      'a fraction for an Int',
+      budget({ voterCount: 1.5 }),
+      { title: 'Begroting 1', voterCount: null, projects: { edges: [{ cursor: 'c1' }] } },
+      ['budget', 'voterCount'],
+    ],
+    ['an object for a String', budget({ title: { not: 'a string' } }), null, ['budget', 'title']],
+    ['a list for a String', budget({ title: ['Begroting 1'] }), null, ['budget', 'title']],
+    ['null for a non-null String', budget({ title: null }), null, ['budget', 'title']],
+    [
+      'nothing for a field asked for',
+      { data: { budget: { title: 'Begroting 1', projects: { edges: [] } } } },
+      { title: 'Begroting 1', voterCount: null, projects: { edges: [] } },
+      ['budget', 'voterCount'],
+    ],
+    [
+      'a non-list where a list belongs',
+      budget({ projects: { edges: { cursor: 'c1' } } }),
+      null,
+      ['budget', 'projects', 'edges'],
+    ],
+    ['a string where a list belongs', budget({ projects: { edges: 'none' } }), null, ['budget', 'projects', 'edges']],
+    [
+      'a string in a list of objects',
+      budget({ projects: { edges: [{ cursor: 'c1' }, 'c2'] } }),
+      null,
+      ['budget', 'projects', 'edges', 1],
+    ],
+    ['a list where an object belongs', { data: { budget: [{ title: 'Begroting 1' }] } }, null, ['budget']],
+    ['data that is not an object', { data: 'budget' }, null, ['budget']],
+  ])(
+    'when the budgets subgraph answers %s: an error at its path, the rest intact, never a 500',
+    async (_name, body, budgetData, path) => {
       const gw = await gatewayWith({ budgets: await fakeSubgraph(json(body)) });
-      const res = await gw.post({
-        query: `{ municipality(code: "GM0363") { name } budget(id: "gm0363-openstad:budget:1") { title projects { edges { cursor } } } }`,
-      });
+      const res = await gw.post({ query: BUDGET });
       expect(res.status).toBe(200);
-      expect(res.json.data.municipality).toEqual({ name: 'Amsterdam' });
+      expect(res.json.data).toEqual({ municipality: { name: 'Amsterdam' }, budget: budgetData });
+      expect(res.json.errors).toEqual([
+        { message: expect.stringContaining('budgets subgraph'), path, extensions: badResponse },
+      ]);
+    },
+  );
+
+  it.each<[string, unknown, (string | number)[]]>([
+    ['entities that are not a list', { data: { _entities: { budgets: null } } }, ['municipality', 'budgets']],
+    ['fewer entities than asked for', { data: { _entities: [] } }, ['municipality', 'budgets']],
+    [
+      'a number where a list belongs in an entity',
+      { data: { _entities: [{ budgets: { edges: 5 } }] } },
+      ['municipality', 'budgets', 'edges'],
+    ],
+  ])(
+    "when the budgets subgraph answers a municipality's budgets with %s: an error there, the name intact",
+    async (_name, body, path) => {
+      const gw = await gatewayWith({ budgets: await fakeSubgraph(json(body)) });
+      const res = await gw.post({ query: `{ municipality(code: "GM0363") { name budgets { edges { cursor } } } }` });
+      expect(res.status).toBe(200);
+      expect(res.json.data).toEqual({ municipality: { name: 'Amsterdam', budgets: null } });
+      expect(res.json.errors).toEqual([
+        { message: expect.stringContaining('budgets subgraph'), path, extensions: badResponse },
+      ]);
     },
   );
 

@@ -66,6 +66,12 @@ export const ERROR_CATALOGUE = {
     message: 'A subgraph could not be reached.',
     level: 'error',
   },
+  SUBGRAPH_BAD_RESPONSE: {
+    kind: 'unavailable',
+    status: 502,
+    message: 'A subgraph answered something its schema does not allow.',
+    level: 'error',
+  },
   EXPORT_FAILED: {
     kind: 'unavailable',
     status: 503,

@@ -6,10 +6,12 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { readFileSync } from 'node:fs';
+import type { GraphQLSchema } from 'graphql';
 import { join } from 'node:path';
 import type { TableAccess } from '../core/dynamo/loader';
 import { subgraphTypeDefs } from '../core/schema';
 import type { GatewayConfig } from './config';
+import { answerSchema, checkingAnswers } from './answerCheck';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
 import { CLIENT_CODES, formatGatewayError } from './errors';
 import { requestChecksPlugin } from './requestChecks';
@@ -85,20 +87,28 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
   // @apollo/gateway sends anonymous usage telemetry unless this is set when it is constructed; Inspraak
   // sends none unless an operator explicitly sets the variable to something else.
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  // Built only when some subgraph answers over HTTP (answerCheck.ts); in-process answers need no check.
+  let schema: GraphQLSchema | undefined;
+  const checked = (name: string, ds: GraphQLDataSource) =>
+    ds instanceof HttpDataSource ? checkingAnswers(name, ds, (schema ??= answerSchema(deps.supergraphSdl))) : ds;
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) => {
       const ds = deps.dataSources[name];
       // Search is left out: its index follows the change feed on its own clock, not the data version.
-      if (ds) return deps.fetchCache && name !== 'search' ? deps.fetchCache.wrap(name, ds) : ds;
+      if (ds)
+        return deps.fetchCache && name !== 'search' ? deps.fetchCache.wrap(name, checked(name, ds)) : checked(name, ds);
       // A partner's subgraph (partners.json): served by its owner at the URL it was composed with.
       if (url && /^https?:\/\//.test(url))
-        return new HttpDataSource(name, url, {
-          timeoutMs: deps.partnerTimeoutMs ?? 5000,
-          // The config's defaults (config.ts); a partner's calls share the request's deadline all the same.
-          requestDeadlineMs: 10_000,
-          maxResponseBytes: 5 * 1024 * 1024,
-        });
+        return checked(
+          name,
+          new HttpDataSource(name, url, {
+            timeoutMs: deps.partnerTimeoutMs ?? 5000,
+            // The config's defaults (config.ts); a partner's calls share the request's deadline all the same.
+            requestDeadlineMs: 10_000,
+            maxResponseBytes: 5 * 1024 * 1024,
+          }),
+        );
       throw new ConfigError(`The supergraph names a subgraph "${name}" that has no data source.`);
     },
   });
