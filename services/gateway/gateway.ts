@@ -89,8 +89,11 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
   // Built only when some subgraph answers over HTTP (answerCheck.ts); in-process answers need no check.
   let schema: GraphQLSchema | undefined;
-  const checked = (name: string, ds: GraphQLDataSource) =>
-    ds instanceof HttpDataSource ? checkingAnswers(name, ds, (schema ??= answerSchema(deps.supergraphSdl))) : ds;
+  const checked = (name: string, ds: GraphQLDataSource): GraphQLDataSource => {
+    if (!(ds instanceof HttpDataSource)) return ds;
+    schema ??= answerSchema(deps.supergraphSdl);
+    return checkingAnswers(name, ds, schema);
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) => {
