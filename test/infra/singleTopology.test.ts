@@ -10,7 +10,7 @@ import { INDEXES } from '../../services/core/dynamo/table';
 import { routeKeys } from '../../services/gateway/routes';
 import { bootstrapVersion } from '../../services/bootstrap/steps';
 import { BOOTSTRAP_ACTIONS } from '../../infra/constructs/TableBootstrap';
-import { nagFindings, removeAssembly, synthInspraak, type Synthesised } from './support';
+import { nagFindings, ownResources, removeAssembly, synthInspraak, type Synthesised } from './support';
 
 let s: Synthesised;
 beforeAll(() => {
@@ -125,7 +125,8 @@ describe('the data stack', () => {
 
 describe('the api stack', () => {
   it('runs one gateway Lambda on Node 22, arm64, 1769 MB, 15 s, with the schema and supergraph beside the bundle', () => {
-    s.api.resourceCountIs('AWS::Lambda::Function', 1);
+    // One of ours; CDK's own reader of the web ACL's ARN (cross-region reference) is not counted.
+    expect(Object.keys(ownResources(s.api, 'AWS::Lambda::Function'))).toHaveLength(1);
     s.api.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
@@ -232,7 +233,7 @@ describe('the api stack', () => {
     s.api.hasResourceProperties('AWS::Lambda::Function', {
       LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^GatewayLogs') } },
     });
-    expect(JSON.stringify(s.api.toJSON())).not.toContain('AWSLambdaBasicExecutionRole');
+    expect(JSON.stringify(ownResources(s.api, 'AWS::IAM::Role'))).not.toContain('AWSLambdaBasicExecutionRole');
   });
 
   it('serves every route of the route table (GET and POST /graphql, the Pabulib export) with CORS for any origin', () => {

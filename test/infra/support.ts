@@ -68,3 +68,11 @@ export function nagFindings(app: App): string[] {
 export function removeAssembly(s: Synthesised | undefined): void {
   if (s) rmSync(s.outdir, { recursive: true, force: true });
 }
+
+/** Logical ids of what CDK adds for the cross-region reference to the web ACL (its SSM reader and provider). */
+export const CDK_CROSS_REGION = /^(ExportsReader|ExportsWriter|CustomCrossRegionExport)/;
+
+/** The resources of `type` in `template` that Inspraak declares, without CDK's cross-region plumbing. */
+export function ownResources(template: Template, type: string): Record<string, Record<string, any>> {
+  return Object.fromEntries(Object.entries(template.findResources(type)).filter(([id]) => !CDK_CROSS_REGION.test(id)));
+}
