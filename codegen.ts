@@ -23,10 +23,11 @@ const config: CodegenConfig = {
   },
   generates: {
     // The typed client: graphql-codegen's client preset over the public API schema (client/schema.graphql,
-    // written by `npm run compose`) and the operations kept in client/operations/.
+    // written by `npm run compose`) and the repository's operations, operations/ (also the cost test's
+    // portal queries, the explorer's tabs and the trusted-documents manifest).
     'client/generated/': {
       schema: 'client/schema.graphql',
-      documents: 'client/operations/*.graphql',
+      documents: 'operations/*.graphql',
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {

@@ -2,7 +2,7 @@
  * The API explorer: GraphiQL with its query-builder plugin, bundled by scripts/build-explorer.ts and
  * served by the gateway from its own origin (services/gateway/explorer.ts). Nothing is loaded from
  * another host: scripts, styles, fonts and Monaco's web workers all come from the same directory.
- * The repository's example operations (client/operations/) open as tabs.
+ * The repository's example operations (operations/) open as tabs.
  */
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
@@ -12,7 +12,7 @@ import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 
-/** Filled in at build time from client/operations/*.graphql. */
+/** Filled in at build time from operations/*.graphql. */
 declare const INSPRAAK_EXAMPLES: { name: string; query: string; variables?: string }[];
 
 // Monaco's workers, bundled beside this file. Module workers: the bundle is ES modules.

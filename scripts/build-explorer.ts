@@ -1,7 +1,7 @@
 /**
  * `npm run build:explorer`: bundles the API explorer (explorer/app.tsx: GraphiQL, its explorer plugin,
  * React, Monaco and Monaco's workers) with esbuild into dist/explorer/, with the example operations of
- * client/operations/ built in. The gateway serves that directory (services/gateway/explorer.ts); `npm start`
+ * operations/ built in. The gateway serves that directory (services/gateway/explorer.ts); `npm start`
  * and the Lambda bundle build it first.
  */
 import { build } from 'esbuild';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { EXPLORER_DIR } from '../services/gateway/explorer';
 
 const ROOT = join(__dirname, '..');
-const OPERATIONS = join(ROOT, 'client', 'operations');
+const OPERATIONS = join(ROOT, 'operations');
 
 /** The example operations, as the explorer opens them: one tab each, README's examples first. */
 export function exampleOperations(): { name: string; query: string }[] {

@@ -1,5 +1,5 @@
 /**
- * The typed client (client/inspraakClient.ts, with documents generated from client/operations/) against a
+ * The typed client (client/inspraakClient.ts, with documents generated from operations/) against a
  * live gateway over HTTP: a municipality's budgets with their outcomes, and the change feed paged to the end.
  */
 import { inspraakClient, InspraakRequestError } from '../client/inspraakClient';

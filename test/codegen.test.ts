@@ -24,6 +24,7 @@ describe('generated resolver types', () => {
     try {
       cpSync(join(root, 'schema'), join(dir, 'schema'), { recursive: true });
       cpSync(join(root, 'client'), join(dir, 'client'), { recursive: true });
+      cpSync(join(root, 'operations'), join(dir, 'operations'), { recursive: true });
       for (const sg of SUBGRAPH_NAMES) {
         cpSync(join(root, 'services', sg, 'generated'), join(dir, 'services', sg, 'generated'), { recursive: true });
       }

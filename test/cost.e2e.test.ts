@@ -3,7 +3,7 @@
  * their real page sizes, and queries built to multiply lists (through variables, defaults, fragments,
  * unions and aliases) must be refused with COST_LIMIT_EXCEEDED before any subgraph is called.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureRegistry } from '../services/core/registry';
 import {
@@ -44,7 +44,10 @@ const honest: [string, Record<string, unknown>][] = [
   ['Export', { id: budget.id }],
   ['SearchAsYouType', { query: 'spe' }],
   ['NearbyProposals', { latitude: 52.37, longitude: 4.9 }],
-  ['Overview', {}],
+  ['MunicipalityOverview', {}],
+  ['MunicipalityBudgets', { code: 'GM0363' }],
+  ['Search', {}],
+  ['Changes', {}],
 ];
 
 const n100 = 'query($n: Int = 100)';
@@ -126,6 +129,11 @@ describe('the cost model', () => {
     gw = await startTestGateway(db);
   });
   afterAll(() => gw?.close());
+
+  it('costs every operation of operations/', () => {
+    const files = readdirSync(join(__dirname, '..', 'operations')).filter((f) => f.endsWith('.graphql'));
+    expect(honest.map(([name]) => `${name}.graphql`).sort()).toEqual(files.sort());
+  });
 
   it.each(honest)('lets the portal operation %s pass, and says what it cost', async (name, variables) => {
     const res = await gw.post({ query: operation(name), variables, operationName: name });
