@@ -15,6 +15,7 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import { join } from 'node:path';
 import { BUNDLE, copyCommands, type BundleFile } from '../bundling';
 import { codeCacheCommand, type WarmUp } from '../codeCache';
+import { SOURCE_HASHED_ASSETS, sourceAssetHash } from '../assetHash';
 import { logConfigSchema } from '../../services/core/log';
 import { environmentFor, type FunctionEnvironment } from '../environment';
 import { REPO_ROOT } from '../settings';
@@ -69,6 +70,20 @@ export class ServiceFunction extends Construct {
     });
     this.logGroup.grantWrite(role);
     const files = props.files ?? [];
+    // Tests synthesise with source-hashed assets to reuse bundles (infra/assetHash.ts); deployments hash the output.
+    const assetHash =
+      this.node.tryGetContext(SOURCE_HASHED_ASSETS) === true
+        ? sourceAssetHash(
+            {
+              entry: props.entry,
+              handler: props.handler,
+              bundle: BUNDLE,
+              memorySize: props.memorySize,
+              codeCache: props.codeCache,
+            },
+            files,
+          )
+        : undefined;
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(REPO_ROOT, props.entry),
       handler: props.handler ?? 'handler',
@@ -90,6 +105,7 @@ export class ServiceFunction extends Construct {
       },
       bundling: {
         forceDockerBundling: false,
+        ...(assetHash && { assetHash }),
         format: OutputFormat.CJS,
         target: BUNDLE.target,
         minify: BUNDLE.minify,

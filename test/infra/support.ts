@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInspraak, type InspraakStacks } from '../../infra/inspraak';
+import { SOURCE_HASHED_ASSETS } from '../../infra/assetHash';
+import { cacheNewAssets, linkCachedAssets } from './assetCache';
 
 export const TEST_SOURCES = join(__dirname, 'fixtures', 'sources.json');
 /** cdk.json's context (feature flags, defaults), as the CLI would pass it. */
@@ -27,7 +29,8 @@ export interface Synthesised {
 
 /**
  * Builds the app with `context` (plus a test sources file) and synthesises it. With `bundle: false`
- * CDK skips bundling (context aws:cdk:bundling-stacks = []), which keeps a test file to a second.
+ * CDK skips bundling (context aws:cdk:bundling-stacks = []), which keeps a test file to a second. With
+ * `bundle: true`, bundles built before from the same sources are reused (test/infra/assetCache.ts).
  */
 export function synthInspraak(context: Record<string, unknown>, options: { bundle: boolean }): Synthesised {
   const outdir = mkdtempSync(join(tmpdir(), 'inspraak-cdk-'));
@@ -37,11 +40,14 @@ export function synthInspraak(context: Record<string, unknown>, options: { bundl
       ...CDK_JSON_CONTEXT,
       sources: TEST_SOURCES,
       ...context,
-      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...(options.bundle ? { [SOURCE_HASHED_ASSETS]: true } : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
+  // CDK bundles while the constructs are built: the cached bundles must be in place before.
+  if (options.bundle) linkCachedAssets(outdir);
   const stacks = createInspraak(app, TEST_ENV);
   app.synth();
+  if (options.bundle) cacheNewAssets(outdir);
   return {
     app,
     stacks,
