@@ -142,7 +142,7 @@ function checkAgainstSeed(
   );
   expect(
     result.projects
-      .map((p) => [p.provenance.upstreamId, p.budgetId, p.cost?.amountMinor, p.selected, p.proposalId])
+      .map((p) => [p.provenance.upstreamId, p.budgetId, p.cost?.amountMinor, p.voteCount, p.selected, p.proposalId])
       .sort(),
   ).toEqual(
     want.projects
@@ -150,6 +150,8 @@ function checkAgainstSeed(
         p.id,
         `${sourceId}:budget:${b.id}`,
         p.budgetAmount * 100,
+        // Vote counts are public from 0.31, as `confirmedVotes` (docs/upstreams/decidim.md §3); before, the API has none.
+        version === '0.31' ? p.confirmedVotes : null,
         p.selectedAt !== null,
         version === '0.31' && p.relatedProposalIds[0] ? `${sourceId}:proposal:${p.relatedProposalIds[0]}` : null,
       ])
