@@ -54,3 +54,12 @@ export function readsSearchSnapshot(bucket: IBucket, role: IGrantable): void {
     new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
   );
 }
+
+/** The export bucket's name (data stack): the bulk exports and `.pb` files CloudFront serves at /export/*. */
+export const exportBucketName = (scope: Construct, prefix: string) =>
+  `${prefix}-exports-${Stack.of(scope).account}-${Stack.of(scope).region}`;
+
+/** The data stack's export bucket, as seen from another stack. */
+export function importExportBucket(scope: Construct, prefix: string): IBucket {
+  return Bucket.fromBucketName(scope, 'Exports', exportBucketName(scope, prefix));
+}

@@ -3,6 +3,16 @@
  * exactly the items the API lists.
  */
 import { parse } from 'csv-parse/sync';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import {
+  budgetExportKey,
+  type ExportObjectHeaders,
+  type ExportSink,
+  writeExports,
+} from '../services/gateway/exportJob';
 import { ensureRegistry } from '../services/core/registry';
 import { EXPORT_KINDS } from '../services/gateway/exportBulk';
 import { aBudget, aProject, aProposal, aSource } from './support/builders';
@@ -104,6 +114,55 @@ describe('bulk exports', () => {
       'municipality.code': 'GM0363',
       'provenance.platform': 'OPENSTAD',
     });
+  });
+
+  it('serves each export gzipped at .gz, the same bytes as the plain file', async () => {
+    for (const file of ['proposals.csv', 'budget-projects.ndjson']) {
+      const gz = await get(`/export/${file}.gz`);
+      expect(gz.status).toBe(200);
+      expect(gz.headers.get('content-type')).toBe('application/gzip');
+      expect(gz.headers.get('content-disposition')).toBe(`attachment; filename="inspraak-${file}.gz"`);
+      const unzipped = gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8');
+      expect(unzipped).toBe(await (await get(`/export/${file}`)).text());
+    }
+  });
+
+  it('writes through the export job the same files the route streams, each budget as .pb, and removes stale .pb files', async () => {
+    const written = new Map<string, { body: string | Buffer; headers: ExportObjectHeaders }>();
+    const removed: string[] = [];
+    const sink: ExportSink = {
+      put: async (key, body, headers) => {
+        const bytes = 'path' in body ? await readFile(body.path) : body.text;
+        written.set(key, { body: bytes, headers });
+        return Buffer.byteLength(bytes);
+      },
+      remove: async (key) => {
+        removed.push(key);
+      },
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'inspraak-export-test-'));
+    const stale = budgetExportKey('gm0000-gone:budget:1');
+    const manifest = await writeExports(gw.apollo, sink, dir, 7, {
+      dataVersion: 6,
+      writtenAt: new Date(0).toISOString(),
+      files: {},
+      budgetFiles: [stale, budgetExportKey(budgets[0]!.id)],
+    }).finally(() => rm(dir, { recursive: true, force: true }));
+    expect(removed).toEqual([stale]);
+    expect(manifest.dataVersion).toBe(7);
+    expect(manifest.budgetFiles.sort()).toEqual(budgets.map((b) => budgetExportKey(b.id)).sort());
+    expect(manifest.files['proposals.ndjson']).toMatchObject({ items: 130 });
+    expect(manifest.files['budget-projects.csv.gz']).toMatchObject({ items: projects.length });
+    for (const file of ['proposals.ndjson', 'sources.csv']) {
+      const object = written.get(`export/${file}`)!;
+      expect(object.body.toString()).toBe(await (await get(`/export/${file}`)).text());
+      expect(object.headers.cacheControl).toMatch(/max-age=/);
+    }
+    const gz = written.get('export/municipalities.csv.gz')!;
+    expect(gunzipSync(gz.body as Buffer).toString()).toBe(await (await get('/export/municipalities.csv')).text());
+    expect(gz.headers.contentType).toBe('application/gzip');
+    const pb = written.get(budgetExportKey(budgets[0]!.id))!;
+    expect(String(pb.body)).toBe(await (await get(`/export/budgets/${encodeURIComponent(budgets[0]!.id)}.pb`)).text());
   });
 
   it.each(['/export/voters.csv', '/export/proposals.json', '/export/..%2Fproposals.csv'])(

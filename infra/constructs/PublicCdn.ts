@@ -7,11 +7,18 @@
  * pass through uncached; revalidations reach the gateway as conditional requests and cost a 304.
  * Compression (gzip, Brotli) at the edge, HTTP/2 and HTTP/3, HTTPS only.
  *
+ * `/export/*` is served from the export bucket (the export job's files, services/gateway/exportJob.ts)
+ * through origin access control, with the objects' own Cache-Control, ETag and Last-Modified; the key
+ * is the path only. A file the bucket does not hold yet (a fresh deployment before its first export, a
+ * budget newer than the last export) falls back to the HTTP API's streamed route (origin failover on
+ * 403/404: without s3:ListBucket a missing object is a 403).
+ *
  * A web application firewall (per-IP rate rules) attaches through `webAclId`, a web ACL in us-east-1.
  */
 import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
+  AccessLevel,
   AllowedMethods,
   CachedMethods,
   CacheHeaderBehavior,
@@ -26,9 +33,12 @@ import {
   PriceClass,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { HttpOrigin, OriginGroup, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+
+/** The paths served from the export bucket (its keys are these paths without the leading slash). */
+export const EXPORT_PATH_PATTERN = '/export/*';
 
 /** The request headers an answer depends on, and so the cache key's. */
 export const CDN_CACHE_KEY_HEADERS = ['accept'];
@@ -38,6 +48,8 @@ export const CDN_LOG_DAYS = 30;
 
 export interface PublicCdnProps {
   readonly api: HttpApi;
+  /** The export bucket (data stack): served at /export/*; its bucket policy lets CloudFront read export/*. */
+  readonly exports: IBucket;
   /** ARN of an AWS WAF web ACL (scope CLOUDFRONT, in us-east-1) to attach; none when unset. */
   readonly webAclId?: string;
 }
@@ -45,6 +57,7 @@ export interface PublicCdnProps {
 export class PublicCdn extends Construct {
   readonly distribution: Distribution;
   readonly cachePolicy: CachePolicy;
+  readonly exportCachePolicy: CachePolicy;
 
   constructor(scope: Construct, id: string, props: PublicCdnProps) {
     super(scope, id);
@@ -64,6 +77,25 @@ export class PublicCdn extends Construct {
       cookieBehavior: CacheCookieBehavior.none(),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
+    });
+    this.exportCachePolicy = new CachePolicy(this, 'ExportCache', {
+      comment: "Inspraak bulk exports: as long as the object's Cache-Control says, keyed on the path only",
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.days(1),
+      queryStringBehavior: CacheQueryStringBehavior.none(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    // The bucket is the data stack's: its policy (DataStack.ts) lets CloudFront read export/*.
+    const exportsOrigin = new OriginGroup({
+      primaryOrigin: S3BucketOrigin.withOriginAccessControl(props.exports, {
+        originAccessLevels: [AccessLevel.READ],
+      }),
+      fallbackOrigin: origin,
+      fallbackStatusCodes: [403, 404],
     });
     const logs = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
@@ -89,6 +121,16 @@ export class PublicCdn extends Construct {
         cachePolicy: this.cachePolicy,
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         compress: true,
+      },
+      additionalBehaviors: {
+        [EXPORT_PATH_PATTERN]: {
+          origin: exportsOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachedMethods: CachedMethods.CACHE_GET_HEAD,
+          cachePolicy: this.exportCachePolicy,
+          compress: true,
+        },
       },
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Edges in Europe and North America: the audience is Dutch; the rest of the world is served from there.

@@ -3,7 +3,7 @@
  * its own log group with a retention, and its own role that may write only that log group (grant data
  * access with the table's and queue's grant methods). Alarms on its errors and throttles.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -43,6 +43,8 @@ export interface ServiceFunctionProps {
    * start for functions whose start is on a request's path.
    */
   readonly codeCache?: WarmUp;
+  /** Size of /tmp in MiB (512 to 10240); Lambda's default 512 when unset. */
+  readonly ephemeralStorageMb?: number;
   /** Where alarms notify. */
   readonly alarmTopic: ITopic;
   /** Function errors (crashes, timeouts) in 5 minutes that raise the errors alarm; default 1. */
@@ -95,6 +97,7 @@ export class ServiceFunction extends Construct {
       memorySize: props.memorySize,
       timeout: props.timeout,
       ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
+      ...(props.ephemeralStorageMb ? { ephemeralStorageSize: Size.mebibytes(props.ephemeralStorageMb) } : {}),
       role,
       logGroup: this.logGroup,
       environment: {

@@ -56,3 +56,5 @@ export const GATEWAY_WARM_UP: WarmUp = {
   },
   events: [httpApiEvent(JSON.stringify({ query: EXAMPLE_QUERY }))],
 };
+/** The export job (services/gateway/exportLambda.ts): the gateway in-process, so the gateway's files. */
+export const EXPORT_ENTRY = 'services/gateway/exportLambda.ts';

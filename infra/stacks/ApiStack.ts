@@ -7,7 +7,7 @@ import type { Construct } from 'constructs';
 import { GraphqlGateway } from '../constructs/GraphqlGateway';
 import { PublicCdn } from '../constructs/PublicCdn';
 import { PublicHttpApi } from '../constructs/PublicHttpApi';
-import { importAlarmTopic, importSearchSnapshots, importTable } from '../names';
+import { importAlarmTopic, importExportBucket, importSearchSnapshots, importTable } from '../names';
 import type { InspraakSettings } from '../settings';
 
 export interface ApiStackProps extends StackProps {
@@ -29,7 +29,11 @@ export class ApiStack extends Stack {
     const searchSnapshots = importSearchSnapshots(this, settings.prefix);
     this.gateway = new GraphqlGateway(this, 'Gateway', { table, alarmTopic, settings, searchSnapshots });
     this.http = new PublicHttpApi(this, 'Http', { handler: this.gateway.gateway.fn, alarmTopic, settings });
-    this.cdn = new PublicCdn(this, 'Cdn', { api: this.http.api, webAclId: props.webAclArn });
+    this.cdn = new PublicCdn(this, 'Cdn', {
+      api: this.http.api,
+      exports: importExportBucket(this, settings.prefix),
+      webAclId: props.webAclArn,
+    });
     new CfnOutput(this, 'GraphqlUrl', {
       value: `${this.http.url}graphql`,
       description: 'The GraphQL endpoint at API Gateway (uncached)',

@@ -2,7 +2,8 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { HarvestPipeline } from '../constructs/HarvestPipeline';
-import { importAlarmTopic, importSearchSnapshots, importTable } from '../names';
+import { importAlarmTopic, importExportBucket, importSearchSnapshots, importTable } from '../names';
+import { ExportJob } from '../constructs/ExportJob';
 import { SearchSnapshotJob } from '../constructs/SearchSnapshotJob';
 import type { InspraakSettings } from '../settings';
 
@@ -13,6 +14,7 @@ export interface HarvestStackProps extends StackProps {
 export class HarvestStack extends Stack {
   readonly harvest: HarvestPipeline;
   readonly searchSnapshot: SearchSnapshotJob;
+  readonly exportJob: ExportJob;
 
   constructor(scope: Construct, id: string, props: HarvestStackProps) {
     super(scope, id, props);
@@ -25,6 +27,12 @@ export class HarvestStack extends Stack {
       bucket: importSearchSnapshots(this, settings.prefix),
       alarmTopic,
       everyHours: settings.harvestEveryHours,
+    });
+    this.exportJob = new ExportJob(this, 'Export', {
+      table,
+      bucket: importExportBucket(this, settings.prefix),
+      alarmTopic,
+      harvestEveryHours: settings.harvestEveryHours,
     });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: this.harvest.deadLetterQueue.queueUrl,

@@ -70,3 +70,14 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export function gatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   return parseConfig(gatewayConfigSchema, env);
 }
+
+/**
+ * The export job's configuration (exportLambda.ts): the gateway's own (it runs every subgraph in its
+ * process), the bucket it writes, and how long the data version must stand still before it exports.
+ */
+export const exportJobConfigSchema = gatewayConfigSchema.extend({
+  INSPRAAK_EXPORT_BUCKET: z.string().min(3, 'expected the name of the export bucket'),
+  /** How long the data version must not have moved (no harvest writing) before an export starts. */
+  INSPRAAK_EXPORT_SETTLE_MS: millisVar(10 * 60_000, 3_600_000),
+});
+export type ExportJobConfig = z.infer<typeof exportJobConfigSchema>;

@@ -4,13 +4,16 @@
  * page, the same limits and resolvers as any client), so it has the API's fields and exactly the items
  * the API lists (removed items are not listed). The body is streamed page by page: memory stays flat
  * whatever the size. NDJSON lines are the API's objects as GraphQL returns them; CSV flattens them into
- * the columns below (lists of names joined with `; `), with a header row.
+ * the columns below (lists of names joined with `; `), with a header row (exportFormats.ts). On AWS the
+ * export job (services/exports/) writes the same files to S3 after harvests, and CloudFront serves them.
  */
 import type { ApolloServer } from '@apollo/server';
-import { stringify } from 'csv-stringify/sync';
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { catalogued, InspraakError } from '../core/errors';
 import { log } from '../core/log';
 import { plainError, type PlainResponse } from './exportBudget';
+import { EXPORT_CACHE_CONTROL, encoder, exportHeaders, parseExportFile } from './exportFormats';
 
 const PROVENANCE = 'provenance { source { id } platform upstreamId upstreamReference harvestedAt licence attribution }';
 const PROVENANCE_COLUMNS = [
@@ -25,7 +28,7 @@ const PROVENANCE_COLUMNS = [
 const LOCATION = 'location { point { latitude longitude } address }';
 const LOCATION_COLUMNS = ['location.point.latitude', 'location.point.longitude', 'location.address'];
 
-interface ExportKind {
+export interface ExportKind {
   /** A list query taking `$after`, returning a connection at `list`. */
   query: string;
   list: string;
@@ -215,37 +218,22 @@ export async function* exportNodes(apollo: ApolloServer, kind: ExportKind): Asyn
   }
 }
 
-/** The value at a column's path, as CSV text. */
-function cell(node: unknown, path: string): string | number | boolean | null {
-  const [head, rest] = path.split(/\[\]\.(.*)/s) as [string, string | undefined];
-  let value: unknown = node;
-  for (const key of head.split('.')) value = (value as Record<string, unknown> | null | undefined)?.[key];
-  if (rest !== undefined) {
-    return Array.isArray(value) ? value.map((v) => String(cell(v, rest) ?? '')).join('; ') : null;
-  }
-  if (value === undefined || value === null) return null;
-  return typeof value === 'object' ? JSON.stringify(value) : (value as string | number | boolean);
-}
-
-const FILE = /^([a-z-]+)\.(ndjson|csv)$/;
-
 /**
- * The export named by `file` (`proposals.ndjson`, `sources.csv`, …). The first page is read before
- * answering, so a failing API gives a 503 rather than an empty file; a failure after that cuts the
- * stream, so a client never takes a truncated file for a whole one.
+ * The export named by `file` (`proposals.ndjson`, `sources.csv`, `budgets.csv.gz`, …). The first page is
+ * read before answering, so a failing API gives a 503 rather than an empty file; a failure after that
+ * cuts the stream, so a client never takes a truncated file for a whole one.
  */
 export async function exportBulk(apollo: ApolloServer, file: string): Promise<PlainResponse> {
-  const m = FILE.exec(file);
-  const kind = m ? EXPORT_KINDS[m[1]!] : undefined;
-  if (!m || !kind) {
+  const name = parseExportFile(file);
+  const kind = name ? EXPORT_KINDS[name.kind] : undefined;
+  if (!name || !kind) {
     return plainError(
       'NOT_FOUND',
       `No export ${file.slice(0, 80)}. Exports: ${Object.keys(EXPORT_KINDS)
         .map((k) => `/export/${k}.ndjson, /export/${k}.csv`)
-        .join(', ')}.`,
+        .join(', ')} (each also gzipped: add .gz).`,
     );
   }
-  const csv = m[2] === 'csv';
   const nodes = exportNodes(apollo, kind);
   let first: IteratorResult<Record<string, unknown>[]>;
   try {
@@ -255,21 +243,21 @@ export async function exportBulk(apollo: ApolloServer, file: string): Promise<Pl
     log[failed.level]('export failed', { file, error: e instanceof Error ? e.message : String(e) });
     return plainError(failed.code);
   }
-  const line = (node: Record<string, unknown>) =>
-    csv ? stringify([kind.columns.map((c) => cell(node, c))]) : `${JSON.stringify(node)}\n`;
-  async function* body(): AsyncGenerator<string> {
-    if (csv) yield stringify([kind!.columns]);
+  const { head, line } = encoder(name.format, kind.columns);
+  async function* text(): AsyncGenerator<string> {
+    if (head) yield head;
     if (first.done) return;
     yield first.value.map(line).join('');
     for await (const nodesOfPage of nodes) yield nodesOfPage.map(line).join('');
   }
+  const { contentType, contentDisposition } = exportHeaders(name);
   return {
     status: 200,
     headers: {
-      'content-type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-      'content-disposition': `attachment; filename="inspraak-${file}"`,
-      'cache-control': 'public, max-age=300',
+      'content-type': contentType,
+      'content-disposition': contentDisposition,
+      'cache-control': EXPORT_CACHE_CONTROL,
     },
-    body: body(),
+    body: name.gzip ? Readable.from(text()).pipe(createGzip()) : text(),
   };
 }

@@ -62,9 +62,11 @@ export const handler = async (
 async function toResult(out: PlainResponse): Promise<APIGatewayProxyStructuredResultV2> {
   let body = out.body;
   if (typeof body !== 'string' && !Buffer.isBuffer(body)) {
-    const chunks: string[] = [];
+    const chunks: (string | Buffer)[] = [];
     for await (const chunk of body) chunks.push(chunk);
-    body = chunks.join('');
+    body = chunks.every((c) => typeof c === 'string')
+      ? chunks.join('')
+      : Buffer.concat(chunks.map((c) => Buffer.from(c)));
   }
   return Buffer.isBuffer(body)
     ? { statusCode: out.status, headers: out.headers, body: body.toString('base64'), isBase64Encoded: true }

@@ -41,7 +41,7 @@ export const ROUTES = {
     path: '/export/{file}',
     kind: 'plain',
     description:
-      'Everything the API lists of a kind, streamed: /export/<proposals|budgets|budget-projects|municipalities|sources>.<ndjson|csv> (services/gateway/exportBulk.ts).',
+      'Everything the API lists of a kind, streamed: /export/<proposals|budgets|budget-projects|municipalities|sources>.<ndjson|csv>[.gz] (services/gateway/exportBulk.ts); on AWS CloudFront serves the files the export job wrote to S3 first.',
   },
   budgetExport: {
     methods: ['GET'],

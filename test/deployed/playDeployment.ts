@@ -15,7 +15,7 @@ import { startOpenstadSimulator } from '../../dev/simulators/openstad';
 import type { SimServer } from '../../dev/simulators/simServer';
 import { LocalDeployment } from '../support/deployment/LocalDeployment';
 import { removeAssembly, synthInspraak, type Synthesised } from '../infra/support';
-import { probeRoutes } from './probes';
+import { probeExports, probeRoutes } from './probes';
 
 export function playDeployment(topology: 'single' | 'split') {
   let sims: SimServer[] = [];
@@ -112,6 +112,23 @@ export function playDeployment(topology: 'single' | 'split') {
       expect.objectContaining({ from: 'snapshot', items: written!.items }),
     ]);
   }, 60_000);
+
+  it("writes every export to S3 once the data version moved, which CloudFront serves at /export/* with the API's counts", async () => {
+    const [run] = (await d.fireSchedules(/^ExportFunction/)) as { exported: boolean; reason: string }[];
+    expect(run).toMatchObject({ exported: true, reason: 'no export yet' });
+    // Nothing changed since: the next run only reads the data version and the manifest.
+    expect(await d.fireSchedules(/^ExportFunction/)).toEqual([expect.objectContaining({ exported: false })]);
+    expect(await probeExports(d)).toEqual([]);
+  }, 120_000);
+
+  it('fails the export check when the bucket policy no longer lets CloudFront read the exports', async () => {
+    const [policy] = d.removeResources(
+      (r) => r.Type === 'AWS::S3::BucketPolicy' && JSON.stringify(r).includes('CloudFrontReadsExports'),
+    );
+    expect(policy).toBeDefined();
+    const failures = await probeExports(d).finally(() => d.restoreResources([policy!]));
+    expect(failures.join('\n')).toMatch(/proposals\.ndjson: 200 from api, not 200 from the export bucket/);
+  }, 120_000);
 
   it('answers every route of the HTTP API: municipality, proposals with province, budget outcome, search, Pabulib', async () => {
     expect(d.routeKeys()).toEqual(

@@ -4,6 +4,10 @@
  * so a test can also show that a check fails.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { parse } from 'csv-parse/sync';
+import { gunzipSync } from 'node:zlib';
+import { EXPORT_KINDS } from '../../services/gateway/exportBulk';
+import { EXPORT_FORMATS } from '../../services/gateway/exportFormats';
 import type { LocalDeployment } from '../support/deployment/LocalDeployment';
 
 const MUNICIPALITY = '{ municipality(code: "GM0363") { name province { name } } }';
@@ -142,4 +146,80 @@ export async function probeRoutes(
     if ((r.statusCode ?? 0) >= 300 || !r.body) p.failures.push(`${k}: ${r.statusCode} ${r.body?.slice(0, 200)}`);
   }
   return p.failures;
+}
+
+/** How many items the API lists of an export kind, paged as a client would (POST /graphql). */
+async function listed(d: LocalDeployment, kind: string): Promise<number> {
+  const post = async (query: string, variables: Json = {}) =>
+    json(
+      await d.http('POST /graphql', { method: 'POST', path: '/graphql', body: JSON.stringify({ query, variables }) }),
+    );
+  const all = async (list: string, fields: string): Promise<Json[]> => {
+    const nodes: Json[] = [];
+    let after: string | null = null;
+    do {
+      const r = await post(
+        `query($after: String) { ${list}(first: 100, after: $after) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      const connection = r.data?.[list];
+      if (!connection) throw new Error(`${list}: ${JSON.stringify(r).slice(0, 300)}`);
+      nodes.push(...connection.edges.map((e: Json) => e.node));
+      after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+    } while (after);
+    return nodes;
+  };
+  if (kind !== 'budget-projects') return (await all(kind, kind === 'municipalities' ? 'code' : 'id')).length;
+  let n = 0;
+  for (const b of await all('budgets', 'id')) {
+    const r = await post('query($id: ID!) { budget(id: $id) { projects(first: 100) { edges { cursor } } } }', {
+      id: b.id,
+    });
+    n += r.data?.budget?.projects?.edges?.length ?? 0;
+  }
+  return n;
+}
+
+/**
+ * What a researcher downloads through the API's domain after the export job ran: every kind in NDJSON
+ * and CSV, plain and gzipped, and a budget's `.pb`, served by CloudFront from the export bucket (not
+ * from the gateway) with Cache-Control and an ETag, each with as many items as the API lists; a file
+ * the bucket lacks falls back to the gateway. Returns failures as lines (empty: all good).
+ */
+export async function probeExports(d: LocalDeployment): Promise<string[]> {
+  const failures: string[] = [];
+  for (const kind of Object.keys(EXPORT_KINDS)) {
+    const expected = await listed(d, kind);
+    if (!expected) failures.push(`the API lists no ${kind}: nothing to compare the export with`);
+    for (const format of EXPORT_FORMATS) {
+      for (const gzip of [false, true]) {
+        const path = `/export/${kind}.${format}${gzip ? '.gz' : ''}`;
+        const r = await d.cdn(path);
+        if (r.statusCode !== 200 || r.origin !== 's3') {
+          failures.push(`${path}: ${r.statusCode} from ${r.origin}, not 200 from the export bucket`);
+          continue;
+        }
+        if (!r.headers.etag || !/max-age=\d+/.test(r.headers['cache-control'] ?? ''))
+          failures.push(`${path}: no ETag or Cache-Control: ${JSON.stringify(r.headers)}`);
+        const text = (gzip ? gunzipSync(r.body) : r.body).toString('utf8');
+        const items =
+          format === 'ndjson' ? text.split('\n').filter(Boolean).length : (parse(text) as string[][]).length - 1;
+        if (items !== expected) failures.push(`${path}: ${items} items, the API lists ${expected}`);
+      }
+    }
+  }
+  const budget = json(
+    await d.http('POST /graphql', {
+      method: 'POST',
+      path: '/graphql',
+      body: JSON.stringify({ query: '{ budgets(first: 1) { edges { node { id } } } }' }),
+    }),
+  ).data?.budgets?.edges?.[0]?.node?.id;
+  const pb = await d.cdn(`/export/budgets/${encodeURIComponent(String(budget))}.pb`);
+  if (pb.statusCode !== 200 || pb.origin !== 's3' || !/^META\r?\n/.test(pb.body.toString('utf8')))
+    failures.push(`${budget}.pb: ${pb.statusCode} from ${pb.origin}: ${pb.body.toString('utf8').slice(0, 100)}`);
+  const missing = await d.cdn('/export/budgets/gm0000-none%3Abudget%3A0.pb');
+  if (missing.origin !== 'api' || missing.statusCode !== 404)
+    failures.push(`a budget the bucket lacks: ${missing.statusCode} from ${missing.origin}, not the gateway's 404`);
+  return failures;
 }

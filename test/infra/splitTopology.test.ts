@@ -99,9 +99,10 @@ it("alarms on every function's errors and throttles", () => {
 
 it('leaves the data and harvest stacks as in the single topology', () => {
   s.data.resourceCountIs('AWS::DynamoDB::Table', 1);
-  // Fan-out, worker and the search snapshot job.
-  s.harvest.resourceCountIs('AWS::Lambda::Function', 3);
-  s.data.resourceCountIs('AWS::S3::Bucket', 1);
+  // Fan-out, worker, the search snapshot job and the export job.
+  s.harvest.resourceCountIs('AWS::Lambda::Function', 4);
+  // The search snapshots and the exports.
+  s.data.resourceCountIs('AWS::S3::Bucket', 2);
 });
 
 it('finds nothing unacknowledged in the AwsSolutions pack', () => {

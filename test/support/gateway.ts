@@ -1,4 +1,5 @@
 /** Starts the real gateway over HTTP on a free port, as `npm start` does, for end-to-end tests. */
+import type { ApolloServer } from '@apollo/server';
 import { serveHttp, type RunningHttp } from '../../services/core/http';
 import type { TableAccess } from '../../services/core/dynamo/loader';
 import { gatewayConfig } from '../../services/gateway/config';
@@ -6,6 +7,8 @@ import { exportRoutes } from '../../services/gateway/server';
 import { createGatewayServer, createCaches, dataSources, supergraphSdl } from '../../services/gateway/gateway';
 
 export interface TestGateway extends RunningHttp {
+  /** The gateway's server itself (for code that executes operations in-process, like the export job). */
+  apollo: ApolloServer;
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string }>;
 }
 
@@ -28,7 +31,7 @@ export async function startTestGateway(
     around: (request, execute) => cache.serve(request, execute),
     routes: exportRoutes({ apollo }),
   });
-  return { ...running, post: (body, headers) => post(running.url, body, headers) };
+  return { ...running, apollo, post: (body, headers) => post(running.url, body, headers) };
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {

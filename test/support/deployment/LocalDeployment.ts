@@ -6,7 +6,7 @@
  * SDK command it sends is checked against its role's policies (`iamViolations`).
  */
 import { CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +17,7 @@ import S3rver from 's3rver';
 import { createDynamo } from '../../../services/core/dynamo/client';
 import { readAssembly, Resolver, resourcesOf, type Physical, type Resource, type StackTemplate } from './cfn';
 import { FunctionHost, type FunctionSpec } from './functionHost';
-import { allows, glob, neededFor, roleStatements, type Needed } from './iam';
+import { allows, bucketPolicyAllows, glob, neededFor, roleStatements, type Needed } from './iam';
 import { startSqsStandIn, type SqsStandIn } from './sqsStandIn';
 
 export const REGION = 'eu-west-1';
@@ -40,6 +40,15 @@ export interface HttpRequest {
   headers?: Record<string, string>;
 }
 
+/** What the CloudFront stand-in answered, and from which origin. */
+export interface CdnResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** `s3` (the export bucket, through OAC) or `api` (the HTTP API's route). */
+  origin: 's3' | 'api';
+}
+
 export class LocalDeployment {
   readonly stacks: StackTemplate[];
   readonly resolver: Resolver;
@@ -50,6 +59,7 @@ export class LocalDeployment {
   private sqs!: SqsStandIn;
   private s3!: S3rver;
   private s3Endpoint = '';
+  private s3Client!: S3Client;
   private s3Dir = '';
   private urlServer!: Server;
   private urlBase = '';
@@ -159,16 +169,15 @@ export class LocalDeployment {
     } finally {
       raw.destroy();
     }
-    const s3 = new S3Client({
+    this.s3Client = new S3Client({
       region: REGION,
       endpoint: this.s3Endpoint,
       forcePathStyle: true,
       credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     });
     for (const [stack, id] of resourcesOf(this.stacks, 'AWS::S3::Bucket')) {
-      await s3.send(new CreateBucketCommand({ Bucket: this.physicalOf(stack, id)!.ref }));
+      await this.s3Client.send(new CreateBucketCommand({ Bucket: this.physicalOf(stack, id)!.ref }));
     }
-    s3.destroy();
     for (const [stack, id] of resourcesOf(this.stacks, 'AWS::SQS::Queue')) this.physicalOf(stack, id);
   }
 
@@ -178,6 +187,9 @@ export class LocalDeployment {
       AWS_ENDPOINT_URL_DYNAMODB: this.dynamoEndpoint,
       AWS_ENDPOINT_URL_SQS: this.sqs.endpoint,
       AWS_ENDPOINT_URL_S3: this.s3Endpoint,
+      // s3rver does not decode the aws-chunked bodies (with a trailing checksum) that the SDK sends for
+      // streamed uploads by default, and would store the chunk framing; S3 itself accepts both.
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     };
     for (const [stack, id, r] of resourcesOf(this.stacks, 'AWS::Lambda::Function')) {
       const p = r.Properties as Record<string, any>;
@@ -340,6 +352,107 @@ export class LocalDeployment {
       }
     }
     return { delivered, failed };
+  }
+
+  /**
+   * CloudFront's part, for GET: picks the cache behaviour whose PathPattern matches `path` (else the
+   * default), then its origin, or each member of its origin group in turn while the answer's status is
+   * one of the group's failover codes. An S3 origin with origin access control is read from the s3rver
+   * stand-in, if the bucket's policy lets cloudfront.amazonaws.com read the key for this distribution
+   * (else 403, as S3 answers); a missing key is a 403 too (no s3:ListBucket). The HTTP API origin is
+   * `http()` on the route the path matches. Caching is not played: every request reaches an origin.
+   */
+  async cdn(path: string, headers: Record<string, string> = {}): Promise<CdnResponse> {
+    const [stack, distributionId, distribution] = resourcesOf(this.stacks, 'AWS::CloudFront::Distribution')[0] ?? [];
+    if (!stack || !distribution) throw new Error('the templates have no CloudFront distribution');
+    const config = distribution.Properties!.DistributionConfig as Record<string, any>;
+    const behaviour =
+      (config.CacheBehaviors ?? []).find((b: { PathPattern: string }) => glob(b.PathPattern).test(path)) ??
+      config.DefaultCacheBehavior;
+    const group = (config.OriginGroups?.Items ?? []).find((g: { Id: string }) => g.Id === behaviour.TargetOriginId);
+    const memberIds: string[] = group
+      ? group.Members.Items.map((m: { OriginId: string }) => m.OriginId)
+      : [behaviour.TargetOriginId];
+    const failover: number[] = group?.FailoverCriteria.StatusCodes.Items ?? [];
+    let answer: CdnResponse | undefined;
+    for (const id of memberIds) {
+      const origin = (config.Origins as Record<string, any>[]).find((o) => o.Id === id)!;
+      answer = origin.S3OriginConfig
+        ? await this.fromBucket(stack, distributionId!, origin, path)
+        : await this.fromApi(path, headers);
+      if (!failover.includes(answer.statusCode)) break;
+    }
+    return answer!;
+  }
+
+  private async fromBucket(
+    apiStack: StackTemplate,
+    distributionId: string,
+    origin: Record<string, any>,
+    path: string,
+  ): Promise<CdnResponse> {
+    const bucket = String(this.resolver.string(apiStack, origin.DomainName)).replace(/\.s3\.[^/]+$/, '');
+    const denied = (statusCode: number): CdnResponse => ({
+      statusCode,
+      headers: {},
+      body: Buffer.from(''),
+      origin: 's3',
+    });
+    if (!origin.OriginAccessControlId) return denied(403);
+    const key = decodeURIComponent(path.slice(1));
+    const policies = resourcesOf(this.stacks, 'AWS::S3::BucketPolicy').filter(
+      ([st, , r]) => this.resolver.string(st, r.Properties!.Bucket) === bucket,
+    );
+    const statements = policies.flatMap(([st, , r]) =>
+      [(this.resolver.resolve(st, r.Properties!.PolicyDocument) as { Statement: unknown }).Statement].flat(),
+    ) as Record<string, any>[];
+    const allowed = bucketPolicyAllows(
+      statements,
+      'cloudfront.amazonaws.com',
+      { action: 's3:GetObject', resource: `arn:aws:s3:::${bucket}/${key}` },
+      {
+        'AWS:SourceAccount': ACCOUNT,
+        'AWS:SourceArn': `arn:aws:cloudfront::${ACCOUNT}:distribution/${distributionId}`,
+        'aws:SecureTransport': 'true',
+      },
+    );
+    if (!allowed) return denied(403);
+    try {
+      const out = await this.s3Client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const headers: Record<string, string> = {};
+      if (out.ContentType) headers['content-type'] = out.ContentType;
+      if (out.ContentDisposition) headers['content-disposition'] = out.ContentDisposition;
+      if (out.CacheControl) headers['cache-control'] = out.CacheControl;
+      if (out.ETag) headers.etag = out.ETag;
+      if (out.LastModified) headers['last-modified'] = out.LastModified.toUTCString();
+      return { statusCode: 200, headers, body: Buffer.from(await out.Body!.transformToByteArray()), origin: 's3' };
+    } catch (e) {
+      if (e instanceof S3ServiceException && (e.name === 'NoSuchKey' || e.$metadata.httpStatusCode === 404))
+        return denied(403);
+      throw e;
+    }
+  }
+
+  private async fromApi(path: string, headers: Record<string, string>): Promise<CdnResponse> {
+    const segments = path.split('/');
+    const routeKey = this.routeKeys().find((k) => {
+      const [method, pattern] = k.split(' ') as [string, string];
+      const parts = pattern.split('/');
+      return (
+        method === 'GET' &&
+        parts.length === segments.length &&
+        parts.every((p, i) => (p.startsWith('{') ? segments[i] !== '' : p === segments[i]))
+      );
+    });
+    if (!routeKey) return { statusCode: 404, headers: {}, body: Buffer.from('Not Found'), origin: 'api' };
+    const r = await this.http(routeKey, { method: 'GET', path, headers });
+    const body = Buffer.from(r.body ?? '', r.isBase64Encoded ? 'base64' : 'utf8');
+    return {
+      statusCode: r.statusCode ?? 200,
+      headers: (r.headers ?? {}) as Record<string, string>,
+      body,
+      origin: 'api',
+    };
   }
 
   /** The HTTP API's route keys (`GET /graphql`, …). */
@@ -508,6 +621,7 @@ export class LocalDeployment {
   async stop(): Promise<void> {
     await this.stopFunctions();
     await this.sqs?.close();
+    this.s3Client?.destroy();
     await this.s3?.close();
     await new Promise<void>((r) => (this.urlServer ? this.urlServer.close(() => r()) : r()));
     this.urlServer?.closeAllConnections();

@@ -122,7 +122,8 @@ export function neededFor(call: RecordedCall, arns: Arns): Needed[] {
       case 'HeadObject':
         return [{ action: 's3:GetObject', resource: `${bucket}/${String(input.Key)}` }];
       case 'PutObject':
-        return [{ action: 's3:PutObject', resource: `${bucket}/${String(input.Key)}` }];
+      case 'DeleteObject':
+        return [{ action: `s3:${op}`, resource: `${bucket}/${String(input.Key)}` }];
       case 'ListObjectsV2':
         return [{ action: 's3:ListBucket', resource: bucket }];
       default:
@@ -130,4 +131,47 @@ export function neededFor(call: RecordedCall, arns: Arns): Needed[] {
     }
   }
   throw new Error(`no IAM mapping for ${call.client} ${call.command}`);
+}
+
+/** The request context a bucket policy's conditions are read against (the keys IAM compares case-insensitively). */
+export type ConditionContext = Record<string, string>;
+
+/**
+ * Whether a bucket policy lets the AWS service `service` (e.g. `cloudfront.amazonaws.com`) do `needed`
+ * in `context`: an Allow naming the service whose conditions (StringEquals, StringLike, ArnLike,
+ * ArnEquals, Bool) all hold, and no Deny that applies. Unknown condition operators count as not holding.
+ */
+export function bucketPolicyAllows(
+  statements: readonly Record<string, any>[],
+  service: string,
+  needed: Needed,
+  context: ConditionContext,
+): boolean {
+  const value = (key: string) => Object.entries(context).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+  const holds = (conditions: Record<string, Record<string, unknown>> | undefined) =>
+    Object.entries(conditions ?? {}).every(([operator, pairs]) =>
+      Object.entries(pairs).every(([key, expected]) => {
+        const actual = value(key);
+        if (actual === undefined) return false;
+        const wanted = list(expected).map(String);
+        switch (operator) {
+          case 'StringEquals':
+          case 'ArnEquals':
+          case 'Bool':
+            return wanted.includes(actual);
+          case 'StringLike':
+          case 'ArnLike':
+            return wanted.some((w) => glob(w).test(actual));
+          default:
+            return false;
+        }
+      }),
+    );
+  const applies = (s: Record<string, any>) =>
+    list(s.Action).some((a) => glob(String(a), true).test(needed.action)) &&
+    list(s.Resource).some((r) => glob(String(r)).test(needed.resource)) &&
+    (s.Principal?.AWS === '*' || list(s.Principal?.Service).includes(service)) &&
+    holds(s.Condition);
+  if (statements.some((s) => s.Effect === 'Deny' && applies(s))) return false;
+  return statements.some((s) => s.Effect === 'Allow' && applies(s));
 }
