@@ -173,12 +173,31 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
 
   // In-process requests left hanging; closing the installation fails them, as a closed socket would.
   const hanging = new Set<(e: Error) => void>();
+  let closed = false;
+  const closedError = () => new TypeError('fetch failed: the simulated installation closed');
   const inProcessFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
+    let request = new Request(input, init);
+    // Follow redirects as fetch does by default (`redirect: 'manual'` gets the 3xx itself).
+    for (let hops = 0; ; hops++) {
+      const res = await fetchOnce(request);
+      const location = res.headers.get('location');
+      if (request.redirect !== 'follow' || !REDIRECTS.has(res.status) || !location) return res;
+      if (hops === 20) throw new TypeError('fetch failed: redirect count exceeded');
+      const keepsBody = res.status === 307 || res.status === 308;
+      request = new Request(new URL(location, request.url), {
+        method: keepsBody ? request.method : 'GET',
+        headers: request.headers,
+        signal: request.signal,
+        ...(keepsBody && init?.body !== undefined && { body: init.body }),
+      });
+    }
+  };
+  const fetchOnce = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const headers = Object.fromEntries([...request.headers].map(([k, v]) => [k.toLowerCase(), v]));
     const rawBody = request.body ? await request.text() : '';
     request.signal.throwIfAborted();
+    if (closed) throw closedError();
     const out = await answer(request.method, url, headers, rawBody);
     if (out.kind === 'hang') {
       return new Promise<Response>((_, reject) => {
@@ -186,6 +205,7 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
           hanging.delete(fail);
           reject(e);
         };
+        if (closed) return fail(closedError());
         hanging.add(fail);
         request.signal.addEventListener('abort', () => fail(request.signal.reason as Error), { once: true });
       });
@@ -239,7 +259,8 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
       rateLimitLeft = f?.kind === 'rateLimit' ? f.times : 0;
     },
     close: async () => {
-      for (const fail of [...hanging]) fail(new TypeError('fetch failed: the simulated installation closed'));
+      closed = true;
+      for (const fail of [...hanging]) fail(closedError());
       if (!server) return;
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -262,6 +283,8 @@ const json = (status: number, value: unknown): Answer => ({
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(value),
 });
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Statuses whose Response may carry no body (the fetch standard refuses one). */
 const nullBody = (status: number) => status === 204 || status === 205 || status === 304;

@@ -7,12 +7,12 @@ afterEach(async () => {
 });
 
 async function start(options: ConsulSimulatorOptions = {}) {
-  sim = await startConsulSimulator(options);
+  sim = await startConsulSimulator({ listen: false, ...options });
   return sim;
 }
 
 async function gql(query: string, variables: Record<string, unknown> = {}, path = '/graphql') {
-  const res = await fetch(`${sim!.url}${path}`, {
+  const res = await sim!.fetch(`${sim!.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
@@ -26,7 +26,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}, path 
 }
 
 async function page(path: string) {
-  const res = await fetch(`${sim!.url}${path}`, { redirect: 'manual' });
+  const res = await sim!.fetch(`${sim!.url}${path}`, { redirect: 'manual' });
   return { status: res.status, text: await res.text(), location: res.headers.get('location') };
 }
 
@@ -37,7 +37,7 @@ const PROPOSAL_IDS = '{ proposals(first: 25) { pageInfo { hasNextPage endCursor 
 describe('the simulated CONSUL 2.4.1 GraphQL API', () => {
   it('answers the version probe at /consul.json', async () => {
     await start({ municipality: 'GM0855' });
-    const res = await fetch(`${sim!.url}/consul.json`);
+    const res = await sim!.fetch(`${sim!.url}/consul.json`);
     expect(await res.json()).toEqual({
       release: '2.4.1',
       features: { debates: 't', proposals: 't', polls: 't', budgets: 't', legislation: null },
@@ -99,13 +99,13 @@ describe('the simulated CONSUL 2.4.1 GraphQL API', () => {
   it('answers the HTTP forms of GraphqlController and its 400s', async () => {
     await start();
     expect(await gql('')).toMatchObject({ status: 400, json: { message: 'Query string not present' } });
-    const badVars = await fetch(`${sim!.url}/graphql?query=${encodeURIComponent(PROPOSAL_IDS)}&variables=%7Bnope`);
+    const badVars = await sim!.fetch(`${sim!.url}/graphql?query=${encodeURIComponent(PROPOSAL_IDS)}&variables=%7Bnope`);
     expect([badVars.status, await badVars.json()]).toEqual([400, { message: 'Error parsing JSON' }]);
-    const get = await fetch(
+    const get = await sim!.fetch(
       `${sim!.url}/graphql?query=${encodeURIComponent('query($n: Int) { geozones(first: $n) { nodes { name } } }')}&variables=${encodeURIComponent('{"n":2}')}`,
     );
     expect(((await get.json()) as Geozones).data.geozones.nodes).toEqual([{ name: 'Centrum' }, { name: 'Assen-Oost' }]);
-    const raw = await fetch(`${sim!.url}/graphql`, {
+    const raw = await sim!.fetch(`${sim!.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/graphql' },
       body: '{ geozones(first: 1) { nodes { name } } }',
@@ -197,7 +197,7 @@ describe('the simulated CONSUL 2.4.1 GraphQL API', () => {
 describe('the simulated CONSUL 2.2.0 GraphQL API', () => {
   it('has no budgets and no limits: an omitted or large first returns every row', async () => {
     await start({ seed: generateConsulSeed(60), generation: '2.2.0' });
-    expect(((await fetch(`${sim!.url}/consul.json`).then((r) => r.json())) as { release: string }).release).toBe(
+    expect(((await sim!.fetch(`${sim!.url}/consul.json`).then((r) => r.json())) as { release: string }).release).toBe(
       '2.2.0',
     );
     const fields = await gql('{ __type(name: "Query") { fields { name } } }');

@@ -3,7 +3,7 @@ import type { DecidimVersion } from '../version';
 
 const sims: DecidimSimulator[] = [];
 async function sim(version: DecidimVersion, extra: Parameters<typeof startDecidimSimulator>[0] = {}) {
-  const s = await startDecidimSimulator({ version, ...extra });
+  const s = await startDecidimSimulator({ version, listen: false, ...extra });
   sims.push(s);
   return s;
 }
@@ -14,7 +14,7 @@ afterAll(() => Promise.all(sims.map((s) => s.close())));
 type Json = any;
 
 async function post(s: DecidimSimulator, query: string, variables?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${s.url}/api`, {
+  const res = await s.fetch(`${s.url}/api`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
@@ -158,7 +158,8 @@ describe('the simulated Decidim API', () => {
   });
 
   it('redirects GET /api to the docs', async () => {
-    const res = await fetch(`${(await sim('0.31')).url}/api`, { redirect: 'manual' });
+    const s = await sim('0.31');
+    const res = await s.fetch(`${s.url}/api`, { redirect: 'manual' });
     expect([res.status, res.headers.get('location')]).toEqual([302, '/api/docs']);
   });
 });

@@ -8,7 +8,7 @@ import {
 
 // Answers are arbitrary JSON that each test reads field by field, so `any` is the honest type here.
 async function get(sim: OpenstadSimulator, path: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(sim.url + path);
+  const res = await sim.fetch(sim.url + path);
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -44,7 +44,7 @@ const small: OpenstadSeed = {
 describe('the simulated OpenStad headless API', () => {
   let sim: OpenstadSimulator;
   beforeAll(async () => {
-    sim = await startOpenstadSimulator({ municipality: 'GM0518' });
+    sim = await startOpenstadSimulator({ listen: false, municipality: 'GM0518' });
   });
   afterAll(() => sim.close());
 
@@ -73,7 +73,7 @@ describe('the simulated OpenStad headless API', () => {
   });
 
   it('pages by 20 by default and caps no pageSize', async () => {
-    const big = await startOpenstadSimulator({ seed: generateOpenstadSeed(1500) });
+    const big = await startOpenstadSimulator({ listen: false, seed: generateOpenstadSeed(1500) });
     try {
       expect((await get(big, '/api/project/1/resource?page=0')).body.records).toHaveLength(20);
       const all = await get(big, '/api/project/1/resource?page=0&pageSize=5000');
@@ -153,7 +153,7 @@ describe('the simulated OpenStad headless API', () => {
   });
 
   it('hides concepts and deleted resources from anonymous callers', async () => {
-    const ams = await startOpenstadSimulator({ municipality: 'GM0363' });
+    const ams = await startOpenstadSimulator({ listen: false, municipality: 'GM0363' });
     try {
       const ids = (await get(ams, '/api/project/12/resource')).body.map((r: { id: number }) => r.id);
       expect(ids).toHaveLength(7);
@@ -166,7 +166,7 @@ describe('the simulated OpenStad headless API', () => {
   });
 
   it('keeps vote counts and the vote list private when votes are not viewable, and stores 0 budgets as null', async () => {
-    const closed = await startOpenstadSimulator({ seed: small });
+    const closed = await startOpenstadSimulator({ listen: false, seed: small });
     try {
       const [free, bench] = (await get(closed, '/api/project/3/resource?sort=id_asc&includeVoteCount=1')).body;
       expect(free.budget).toBeNull();
@@ -222,10 +222,10 @@ describe('the simulated OpenStad headless API', () => {
   });
 
   it('rate-limits only when asked to', async () => {
-    const limited = await startOpenstadSimulator({ rateLimitPerMinute: 2 });
+    const limited = await startOpenstadSimulator({ listen: false, rateLimitPerMinute: 2 });
     try {
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${limited.url}/api/project/7`)).status);
+      for (let i = 0; i < 3; i++) statuses.push((await limited.fetch(`${limited.url}/api/project/7`)).status);
       expect(statuses).toEqual([200, 200, 429]);
     } finally {
       await limited.close();
@@ -237,7 +237,7 @@ describe('the simulated OpenStad headless API', () => {
 describe('the simulated OpenStad legacy API', () => {
   let sim: OpenstadSimulator;
   beforeAll(async () => {
-    sim = await startOpenstadSimulator({ municipality: 'GM0518', generation: 'legacy' });
+    sim = await startOpenstadSimulator({ listen: false, municipality: 'GM0518', generation: 'legacy' });
   });
   afterAll(() => sim.close());
 
@@ -269,6 +269,7 @@ describe('the simulated OpenStad legacy API', () => {
 
   it('reports a count of 0 as -1 in the stats', async () => {
     const empty = await startOpenstadSimulator({
+      listen: false,
       generation: 'legacy',
       seed: { projects: [{ id: 1, name: 'leeg', resources: [] }] },
     });

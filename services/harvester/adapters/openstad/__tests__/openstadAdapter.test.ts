@@ -43,6 +43,7 @@ async function harvest(sim: OpenstadSimulator, projectId: number, extra: Partial
     requestsPerMinute: 6000,
     retries: 1,
     backoffMs: 10,
+    fetch: sim.fetch,
   });
   const before = sim.requests.length;
   const result = await openstadAdapter.harvest({
@@ -60,7 +61,7 @@ async function harvest(sim: OpenstadSimulator, projectId: number, extra: Partial
 describe('the OpenStad adapter against a headless installation', () => {
   let sim: OpenstadSimulator;
   beforeAll(async () => {
-    sim = await startOpenstadSimulator({ municipality: 'GM0518' });
+    sim = await startOpenstadSimulator({ listen: false, municipality: 'GM0518' });
   });
   afterAll(() => sim.close());
 
@@ -154,6 +155,7 @@ describe('the OpenStad adapter against a headless installation', () => {
 
   it('reads no vote list where votes are not public, and keeps no ballots under the voter minimum', async () => {
     const hidden = await startOpenstadSimulator({
+      listen: false,
       seed: {
         projects: [
           {
@@ -201,7 +203,7 @@ describe('the OpenStad adapter against a headless installation', () => {
         },
       ],
     };
-    const bad = await startOpenstadSimulator({ seed });
+    const bad = await startOpenstadSimulator({ listen: false, seed });
     try {
       const r = await harvest(bad, 7);
       expect(r.projects.map((p) => p.id)).toEqual(['gm0518-openstad:project:1', 'gm0518-openstad:project:3']);
@@ -256,7 +258,7 @@ describe('the OpenStad adapter against a headless installation', () => {
 
 describe('the OpenStad adapter on other headless projects', () => {
   it('harvests a finished count ballot with chosen projects from statuses (Amsterdam)', async () => {
-    const sim = await startOpenstadSimulator({ municipality: 'GM0363' });
+    const sim = await startOpenstadSimulator({ listen: false, municipality: 'GM0363' });
     try {
       const r = await harvest(sim, 14, {
         id: 'gm0363-openstad',
@@ -312,7 +314,7 @@ describe('the OpenStad adapter on other headless projects', () => {
         },
       ],
     };
-    const sim = await startOpenstadSimulator({ seed });
+    const sim = await startOpenstadSimulator({ listen: false, seed });
     try {
       const r = await harvest(sim, 30);
       expect(r.budgets[0]).toMatchObject({
@@ -336,7 +338,7 @@ describe('the OpenStad adapter on other headless projects', () => {
   });
 
   it('pages through 250 resources in three requests of 100', async () => {
-    const sim = await startOpenstadSimulator({ seed: generateOpenstadSeed(250) });
+    const sim = await startOpenstadSimulator({ listen: false, seed: generateOpenstadSeed(250) });
     try {
       const r = await harvest(sim, 1);
       expect(r.proposals).toHaveLength(250);
@@ -353,7 +355,7 @@ describe('the OpenStad adapter on other headless projects', () => {
 describe('the OpenStad adapter against a legacy installation', () => {
   let sim: OpenstadSimulator;
   beforeAll(async () => {
-    sim = await startOpenstadSimulator({ municipality: 'GM0518', generation: 'legacy' });
+    sim = await startOpenstadSimulator({ listen: false, municipality: 'GM0518', generation: 'legacy' });
   });
   afterAll(() => sim.close());
 
@@ -417,7 +419,7 @@ describe('the OpenStad adapter without a configured generation', () => {
     for (const s of sims) await s.close();
   });
   const start = async (generation: 'headless' | 'legacy') => {
-    const sim = await startOpenstadSimulator({ municipality: 'GM0518', generation });
+    const sim = await startOpenstadSimulator({ listen: false, municipality: 'GM0518', generation });
     sims.push(sim);
     return sim;
   };

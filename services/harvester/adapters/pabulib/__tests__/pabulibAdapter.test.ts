@@ -13,7 +13,8 @@ import type { PabulibSourceConfig } from '../sourceSchema';
 
 const DATA = join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'data', 'pabulib');
 
-function harvest(entry: Record<string, unknown>, dir?: string) {
+/** `fetch`: a simulated directory's in-process fetch, for sources it serves. */
+function harvest(entry: Record<string, unknown>, dir?: string, fetch?: typeof globalThis.fetch) {
   const [source] = parseSources([{ id: 'pb', municipality: 'GM0106', platform: 'pabulib', ...entry }], 'test', dir) as [
     PabulibSourceConfig,
   ];
@@ -24,6 +25,7 @@ function harvest(entry: Record<string, unknown>, dir?: string) {
     maxResponseBytes: 1 << 20,
     requestsPerMinute: 6000,
     retries: 0,
+    ...(fetch && { fetch }),
   });
   return pabulibAdapter
     .harvest({ source, http, harvestedAt: '2026-01-01T00:00:00.000Z', report: (i) => issues.push(i) })
@@ -67,10 +69,10 @@ describe('the Pabulib adapter', () => {
   });
 
   it('reports a file the host does not have, by name and code, and still harvests the others', async () => {
-    const sim = await startPabulibSimulator();
+    const sim = await startPabulibSimulator({ listen: false });
     try {
       const files = [...(await sim.files()), 'Missing.pb'];
-      const { result, issues } = await harvest({ baseUrl: sim.url, files });
+      const { result, issues } = await harvest({ baseUrl: sim.url, files }, undefined, sim.fetch);
       expect(result.budgets.map((b) => b.provenance.upstreamId)).toEqual(
         files.slice(0, -1).map((f) => f.replace('.pb', '')),
       );
@@ -89,10 +91,12 @@ describe('the Pabulib adapter', () => {
   });
 
   it('fails the source when no file can be read at all', async () => {
-    const sim = await startPabulibSimulator();
+    const sim = await startPabulibSimulator({ listen: false });
     try {
       sim.setFault({ kind: 'status', status: 404 });
-      await expect(harvest({ baseUrl: sim.url, files: await sim.files() })).rejects.toThrow(/HTTP 404/);
+      await expect(harvest({ baseUrl: sim.url, files: await sim.files() }, undefined, sim.fetch)).rejects.toThrow(
+        /HTTP 404/,
+      );
     } finally {
       await sim.close();
     }
