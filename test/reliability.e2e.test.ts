@@ -248,6 +248,52 @@ describe('one subgraph misbehaving', () => {
     },
   );
 
+  /** The EMF lines of the per-subgraph outage metric written while `run` runs. */
+  async function outageLines(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout) as (chunk: string | Uint8Array) => boolean;
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return write(chunk);
+    });
+    try {
+      await run();
+    } finally {
+      spy.mockRestore();
+    }
+    return lines
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => l.includes('"SubgraphFailures"'))
+      .map((l) => JSON.parse(l));
+  }
+
+  it.each<[string, () => Promise<string>, string]>([
+    ['refuses connections', refused, 'SUBGRAPH_UNAVAILABLE'],
+    ['answers a string for an Int', () => fakeSubgraph(json(budget({ voterCount: 'many' }))), 'SUBGRAPH_BAD_RESPONSE'],
+  ])('counts a call to a subgraph that %s in the outage metric, by subgraph and code', async (_name, url, code) => {
+    const gw = await gatewayWith({ budgets: await url() });
+    const lines = await outageLines(() => gw.post({ query: BUDGET }));
+    expect(lines).toEqual([
+      {
+        _aws: {
+          Timestamp: expect.any(Number),
+          CloudWatchMetrics: [
+            {
+              Namespace: 'Inspraak',
+              Dimensions: [['Subgraph'], ['Subgraph', 'Code']],
+              Metrics: [{ Name: 'SubgraphFailures', Unit: 'Count' }],
+            },
+          ],
+        },
+        Subgraph: 'budgets',
+        Code: code,
+        SubgraphFailures: 1,
+        level: 'info',
+        message: 'subgraph call failed',
+      },
+    ]);
+  });
+
   it('answers 200 concurrent requests without a 5xx', async () => {
     const gw = await gatewayWith(
       { budgets: await fakeSubgraph(() => undefined) },

@@ -31,6 +31,10 @@ import {
   subgraphEntry,
 } from './bundleFiles';
 import { ServiceFunction } from './ServiceFunction';
+import { alarm } from './alarm';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { METRICS_NAMESPACE } from '../../services/core/metrics';
+import { SUBGRAPH_FAILURES } from '../../services/gateway/outageMetric';
 
 /**
  * Memory, and with it CPU: Lambda gives one full vCPU at 1769 MB. The gateway's cold start is CPU-bound
@@ -144,7 +148,27 @@ export class GraphqlGateway extends Construct {
       );
     }
     for (const sub of Object.values(this.subgraphs)) sub.fn.grantInvokeUrl(this.gateway.fn);
+    // One alarm per subgraph on the gateway's outage metric (services/gateway/outageMetric.ts), in both
+    // topologies: an in-process subgraph times out too. Ten failed calls in five minutes is more than a
+    // blip; the other subgraphs' fields are still answered meanwhile.
+    for (const { name } of SUBGRAPHS) {
+      alarm(this, `${pascal(name)}SubgraphFailures`, {
+        metric: new Metric({
+          namespace: METRICS_NAMESPACE,
+          metricName: SUBGRAPH_FAILURES.metricName,
+          dimensionsMap: { [SUBGRAPH_FAILURES.dimension]: name },
+          statistic: 'Sum',
+          period: Duration.minutes(5),
+        }),
+        threshold: SUBGRAPH_FAILURES_ALARM_THRESHOLD,
+        description: `Inspraak API: calls to the ${name} subgraph failed ${SUBGRAPH_FAILURES_ALARM_THRESHOLD} times or more in 5 minutes (timeouts, unreachable, bad answers); its fields are answered null with errors. See docs/operations.md, "Subgraph outage".`,
+        topic: alarmTopic,
+      });
+    }
   }
 }
+
+/** Failed calls to one subgraph in five minutes that raise its alarm. */
+export const SUBGRAPH_FAILURES_ALARM_THRESHOLD = 10;
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

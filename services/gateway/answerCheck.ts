@@ -34,6 +34,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
+import { countSubgraphFailure } from './outageMetric';
 import { failedCall, SubgraphError } from './subgraphCalls';
 
 /** A subgraph answered something its schema does not allow. */
@@ -133,6 +134,7 @@ export function checkAnswer(
     });
   }
   if (!errors.length) return response;
+  countSubgraphFailure(subgraph, 'SUBGRAPH_BAD_RESPONSE');
   return { ...response, errors: [...(response.errors ?? []), ...errors] };
 }
 

@@ -4,7 +4,8 @@
  * slow fetches in a row); each call has its own timeout too; an HTTP answer is read as a stream and
  * abandoned past a byte cap (so a 50 MB answer never sits in the gateway's memory). A failed call is
  * answered to the query planner as errors at the paths of the fields it should have filled, each with
- * a code and the subgraph's name, so the rest of the response survives.
+ * a code and the subgraph's name, so the rest of the response survives, and counted in the per-subgraph
+ * outage metric (outageMetric.ts).
  */
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
@@ -17,6 +18,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { InspraakError } from '../core/errors';
+import { countSubgraphFailure } from './outageMetric';
 
 /** A failure to get an answer from one subgraph; `subgraph` is its name in the supergraph. */
 export abstract class SubgraphError extends InspraakError {
@@ -151,6 +153,7 @@ function fetchPaths(options: GraphQLDataSourceProcessOptions): (string | number)
  */
 export function failedCall(error: unknown, options: GraphQLDataSourceProcessOptions): GatewayGraphQLResponse {
   if (!(error instanceof SubgraphError)) throw error;
+  countSubgraphFailure(error.subgraph, error.code);
   const extensions = { code: error.code, serviceName: error.subgraph };
   const paths = fetchPaths(options).slice(0, MAX_ERRORS_PER_CALL);
   const errors: GraphQLFormattedError[] = paths.length

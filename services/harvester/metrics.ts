@@ -3,6 +3,7 @@
  * which CloudWatch turns into `Inspraak/HarvestAgeSeconds` (dimensions: none, and SourceId) without an
  * SDK call or IAM permission. The stale-harvest alarm (infra/constructs/HarvestPipeline.ts) reads it.
  */
+import { emfLine } from '../core/metrics';
 import type { SourceReport } from './harvestSource';
 
 /** The age reported for a source that has never been harvested successfully: ten years. */
@@ -16,20 +17,15 @@ export function harvestAgeSeconds(report: Pick<SourceReport, 'lastSuccessAt'>, n
 
 /** The EMF line for one source (written as is: EMF lines must be raw JSON). */
 export function harvestAgeMetric(report: Pick<SourceReport, 'sourceId' | 'lastSuccessAt'>, now: Date): string {
-  return JSON.stringify({
-    _aws: {
-      Timestamp: now.getTime(),
-      CloudWatchMetrics: [
-        {
-          Namespace: 'Inspraak',
-          Dimensions: [[], ['SourceId']],
-          Metrics: [{ Name: 'HarvestAgeSeconds', Unit: 'Seconds' }],
-        },
-      ],
+  return emfLine(
+    {
+      name: 'HarvestAgeSeconds',
+      unit: 'Seconds',
+      value: harvestAgeSeconds(report, now),
+      dimensions: { SourceId: report.sourceId },
+      dimensionSets: [[], ['SourceId']],
+      message: 'harvest age',
     },
-    SourceId: report.sourceId,
-    HarvestAgeSeconds: harvestAgeSeconds(report, now),
-    level: 'info',
-    message: 'harvest age',
-  });
+    now,
+  );
 }

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEXES } from '../../services/core/dynamo/table';
 import { routeKeys } from '../../services/gateway/routes';
+import { SUBGRAPH_NAMES } from '../../services/gateway/subgraphs';
 import { bootstrapVersion } from '../../services/bootstrap/steps';
 import { BOOTSTRAP_ACTIONS } from '../../infra/constructs/TableBootstrap';
 import { nagFindings, ownResources, removeAssembly, synthInspraak, type Synthesised } from './support';
@@ -287,6 +288,30 @@ describe('the api stack', () => {
       Statistic: 'Sum',
       Threshold: 5,
     });
+  });
+});
+
+describe('the outage alarm per subgraph', () => {
+  it("alarms on each subgraph's failed calls from the gateway's EMF metric, notifying the alarm topic", () => {
+    const topic = 'arn:aws:sns:eu-west-1:123456789012:inspraak-alarms';
+    const alarms = Object.values(s.api.findResources('AWS::CloudWatch::Alarm'))
+      .map((a) => a.Properties)
+      .filter((p) => p.MetricName === 'SubgraphFailures');
+    expect(alarms.map((p) => p.Dimensions).sort((a, b) => a[0].Value.localeCompare(b[0].Value))).toEqual(
+      [...SUBGRAPH_NAMES].sort().map((name) => [{ Name: 'Subgraph', Value: name }]),
+    );
+    for (const p of alarms) {
+      expect(p).toMatchObject({
+        Namespace: 'Inspraak',
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 10,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [topic],
+        OKActions: [topic],
+      });
+    }
   });
 });
 
