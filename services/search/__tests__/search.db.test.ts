@@ -3,7 +3,7 @@ import { proposalItem } from '../../core/dynamo/items';
 import { freshTable, type TestDb } from '../../../test/support/db';
 import { seed } from '../../../test/support/seed';
 import { aProposal } from '../../../test/support/builders';
-import { searchCursor } from '../args';
+import { parseSearchArgs, searchCursor } from '../args';
 import type { LiveSearchIndex } from '../LiveSearchIndex';
 import { searchIndexOver } from '../subgraph';
 import {
@@ -260,12 +260,8 @@ describe('limits', () => {
     }
     if (variables.after === 'DEEP_CURSOR') {
       const cursor: string = (await run(SEARCH, { q: 'bomen', first: 1 })).data.search.pageInfo.endCursor;
-      const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-      variables.after = searchCursor(payload.l, 1000, {
-        primary: Number(payload.k.p),
-        secondary: Number(payload.k.s),
-        id: payload.k.i,
-      });
+      const issued = parseSearchArgs({ query: 'bomen', first: 1, after: cursor });
+      variables.after = searchCursor(issued.fingerprint, 1000, issued.after!);
     }
     expect(await code(variables)).toEqual(['BAD_USER_INPUT']);
   });
@@ -273,15 +269,11 @@ describe('limits', () => {
   it('accepts a query of exactly 200 characters and a cursor just inside the depth limit', async () => {
     expect(await code({ q: 'bomen'.padEnd(200, ' ') })).toBeUndefined();
     const cursor: string = (await run(SEARCH, { q: 'bomen', first: 1 })).data.search.pageInfo.endCursor;
-    const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const issued = parseSearchArgs({ query: 'bomen', first: 1, after: cursor });
     const r = await run(SEARCH, {
       q: 'bomen',
       first: 100,
-      after: searchCursor(payload.l, 999, {
-        primary: Number(payload.k.p),
-        secondary: Number(payload.k.s),
-        id: payload.k.i,
-      }),
+      after: searchCursor(issued.fingerprint, 999, issued.after!),
     });
     expect(r.errors).toBeUndefined();
     expect(r.data.search.edges).toHaveLength(1);
