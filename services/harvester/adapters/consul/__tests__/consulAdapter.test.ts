@@ -132,6 +132,38 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
     expect(projects.filter((p) => p.budgetId.endsWith(':4')).map((p) => p.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
+  it("takes each budget's amount as its knapsack total and the balloting days the page identifies", async () => {
+    const knapsack = { votingStyle: 'knapsack' };
+    const { run } = await harvest({ municipality: 'GM0106' }, { budgets: { 3: knapsack, 4: knapsack } });
+    const { budgets } = await run;
+    expect(
+      budgets.map((b) => [
+        b.id,
+        b.total?.amountMinor,
+        b.votingRule.kind,
+        b.votingRule.maxTotal?.amountMinor,
+        b.votingPeriod,
+      ]),
+    ).toEqual([
+      // Nine phases shown: balloting is the seventh, July 2025 (summer time).
+      [
+        'gm0106-consul:budget:3',
+        10_000_000,
+        'APPROVAL_WITHIN_BUDGET',
+        10_000_000,
+        { start: '2025-06-30T22:00:00.000Z', end: '2025-07-31T21:59:59.999Z' },
+      ],
+      // Eight phases shown, but balloting is the current one: November 2026 (winter time).
+      [
+        'gm0106-consul:budget:4',
+        12_000_000,
+        'APPROVAL_WITHIN_BUDGET',
+        12_000_000,
+        { start: '2026-10-31T23:00:00.000Z', end: '2026-11-30T22:59:59.999Z' },
+      ],
+    ]);
+  });
+
   it('keeps requests few and never asks for more than 25 rows', async () => {
     const { run, bodies, sim: s } = await harvest({ municipality: 'GM0106' });
     await run;
