@@ -29,7 +29,9 @@ const config: CodegenConfig = {
       schema: 'client/schema.graphql',
       documents: 'operations/*.graphql',
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: the trusted-documents manifest (services/gateway/trustedDocuments.ts),
+      // each operation under the sha256 of its text, as Apollo's persisted-query extension sends it.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         federation: false,
         useTypeImports: true,

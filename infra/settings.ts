@@ -6,6 +6,7 @@ import type { Node } from 'constructs';
 import { isAbsolute, resolve } from 'node:path';
 import { assertTimeouts } from './timeouts';
 import { ConfigError } from '../services/core/errors';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from '../services/gateway/trustedDocuments';
 
 /** single: the gateway runs every subgraph in-process; split: one Lambda per subgraph behind IAM-only Function URLs. */
 export type Topology = 'single' | 'split';
@@ -33,6 +34,11 @@ export interface InspraakSettings {
    * rest of the window (the rate-based rule of the edge stack's web ACL; WAF accepts 10 and more).
    */
   readonly wafRequestsPerIp: number;
+  /**
+   * Which operations the gateway runs (INSPRAAK_TRUSTED_DOCUMENTS): `off` (default, the API stays open),
+   * `ids-and-open` or `only`; with either of the last two the gateway bundle carries the manifest.
+   */
+  readonly trustedDocuments: TrustedDocumentsMode;
   /** Stage throttling: steady requests per second and burst, for the whole API. */
   readonly throttleRate: number;
   readonly throttleBurst: number;
@@ -57,6 +63,7 @@ export const DEFAULT_SETTINGS: Omit<InspraakSettings, 'sourcesFile'> & { sources
   integrationTimeoutSeconds: 29,
   gatewayReservedConcurrency: 50,
   wafRequestsPerIp: 1000,
+  trustedDocuments: 'off',
   throttleRate: 50,
   throttleBurst: 100,
   harvestEveryHours: 1,
@@ -93,6 +100,11 @@ export function readSettings(node: Node): InspraakSettings {
   if (!/^[a-z][a-z0-9-]{0,30}$/.test(prefix))
     throw new ConfigError(`Context "prefix": expected lower-case letters, digits and dashes, got "${prefix}".`);
   const sources = str('sources', d.sources);
+  const trustedDocuments = str('trustedDocuments', d.trustedDocuments) as TrustedDocumentsMode;
+  if (!TRUSTED_DOCUMENTS_MODES.includes(trustedDocuments))
+    throw new ConfigError(
+      `Context "trustedDocuments": expected one of ${TRUSTED_DOCUMENTS_MODES.join(', ')}, got "${trustedDocuments}".`,
+    );
   const alarmEmail = node.tryGetContext('alarmEmail') as string | undefined;
   if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(alarmEmail))
     throw new ConfigError(`Context "alarmEmail": expected an e-mail address, got "${alarmEmail}".`);
@@ -104,6 +116,7 @@ export function readSettings(node: Node): InspraakSettings {
     gatewayTimeoutSeconds: int('gatewayTimeoutSeconds', d.gatewayTimeoutSeconds, 1, 900),
     integrationTimeoutSeconds: int('integrationTimeoutSeconds', d.integrationTimeoutSeconds, 1, 900),
     gatewayReservedConcurrency: int('gatewayReservedConcurrency', d.gatewayReservedConcurrency, 0, 10_000),
+    trustedDocuments,
     wafRequestsPerIp: int('wafRequestsPerIp', d.wafRequestsPerIp, 10, 2_000_000_000),
     throttleRate: int('throttleRate', d.throttleRate, 1, 10_000),
     throttleBurst: int('throttleBurst', d.throttleBurst, 1, 5_000),

@@ -28,6 +28,7 @@ import {
   SUPERGRAPH_PATH,
   EXPLORER_DIR,
   GATEWAY_WARM_UP,
+  TRUSTED_DOCUMENTS_PATH,
   subgraphEntry,
 } from './bundleFiles';
 import { ServiceFunction } from './ServiceFunction';
@@ -55,7 +56,12 @@ export interface GraphqlGatewayProps {
   readonly alarmTopic: ITopic;
   readonly settings: Pick<
     InspraakSettings,
-    'topology' | 'subgraphTimeoutMs' | 'gatewayTimeoutSeconds' | 'harvestEveryHours' | 'gatewayReservedConcurrency'
+    | 'topology'
+    | 'subgraphTimeoutMs'
+    | 'gatewayTimeoutSeconds'
+    | 'harvestEveryHours'
+    | 'gatewayReservedConcurrency'
+    | 'trustedDocuments'
   >;
 }
 
@@ -115,6 +121,10 @@ export class GraphqlGateway extends Construct {
         INSPRAAK_SUPERGRAPH: SUPERGRAPH_PATH,
         INSPRAAK_EXPLORER_DIR: EXPLORER_DIR,
         INSPRAAK_SUBGRAPH_TIMEOUT_MS: String(settings.subgraphTimeoutMs),
+        ...(settings.trustedDocuments !== 'off' && {
+          INSPRAAK_TRUSTED_DOCUMENTS: settings.trustedDocuments,
+          INSPRAAK_TRUSTED_DOCUMENTS_MANIFEST: TRUSTED_DOCUMENTS_PATH,
+        }),
         // In-process search (single topology) restores its index from the snapshot at init.
         ...(settings.topology === 'single' && { INSPRAAK_SEARCH_SNAPSHOT_BUCKET: props.searchSnapshots.bucketName }),
         // Answers' Cache-Control lifetimes derive from how often the data can change.
@@ -128,7 +138,7 @@ export class GraphqlGateway extends Construct {
           INSPRAAK_SUBGRAPH_AUTH: 'aws-iam',
         }),
       }),
-      files: gatewayBundleFiles(),
+      files: gatewayBundleFiles(settings.trustedDocuments !== 'off'),
       codeCache: GATEWAY_WARM_UP,
       alarmTopic,
       // A handful of crashes in five minutes is an incident; one may be a Lambda hiccup.

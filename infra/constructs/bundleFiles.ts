@@ -28,8 +28,23 @@ export const SUPERGRAPH_FILE: BundleFile = ['services/gateway/supergraph.graphql
 /** The API explorer, built by scripts/build-explorer.ts (`npm run synth` builds it first). */
 export const EXPLORER_FILES: BundleFile = ['dist/explorer/*', 'explorer/'];
 
-/** The gateway needs the supergraph, the subgraphs' SDL for those it runs in-process, and the explorer. */
-export const gatewayBundleFiles = (): BundleFile[] => [SCHEMA_FILES, SUPERGRAPH_FILE, EXPLORER_FILES];
+/** The trusted-documents manifest (graphql-codegen writes it from operations/), read from INSPRAAK_TRUSTED_DOCUMENTS_MANIFEST. */
+export const TRUSTED_DOCUMENTS_FILE: BundleFile = [
+  'client/generated/persisted-documents.json',
+  'trusted-documents.json',
+];
+export const TRUSTED_DOCUMENTS_PATH = `${TASK_ROOT}/trusted-documents.json`;
+
+/**
+ * The gateway needs the supergraph, the subgraphs' SDL for those it runs in-process, and the explorer;
+ * the trusted-documents manifest when a mode other than `off` reads it.
+ */
+export const gatewayBundleFiles = (trustedDocuments = false): BundleFile[] => [
+  SCHEMA_FILES,
+  SUPERGRAPH_FILE,
+  EXPLORER_FILES,
+  ...(trustedDocuments ? [TRUSTED_DOCUMENTS_FILE] : []),
+];
 
 /** Where the files above are inside the bundle: the values of INSPRAAK_SCHEMA_DIR and INSPRAAK_SUPERGRAPH. */
 export const SCHEMA_DIR = `${TASK_ROOT}/schema`;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { bytesVar, millisVar, parseConfig, portVar, schemaConfigShape, tableConfigShape } from '../core/config';
 import { SUBGRAPH_NAMES, subgraphsConfigShape } from './subgraphs';
+import { TRUSTED_DOCUMENTS_MODES } from './trustedDocuments';
 
 const subgraphUrls = z.preprocess((v) => {
   if (v === undefined || v === '') return undefined;
@@ -30,6 +31,15 @@ const intVar = (fallback: number, min: number, max: number, unit: string) =>
   );
 
 export const gatewayConfigSchema = z.object({
+  /**
+   * Which operations run: `off` (default: any query, the API stays open), `ids-and-open` (the trusted
+   * manifest's ids too), `only` (the manifest's operations alone). See trustedDocuments.ts.
+   */
+  INSPRAAK_TRUSTED_DOCUMENTS: z
+    .enum(TRUSTED_DOCUMENTS_MODES, { message: `expected one of ${TRUSTED_DOCUMENTS_MODES.join(', ')}` })
+    .default('off'),
+  /** The trusted-documents manifest; default client/generated/persisted-documents.json (bundles carry a copy). */
+  INSPRAAK_TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1, 'expected the path of the manifest').optional(),
   ...tableConfigShape,
   ...schemaConfigShape,
   /** Every registered subgraph's own settings (e.g. INSPRAAK_SEARCH_*), for those it runs in-process. */

@@ -27,6 +27,7 @@ import { DataVersionClock, readDataVersion } from '../core/dynamo/dataVersion';
 import { log } from '../core/log';
 import { ConfigError } from '../core/errors';
 import { configureCursors } from '../core/cursor';
+import { type TrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments';
 
 /** The committed supergraph, written by `npm run compose` (or the copy at `path`, in a bundle). */
 export function supergraphSdl(path: string = join(__dirname, 'supergraph.graphql')): string {
@@ -81,6 +82,8 @@ export interface GatewayDeps {
   partnerTimeoutMs?: number;
   /** Answers our subgraphs' fetches from memory while the data version holds (createCaches). */
   fetchCache?: FetchCache;
+  /** The trusted-documents manifest and mode (INSPRAAK_TRUSTED_DOCUMENTS); none: every query is open. */
+  trustedDocuments?: TrustedDocuments | undefined;
 }
 
 export function createGatewayServer(deps: GatewayDeps): ApolloServer {
@@ -132,6 +135,8 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     validationRules: [pageSizeRule, fieldRepeatsRule, ...protection.validationRules],
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
+      // First: in `only` mode it decides what runs at all, before any other plugin reads the request.
+      ...(deps.trustedDocuments ? [trustedDocumentsPlugin(deps.trustedDocuments)] : []),
       requestChecksPlugin({ clientCodes: CLIENT_CODES, costs: costDirectives(deps.supergraphSdl), maxCost: MAX_COST }),
       requestLogPlugin(),
       responseCachePlugin(),

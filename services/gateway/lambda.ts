@@ -8,6 +8,7 @@ import { handlers } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createDynamo } from '../core/dynamo/client';
 import { gatewayConfig } from './config';
+import { loadTrustedDocuments } from './trustedDocuments';
 import { createGatewayServer, createCaches, dataSources, supergraphSdl } from './gateway';
 import { errorResult, lambdaGuard } from '../core/lambdaGuard';
 import type { PlainResponse } from './exportBudget';
@@ -24,6 +25,7 @@ const apollo = createGatewayServer({
   dataSources: dataSources(db, config),
   partnerTimeoutMs: config.INSPRAAK_SUBGRAPH_TIMEOUT_MS,
   fetchCache,
+  trustedDocuments: loadTrustedDocuments(config.INSPRAAK_TRUSTED_DOCUMENTS, config.INSPRAAK_TRUSTED_DOCUMENTS_MANIFEST),
 });
 const events = handlers.createAPIGatewayProxyEventV2RequestHandler();
 apollo.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();

@@ -5,6 +5,7 @@
 import { createDynamo } from '../core/dynamo/client';
 import { serveHttp, type RunningHttp } from '../core/http';
 import { gatewayConfig, type GatewayConfig } from './config';
+import { loadTrustedDocuments } from './trustedDocuments';
 import { createGatewayServer, createCaches, dataSources, supergraphSdl } from './gateway';
 import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
@@ -59,6 +60,10 @@ export async function startGateway(config: GatewayConfig = gatewayConfig()): Pro
     dataSources: dataSources(db, config),
     partnerTimeoutMs: config.INSPRAAK_SUBGRAPH_TIMEOUT_MS,
     fetchCache,
+    trustedDocuments: loadTrustedDocuments(
+      config.INSPRAAK_TRUSTED_DOCUMENTS,
+      config.INSPRAAK_TRUSTED_DOCUMENTS_MANIFEST,
+    ),
   });
   return serveHttp(apollo, {
     port: config.PORT,

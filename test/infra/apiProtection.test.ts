@@ -79,3 +79,28 @@ describe('the cdk-nag check', () => {
     );
   });
 });
+
+describe('trusted documents on AWS', () => {
+  it('leaves the API open by default, and with -c trustedDocuments=only tells the gateway where its manifest is', () => {
+    const open = synthInspraak({}, { bundle: false });
+    const only = synthInspraak({ trustedDocuments: 'only' }, { bundle: false });
+    try {
+      const envOf = (t: Synthesised['api']) =>
+        Object.values(t.findResources('AWS::Lambda::Function')).find((f) =>
+          String(f.Properties.Description).startsWith('Inspraak GraphQL gateway'),
+        )!.Properties.Environment.Variables;
+      expect(envOf(open.api).INSPRAAK_TRUSTED_DOCUMENTS).toBeUndefined();
+      expect(envOf(only.api)).toMatchObject({
+        INSPRAAK_TRUSTED_DOCUMENTS: 'only',
+        INSPRAAK_TRUSTED_DOCUMENTS_MANIFEST: '/var/task/trusted-documents.json',
+      });
+    } finally {
+      removeAssembly(open);
+      removeAssembly(only);
+    }
+  });
+
+  it('refuses an unknown mode at synth, naming the context key', () => {
+    expect(() => synthInspraak({ trustedDocuments: 'strict' }, { bundle: false })).toThrow(/"trustedDocuments"/);
+  });
+});

@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import { serveHttp, type RunningHttp } from '../../services/core/http';
 import type { TableAccess } from '../../services/core/dynamo/loader';
 import { gatewayConfig } from '../../services/gateway/config';
+import { loadTrustedDocuments } from '../../services/gateway/trustedDocuments';
 import { exportRoutes } from '../../services/gateway/server';
 import { createGatewayServer, createCaches, dataSources, supergraphSdl } from '../../services/gateway/gateway';
 
@@ -23,7 +24,15 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const config = gatewayConfig({ PORT: '0', INSPRAAK_DATA_VERSION_HOLD_MS: '0', INSPRAAK_DATA_SETTLE_MS: '0', ...env });
   const { responses: cache, fetches: fetchCache } = createCaches(db, config);
-  const apollo = createGatewayServer({ supergraphSdl: supergraph, dataSources: dataSources(db, config), fetchCache });
+  const apollo = createGatewayServer({
+    supergraphSdl: supergraph,
+    dataSources: dataSources(db, config),
+    fetchCache,
+    trustedDocuments: loadTrustedDocuments(
+      config.INSPRAAK_TRUSTED_DOCUMENTS,
+      config.INSPRAAK_TRUSTED_DOCUMENTS_MANIFEST,
+    ),
+  });
   const running = await serveHttp(apollo, {
     port: 0,
     host: '127.0.0.1',
