@@ -1,6 +1,6 @@
 /** Text fields in a requested language, through the gateway. */
 import { ensureRegistry } from '../services/core/registry';
-import { aProposal } from './support/builders';
+import { aBudget, aProject, aProposal } from './support/builders';
 import { freshTable } from './support/db';
 import { startTestGateway, type TestGateway } from './support/gateway';
 import { seed } from './support/seed';
@@ -18,10 +18,20 @@ describe('proposals in a requested language', () => {
       },
     ],
   });
+  const en = (title: string) => ({
+    locale: 'en',
+    title,
+    description: { html: `<p>${title}</p>`, text: title },
+    machineTranslated: false,
+  });
+  const nl = (title: string) => ({ ...en(title), locale: 'nl' });
+  const budget = aBudget(1, { translations: [nl('Budget 1'), en('Neighbourhood budget')] });
+  const translatedProject = { ...aProject(budget, 0), title: 'Bankjes', translations: [nl('Bankjes'), en('Benches')] };
+  const plainProject = aProject(budget, 1);
   beforeAll(async () => {
     const db = await freshTable('locale');
     await ensureRegistry(db.doc, db.table);
-    await seed(db, { proposals: [proposal] });
+    await seed(db, { proposals: [proposal], budgets: [budget], projects: [translatedProject, plainProject] });
     gw = await startTestGateway(db);
   });
   afterAll(() => gw?.close());
@@ -43,6 +53,35 @@ describe('proposals in a requested language', () => {
       primary: 'Voorstel 1',
     });
     const bad = await gw.post({ query: `{ proposal(id: "${proposal.id}") { title(locale: "??") } }` });
+    expect(bad.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('shows budgets and projects in the language asked for, with the same fallback', async () => {
+    const { json } = await gw.post({
+      query: `query($id: ID!) { budget(id: $id) {
+        title en: title(locale: "en-GB") shown: textLocale(locale: "en-GB") description(locale: "en") { text }
+        de: title(locale: "de") deShown: textLocale(locale: "de") languages
+        projects(first: 5) { edges { node { title en: title(locale: "en") shown: textLocale(locale: "en") } } } } }`,
+      variables: { id: budget.id },
+    });
+    expect(json.errors).toBeUndefined();
+    expect(json.data.budget).toEqual({
+      title: budget.title,
+      en: 'Neighbourhood budget',
+      shown: 'en',
+      description: { text: 'Neighbourhood budget' },
+      de: budget.title,
+      deShown: 'nl',
+      languages: ['nl', 'en'],
+      projects: {
+        edges: [
+          { node: { title: 'Bankjes', en: 'Benches', shown: 'en' } },
+          // No stored translations: the primary text, in the budget's language.
+          { node: { title: plainProject.title, en: plainProject.title, shown: budget.locale } },
+        ],
+      },
+    });
+    const bad = await gw.post({ query: `{ budget(id: "${budget.id}") { title(locale: "n l") } }` });
     expect(bad.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -71,6 +71,15 @@ export const translationSchema = z.object({
 });
 export type Translation = z.infer<typeof translationSchema>;
 
+/** A budget's or a project's title and description in one language, as the platform publishes them. */
+export const textTranslationSchema = z.object({
+  locale: z.string().min(2),
+  title: z.string(),
+  description: formattedTextSchema,
+  machineTranslated: z.boolean(),
+});
+export type TextTranslation = z.infer<typeof textTranslationSchema>;
+
 export const PROPOSAL_STATUSES = [
   'OPEN',
   'UNDER_REVIEW',
@@ -182,6 +191,11 @@ export const budgetSchema = z.object({
   title: z.string(),
   description: formattedTextSchema,
   locale: z.string().min(2),
+  /**
+   * Every language the platform publishes title and description in, the primary first; absent where it
+   * publishes one only (then `locale` is the language of `title` and `description`).
+   */
+  translations: z.array(textTranslationSchema).optional(),
   total: moneySchema.nullable(),
   phase: budgetPhaseSchema,
   platformPhase: z.string().nullable(),
@@ -213,6 +227,8 @@ export const budgetProjectSchema = z.object({
   position: z.number().int().min(0),
   title: z.string(),
   description: formattedTextSchema,
+  /** As a budget's: every language published, the primary first; absent where only one is. */
+  translations: z.array(textTranslationSchema).optional(),
   cost: moneySchema.nullable(),
   voteCount: count,
   selected: z.boolean().nullable(),

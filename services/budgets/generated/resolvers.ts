@@ -36,6 +36,8 @@ export type Budget = {
   description: FormattedText;
   /** Inspraak id: `<source id>:budget:<upstream id>`. Stable across harvests and unique nationally. */
   id: Scalars['ID']['output'];
+  /** Every language the platform publishes the title and description in (BCP 47), the primary first. Decidim publishes every language of its organisation; CONSUL, OpenStad and Pabulib one. */
+  languages: Array<Scalars['String']['output']>;
   /** The primary language of title and description (BCP 47, e.g. `nl`). */
   locale: Scalars['String']['output'];
   /**
@@ -62,7 +64,9 @@ export type Budget = {
   provenance: Provenance;
   /** When the budget disappeared from its installation. Removed budgets are kept, but never listed. */
   removedAt: Maybe<Scalars['DateTime']['output']>;
-  /** The budget's title, e.g. `Duinoord Begroot`. */
+  /** The language that `title` and `description` with this `locale` are shown in, after the fallback. */
+  textLocale: Scalars['String']['output'];
+  /** The budget's title, e.g. `Duinoord Begroot`, in its primary language unless `locale` asks for another that the platform publishes. */
   title: Scalars['String']['output'];
   /** The amount of money to divide, where published. */
   total: Maybe<Money>;
@@ -81,10 +85,37 @@ export type Budget = {
  * A participatory budget: an amount of public money that residents divide among projects by voting.
  * See docs/data-model.md for how each platform's fields map here.
  */
+export type BudgetDescriptionArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A participatory budget: an amount of public money that residents divide among projects by voting.
+ * See docs/data-model.md for how each platform's fields map here.
+ */
 export type BudgetProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<BudgetProjectOrder>;
+};
+
+
+/**
+ * A participatory budget: an amount of public money that residents divide among projects by voting.
+ * See docs/data-model.md for how each platform's fields map here.
+ */
+export type BudgetTextLocaleArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A participatory budget: an amount of public money that residents divide among projects by voting.
+ * See docs/data-model.md for how each platform's fields map here.
+ */
+export type BudgetTitleArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A page of budgets. */
@@ -180,12 +211,32 @@ export type BudgetProject = {
   selected: Maybe<Scalars['Boolean']['output']>;
   /** Tags, themes and categories. */
   tags: Array<Tag>;
-  /** The project's title. */
+  /** The language that `title` and `description` with this `locale` are shown in, after the fallback. */
+  textLocale: Scalars['String']['output'];
+  /** The project's title, in its budget's primary language unless `locale` asks for another that the platform publishes. */
   title: Scalars['String']['output'];
   /** The project's page on the municipality's own platform. */
   url: Maybe<Scalars['String']['output']>;
   /** How many ballots chose this project, where published; null when the platform hides votes. */
   voteCount: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A project within a participatory budget, which residents vote on. */
+export type BudgetProjectDescriptionArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A project within a participatory budget, which residents vote on. */
+export type BudgetProjectTextLocaleArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A project within a participatory budget, which residents vote on. */
+export type BudgetProjectTitleArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A page of budget projects. */
@@ -626,8 +677,8 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Budget: ResolverTypeWrapper<BudgetModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BudgetConnection: ResolverTypeWrapper<Omit<BudgetConnection, 'edges'> & { edges: Array<ResolversTypes['BudgetEdge']> }>;
   BudgetEdge: ResolverTypeWrapper<Omit<BudgetEdge, 'node'> & { node: ResolversTypes['Budget'] }>;
   BudgetFilter: BudgetFilter;
@@ -671,8 +722,8 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Budget: BudgetModel;
   Int: Scalars['Int']['output'];
-  ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   BudgetConnection: Omit<BudgetConnection, 'edges'> & { edges: Array<ResolversParentTypes['BudgetEdge']> };
   BudgetEdge: Omit<BudgetEdge, 'node'> & { node: ResolversParentTypes['Budget'] };
   BudgetFilter: BudgetFilter;
@@ -707,8 +758,9 @@ export type BudgetResolvers<ContextType = BudgetsContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Budget']> | FederationReferenceType, FederationReferenceType, ContextType>;
   ballotCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['FormattedText'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['FormattedText'], ParentType, ContextType, Partial<BudgetDescriptionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   locale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['BudgetOutcome']>, ParentType, ContextType>;
@@ -720,7 +772,8 @@ export type BudgetResolvers<ContextType = BudgetsContext, ParentType extends Res
   projects?: Resolver<ResolversTypes['BudgetProjectConnection'], ParentType, ContextType, RequireFields<BudgetProjectsArgs, 'first' | 'orderBy'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   removedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  textLocale?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<BudgetTextLocaleArgs>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<BudgetTitleArgs>>;
   total?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   voterCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -751,7 +804,7 @@ export type BudgetProjectResolvers<ContextType = BudgetsContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BudgetProject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   budget?: Resolver<ResolversTypes['Budget'], ParentType, ContextType>;
   cost?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['FormattedText'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['FormattedText'], ParentType, ContextType, Partial<BudgetProjectDescriptionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   images?: Resolver<Array<ResolversTypes['Image']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
@@ -761,7 +814,8 @@ export type BudgetProjectResolvers<ContextType = BudgetsContext, ParentType exte
   removedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   selected?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  textLocale?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<BudgetProjectTextLocaleArgs>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<BudgetProjectTitleArgs>>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   voteCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;

@@ -3,6 +3,7 @@ import { municipalityRef } from '../../core/refs';
 import { loadMunicipalities } from '../../core/registry';
 import type { Budget as BudgetModel } from '../../core/model';
 import type { BudgetsContext } from '../context';
+import { budgetTextIn } from '../inLocale';
 import type { BudgetResolvers } from '../generated/resolvers';
 import { budgetOutcome, needsBallots } from '../outcome/budgetOutcome';
 import { budgetToPabulib } from '../pabulib/fromBudget';
@@ -31,6 +32,10 @@ const outcomeOf = (b: BudgetModel, ctx: BudgetsContext) => {
 export const Budget: BudgetResolvers = {
   __resolveReference: (ref, { stores }) => stores.budgets.byId.load(ref.id),
   municipality: (b) => municipalityRef(b.municipalityCode),
+  title: (b, { locale }) => budgetTextIn(b, b.locale, locale).title,
+  description: (b, { locale }) => budgetTextIn(b, b.locale, locale).description,
+  textLocale: (b, { locale }) => budgetTextIn(b, b.locale, locale).locale,
+  languages: (b) => (b.translations?.length ? b.translations.map((t) => t.locale) : [b.locale]),
   ballotCount: (b) => b.ballots?.count ?? null,
   outcomeRule: (b) => b.outcomeRule,
   outcome: async (b, _, ctx) => (await outcomeOf(b, ctx)).result.outcome,

@@ -1,6 +1,7 @@
 /**
  * One validated Decidim budget and its validated projects → the unified Budget and BudgetProjects
- * (data-model §4.2, §4.3, §4.6, §4.7). Budgets and projects keep only their primary language (§2.5).
+ * (data-model §4.2, §4.3, §4.6, §4.7). Title and description are in the primary language, every other
+ * language the organisation publishes is kept in `translations` (§2.5).
  */
 import { imagesOf } from './imagesOf';
 import { makeId } from '../../../core/ids';
@@ -13,7 +14,7 @@ import type { DecidimSettings } from './decidimSettings';
 import { componentUrl, type SpaceRef } from './spaceRef';
 import { tagsOf } from './tagsOf';
 import type { TaxonomyIndex } from './taxonomyIndex';
-import { primaryLocale, textIn } from './translations';
+import { budgetTranslations, primaryLocale, textIn } from './translations';
 import type { BudgetNode, ProjectNode } from './upstreamSchemas';
 import { votingRule } from './votingRule';
 
@@ -66,6 +67,7 @@ export function normaliseBudget(
     title: plainText(textIn(node.title, locale)),
     description: formattedText(textIn(node.description, locale)),
     locale,
+    ...budgetTranslations(node.title, node.description, locale),
     total,
     phase: phase.phase,
     platformPhase: phase.platformPhase,
@@ -95,6 +97,7 @@ export function normaliseBudget(
         position: order.indexOf(p.id),
         title: plainText(textIn(p.title, locale)),
         description: formattedText(textIn(p.description, locale)),
+        ...budgetTranslations(p.title, p.description, locale),
         cost: p.budget_amount === null ? null : fromWholeUnits(p.budget_amount, source.currency),
         voteCount: p.confirmedVotes ?? null, // 0.31+ and only with show-votes on (docs/upstreams/decidim.md §8 note 10)
         selected: p.selected,

@@ -2,7 +2,7 @@
  * Picks languages from Decidim's TranslatedFields (data-model §2.5, docs/upstreams/decidim.md §8 note 3): every locale
  * comes at once, machine translations are flagged, values may be empty strings.
  */
-import type { Translation } from '../../../core/model';
+import type { TextTranslation, Translation } from '../../../core/model';
 import { formattedText, plainText } from '../../text';
 import type { LocalizedString, TranslatedFieldValue } from './upstreamSchemas';
 
@@ -62,4 +62,25 @@ export function proposalTranslations(
     });
   }
   return out;
+}
+
+/**
+ * A budget's or project's every language (title and description), the primary first, as
+ * `{ translations }`; `{}` when only the primary language has text (nothing more to store).
+ */
+export function budgetTranslations(
+  title: TranslatedFieldValue | null,
+  description: TranslatedFieldValue | null,
+  primary: string,
+): { translations?: TextTranslation[] } {
+  const all = proposalTranslations(title, description, primary);
+  if (all.length < 2) return {};
+  return {
+    translations: all.map((t) => ({
+      locale: t.locale,
+      title: t.title,
+      description: t.body,
+      machineTranslated: t.machineTranslated,
+    })),
+  };
 }

@@ -169,6 +169,48 @@ describe('normaliseBudget', () => {
     for (const p of projects) expect(budgetProjectSchema.safeParse(p).success).toBe(true);
   });
 
+  it('keeps every language of the budget and its projects, the primary first; none where only the primary has text', () => {
+    const both = (nl: string, en: string, machine = false) => ({
+      translations: [
+        { locale: 'nl', text: nl, machineTranslated: false },
+        { locale: 'en', text: en, machineTranslated: machine },
+        { locale: 'fy', text: '', machineTranslated: false },
+      ],
+    });
+    const node = budgetNode.parse({
+      ...budget027,
+      title: both('Buurtbudget Overvecht-Noord', 'Neighbourhood budget Overvecht-North'),
+      description: both('<p>Verdeel</p>', '<p>Divide</p>'),
+    });
+    const [translated, plain] = budget027.projects.map((p) => projectNode.parse(p));
+    const { budget, projects } = normaliseBudget(
+      node,
+      [{ ...translated!, title: both('Jeu-de-boulesbaan', 'Boules court', true) }, plain!],
+      context,
+    );
+    expect(budget.locale).toBe('nl');
+    expect(budget.translations).toEqual([
+      {
+        locale: 'nl',
+        title: 'Buurtbudget Overvecht-Noord',
+        description: { html: '<p>Verdeel</p>', text: 'Verdeel' },
+        machineTranslated: false,
+      },
+      {
+        locale: 'en',
+        title: 'Neighbourhood budget Overvecht-North',
+        description: { html: '<p>Divide</p>', text: 'Divide' },
+        machineTranslated: false,
+      },
+    ]);
+    expect(projects[0]!.translations?.map((t) => [t.locale, t.title, t.machineTranslated])).toEqual([
+      ['nl', 'Jeu-de-boulesbaan', false],
+      ['en', 'Boules court', true],
+    ]);
+    expect(projects[1]!.translations).toBeUndefined();
+    expect(budgetSchema.safeParse(budget).success).toBe(true);
+  });
+
   it('uses the configured voting rule, with the total as the default maximum for approval voting', () => {
     const node = budgetNode.parse(budget027);
     const { budget } = normaliseBudget(node, [], {
