@@ -7,7 +7,7 @@
  * A client sees only the codes of kind `client` and `unavailable`; anything else is answered as
  * INTERNAL_SERVER_ERROR, with no stack trace, upstream message or internal address.
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -113,6 +113,35 @@ export function catalogued(code: unknown): CatalogueEntry & { code: ErrorCode } 
 /** Codes a client may see with the error's own message: kinds `client` and `unavailable`. */
 export const isPublicCode = (code: unknown): code is ErrorCode => catalogued(code).kind !== 'internal';
 
+/**
+ * Errors other libraries raise for a client's mistake without a code of ours, and the code each means:
+ * the query planner's INVALID_GRAPHQL (an operation it cannot plan) and Apollo Server's check of an
+ * automatic persisted query's hash (which has a message but no code). The only place a foreign error
+ * becomes one of ours; formatters read it through `codeOf`.
+ */
+export const FOREIGN_ERRORS: readonly ({ means: ErrorCode } & ({ theirCode: string } | { theirMessage: string }))[] = [
+  { theirCode: 'INVALID_GRAPHQL', means: 'GRAPHQL_VALIDATION_FAILED' },
+  { theirMessage: 'provided sha does not match query', means: 'PERSISTED_QUERY_HASH_MISMATCH' },
+];
+
+/**
+ * The code an error reaching a formatter stands for: the one Inspraak gave it (an InspraakError's, or an
+ * InspraakGraphQLError's, which Apollo Server re-labels GRAPHQL_VALIDATION_FAILED like every validation
+ * error), else the code a foreign error means (FOREIGN_ERRORS), else the code it was formatted with. It
+ * may lie outside the catalogue: `catalogued` and `publicError` mask such a code.
+ */
+export function codeOf(
+  formatted: { message: string; extensions?: { readonly [key: string]: unknown } },
+  original: unknown,
+): unknown {
+  if (original instanceof InspraakError || original instanceof InspraakGraphQLError) return original.code;
+  const code = formatted.extensions?.code;
+  const foreign = FOREIGN_ERRORS.find((f) =>
+    'theirCode' in f ? f.theirCode === code : f.theirMessage === formatted.message,
+  );
+  return foreign?.means ?? code;
+}
+
 /** Codes that mean the client's request was wrong: answered 4xx (or 200, for persisted queries), never our failure. */
 export const CLIENT_CODES: ReadonlySet<string> = new Set(
   Object.entries(ERROR_CATALOGUE)
@@ -139,6 +168,21 @@ export abstract class InspraakError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
+  }
+}
+
+/**
+ * An error Inspraak reports while validating a query (validation rules report GraphQLErrors), with a
+ * code of ours that is more precise than the GRAPHQL_VALIDATION_FAILED Apollo Server gives every
+ * validation error; `codeOf` keeps it.
+ */
+export class InspraakGraphQLError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: Omit<GraphQLErrorOptions, 'extensions'> = {},
+  ) {
+    super(message, { ...options, extensions: { code } });
   }
 }
 

@@ -13,7 +13,7 @@ import { subgraphTypeDefs } from '../core/schema';
 import type { GatewayConfig } from './config';
 import { answerSchema, checkingAnswers } from './answerCheck';
 import { HttpDataSource, InProcessDataSource } from './dataSources';
-import { CLIENT_CODES, formatGatewayError } from './errors';
+import { formatGatewayError } from './errors';
 import { requestChecksPlugin } from './requestChecks';
 import type { CallLimits } from './subgraphCalls';
 import { lambdaUrlSigner, type SignRequest } from './signing';
@@ -25,7 +25,7 @@ import { ResponseCache, responseCachePlugin } from './responseCache';
 import { FetchCache } from './fetchCache';
 import { DataVersionClock, readDataVersion } from '../core/dynamo/dataVersion';
 import { log } from '../core/log';
-import { ConfigError } from '../core/errors';
+import { CLIENT_CODES, ConfigError } from '../core/errors';
 import { configureCursors } from '../core/cursor';
 import { type TrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments';
 

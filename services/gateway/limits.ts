@@ -4,8 +4,16 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, visit, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
-import { catalogued } from '../core/errors';
+import {
+  type ASTNode,
+  type ASTVisitor,
+  type DocumentNode,
+  GraphQLError,
+  Kind,
+  type ValidationContext,
+  visit,
+} from 'graphql';
+import { catalogued, InspraakGraphQLError } from '../core/errors';
 import { MAX_PAGE_SIZE } from '../core/paging';
 
 export function armor() {
@@ -74,7 +82,11 @@ export function fieldRepeatsRule(context: ValidationContext): ASTVisitor {
 }
 
 /** A page size outside 1..100; reported with BAD_USER_INPUT rather than as a generic validation failure. */
-export class PageSizeError extends GraphQLError {}
+export class PageSizeError extends InspraakGraphQLError {
+  constructor(message: string, node: ASTNode) {
+    super('BAD_USER_INPUT', message, { nodes: [node] });
+  }
+}
 
 /** The page-size rule as a validation rule, for `first` written in the query: it reports before cost. */
 export function pageSizeRule(context: ValidationContext): ASTVisitor {
@@ -86,7 +98,7 @@ export function pageSizeRule(context: ValidationContext): ASTVisitor {
         context.reportError(
           new PageSizeError(
             `\`first\` must be between 1 and ${MAX_PAGE_SIZE}; got ${first}. Page through longer lists with \`after\`.`,
-            { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } },
+            node,
           ),
         );
       }

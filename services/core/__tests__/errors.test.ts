@@ -4,11 +4,16 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { GraphQLError } from 'graphql';
 import {
+  BadUserInputError,
   CLIENT_CODES,
+  codeOf,
   ERROR_CATALOGUE,
+  FOREIGN_ERRORS,
   errorAnswer,
   InspraakError,
+  InspraakGraphQLError,
   isPublicCode,
   publicError,
   toGraphQLError,
@@ -138,5 +143,34 @@ describe('what a client sees', () => {
     );
     expect(CLIENT_CODES.has('BAD_USER_INPUT')).toBe(true);
     expect(CLIENT_CODES.has('SUBGRAPH_TIMEOUT')).toBe(false);
+  });
+
+  it("reads the code Inspraak gave an error over the one a library re-labelled it with, and only Inspraak's", () => {
+    const relabelled = {
+      message: 'first must be between 1 and 100',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+    expect(codeOf(relabelled, new InspraakGraphQLError('BAD_USER_INPUT', relabelled.message))).toBe('BAD_USER_INPUT');
+    expect(codeOf({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new BadUserInputError('x'))).toBe(
+      'BAD_USER_INPUT',
+    );
+    // graphql-armor's own BAD_USER_INPUT on a too-deep query stays the validation failure Apollo made it.
+    expect(codeOf(relabelled, new GraphQLError('too deep', { extensions: { code: 'BAD_USER_INPUT' } }))).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+  });
+
+  it("maps other libraries' client errors to the catalogue's codes, and nothing else", () => {
+    expect(codeOf({ message: 'cannot plan', extensions: { code: 'INVALID_GRAPHQL' } }, undefined)).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    expect(codeOf({ message: 'provided sha does not match query' }, undefined)).toBe('PERSISTED_QUERY_HASH_MISMATCH');
+    expect(codeOf({ message: 'boom', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }, undefined)).toBe(
+      'DOWNSTREAM_SERVICE_ERROR',
+    );
+    for (const f of FOREIGN_ERRORS) {
+      expect(ERROR_CATALOGUE[f.means].kind).toBe('client');
+      if ('theirCode' in f) expect(Object.hasOwn(ERROR_CATALOGUE, f.theirCode)).toBe(false);
+    }
   });
 });
