@@ -1,10 +1,11 @@
 /**
- * The sandbox's simulated installations (dev/simulators): two each of CONSUL, Decidim and OpenStad,
- * with invented Dutch content, on the loopback ports that dev/sources.json names.
+ * The sandbox's simulated installations (dev/simulators): two each of CONSUL, Decidim and OpenStad, and
+ * a host of Pabulib files, with invented Dutch content, on the loopback ports that dev/sources.json names.
  */
 import { startConsulSimulator } from './simulators/consul';
 import { startDecidimSimulator } from './simulators/decidim';
 import { startOpenstadSimulator } from './simulators/openstad';
+import { startPabulibSimulator } from './simulators/pabulib';
 import type { SimServer } from './simulators/simServer';
 import type { SourceConfig } from '../services/harvester/config';
 import { ConfigError } from '../services/core/errors';
@@ -20,7 +21,7 @@ const portOf = (sources: readonly SourceConfig[], id: string) => {
   return Number(new URL(source.baseUrl).port);
 };
 
-/** Starts the six installations on the ports the sandbox's sources name; fails clearly when one is taken. */
+/** Starts the seven installations on the ports the sandbox's sources name; fails clearly when one is taken. */
 export async function startInstallations(sources: readonly SourceConfig[]): Promise<Installation[]> {
   const specs: [string, () => Promise<SimServer>][] = [
     [
@@ -47,6 +48,7 @@ export async function startInstallations(sources: readonly SourceConfig[]): Prom
       'OpenStad headless, Den Haag',
       () => startOpenstadSimulator({ municipality: 'GM0518', port: portOf(sources, 'gm0518-openstad-begroot') }),
     ],
+    ['Pabulib files, Assen', () => startPabulibSimulator({ port: portOf(sources, 'gm0106-pabulib') })],
   ];
   const started: Installation[] = [];
   try {
@@ -56,7 +58,7 @@ export async function startInstallations(sources: readonly SourceConfig[]): Prom
     const code = (e as { code?: string }).code;
     throw new ConfigError(
       code === 'EADDRINUSE'
-        ? `A port of the simulated installations (4101–4106, see dev/sources.json) is in use: is another sandbox running? (${(e as Error).message})`
+        ? `A port of the simulated installations (4101–4107, see dev/sources.json) is in use: is another sandbox running? (${(e as Error).message})`
         : (e as Error).message,
       { cause: e },
     );

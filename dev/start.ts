@@ -1,7 +1,7 @@
 /**
  * `npm start`: the local sandbox. Starts DynamoDB Local (in memory, or in --data-dir), creates the
- * table, loads the municipality registry, starts six simulated installations (two each of CONSUL,
- * Decidim and OpenStad; or uses the real ones in INSPRAAK_SOURCES), harvests them, serves the gateway
+ * table, loads the municipality registry, starts seven simulated installations (two each of CONSUL,
+ * Decidim and OpenStad, and a host of Pabulib files; or uses the real ones in INSPRAAK_SOURCES), harvests them, serves the gateway
  * with every subgraph in-process at http://localhost:4000/graphql (PORT overrides), and harvests again
  * on an interval. Ctrl-C stops all of it.
  */

@@ -1,5 +1,5 @@
 /**
- * The sandbox's items as search documents: the six simulated installations of `npm start` (dev/), started
+ * The sandbox's items as search documents: the seven simulated installations of `npm start` (dev/), started
  * on free ports, harvested by the real adapters in memory (no DynamoDB), and turned into documents as
  * the search index does. For the relevance part of `npm run bench:search`.
  */
@@ -19,7 +19,7 @@ import { budgetDate } from '../services/search/store/SearchFeed';
 export async function sandboxDocuments(): Promise<SearchDocument[]> {
   const directory = municipalityDirectory(loadMunicipalities());
   const sources = loadSources('dev/sources.json');
-  // The sandbox's own ports (4101–4106) may be in use by a running sandbox: start on free ones instead.
+  // The sandbox's own ports (4101–4107) may be in use by a running sandbox: start on free ones instead.
   const free = sources.map((s) => ({ ...s, baseUrl: 'http://127.0.0.1:0' }));
   const installations = await startInstallations(free);
   try {
