@@ -98,6 +98,24 @@ function literalErrors(schema: GraphQLSchema, document: DocumentNode): string[] 
   return errors;
 }
 
+const checkedDocuments = new WeakMap<DocumentNode, { schema: GraphQLSchema; errors: string[] }>();
+
+/**
+ * What is wrong with the document's literals (literalErrors, and their types as a subgraph would parse
+ * them). It depends on the document alone, and Apollo hands every request with the same text the same
+ * parsed and validated document from its store, so each document is checked once, not per request.
+ */
+function documentErrors(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const held = checkedDocuments.get(document);
+  if (held?.schema === schema) return held.errors;
+  const errors = [
+    ...literalErrors(schema, document),
+    ...validate(schema, document, [ValuesOfCorrectTypeRule], { maxErrors: 5 }).map((e) => e.message),
+  ];
+  checkedDocuments.set(document, { schema, errors });
+  return errors;
+}
+
 /** Variable values: strings within their caps (ids by their declared type, everything else generously). */
 function variableErrors(operation: OperationDefinitionNode, variables: Record<string, unknown>): string[] {
   const errors: string[] = [];
@@ -163,10 +181,7 @@ export function requestChecksPlugin({ clientCodes, costs, maxCost }: RequestChec
             );
           }
           const checking = checkingSchema(schema);
-          const literal = [
-            ...literalErrors(checking, document),
-            ...validate(checking, document, [ValuesOfCorrectTypeRule], { maxErrors: 5 }).map((e) => e.message),
-          ];
+          const literal = documentErrors(checking, document);
           if (literal.length) throw badRequest(literal.slice(0, 5).join(' '));
           const variables = request.variables ?? {};
           const long = variableErrors(operation, variables);
