@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runExample } from '../../client/example';
 import { EXAMPLE_QUERY } from '../exampleQuery';
 
 const root = join(__dirname, '..', '..');
@@ -18,10 +19,10 @@ interface Sandbox {
   javaPid: number;
 }
 
-async function startSandbox(args: string[] = []): Promise<Sandbox> {
+async function startSandbox(args: string[] = [], env: Record<string, string> = {}): Promise<Sandbox> {
   const child = spawn(tsx, ['dev/start.ts', ...args], {
     cwd: root,
-    env: { ...process.env, PORT: '0' },
+    env: { ...process.env, PORT: '0', ...env },
     detached: true,
   });
   let out = '';
@@ -58,8 +59,9 @@ const alive = (pid: number) => {
 };
 
 describe('npm start', () => {
-  it('serves the README example query, then stops everything it started on Ctrl-C', async () => {
-    const s = await startSandbox();
+  it('serves the README example query and the typed client example, then stops everything it started on Ctrl-C', async () => {
+    // Changes settle at once, so the client example's change feed shows this start's harvest.
+    const s = await startSandbox([], { INSPRAAK_CHANGES_SETTLE_MS: '1' });
     try {
       expect(s.output()).toMatch(/Registry\s+342 municipalities \(loaded\)/);
       const res = await fetch(s.url, {
@@ -72,6 +74,15 @@ describe('npm start', () => {
       expect(json.data.municipality.name).toBe("'s-Gravenhage");
       expect(json.data.municipality.budgets.edges[0].node.title).toBe('Duinoord Begroot');
       expect(json.data.municipality.budgets.edges[0].node.projects.edges).toHaveLength(3);
+      // `npm run example:client`, as README shows it, against this sandbox.
+      const lines: string[] = [];
+      const run = await runExample(s.url, 'GM0518', (l) => lines.push(l));
+      expect(run.municipality).toBe("'s-Gravenhage");
+      expect(run.budgets[0]).toMatchObject({ title: 'Duinoord Begroot', winners: expect.any(Array) });
+      expect(run.budgets[0]!.winners!.length).toBeGreaterThan(0);
+      expect(run.changes).toMatchObject({ PROPOSAL: expect.any(Number), BUDGET: expect.any(Number) });
+      expect(run.resumeFrom).not.toBeNull();
+      expect(lines.join('\n')).toMatch(/Duinoord Begroot[\s\S]*winners[\s\S]*Resume from: \S+/);
       expect(alive(s.javaPid)).toBe(true);
     } finally {
       expect(await interrupt(s)).toBe(0);
