@@ -65,6 +65,8 @@ export async function retireSource(
     return { ...report, state, durationMs: now().getTime() - started.getTime() };
   } finally {
     await deps.store.releaseLease(sourceId, owner);
+    // As after a harvest: what caches hold (keyed on the data version) must not outlive the retirement.
+    await deps.store.advanceDataVersion();
   }
 }
 

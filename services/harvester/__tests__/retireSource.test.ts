@@ -94,6 +94,12 @@ describe('retiring sources that left the sources file', () => {
     expect((await stateOf(leaving.id)).state).toBe('OK');
   });
 
+  it('advances the data version, so no cached answer still lists the retired items', async () => {
+    const before = store.dataVersion();
+    expect(await retireSource(deps, leaving.id)).toMatchObject({ state: 'RETIRED' });
+    expect(store.dataVersion()).toBe(before + 1);
+  });
+
   it('names the registered sources the file no longer has, and ignores unknown ids', async () => {
     expect(await absentSources(deps, [kept])).toEqual([leaving.id]);
     expect(await absentSources(deps, [kept, leaving])).toEqual([]);
