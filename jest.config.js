@@ -10,7 +10,7 @@
  * - db:    `*.db.test.ts` anywhere: stores and harvest runs against DynamoDB Local, the real engine.
  *          Starts DynamoDB Local.
  * - unit:  every other `__tests__/*.test.ts` and `test/*.test.ts`: pure functions, resolvers over in-memory
- *          fakes, adapters against the simulated installations in dev/ (in-process, on loopback). No Java:
+ *          fakes, adapters against the simulated installations in dev/ (in-process, through their fetch). No Java:
  *          `freshTable()` refuses to run here and names the rule. `npm run test:unit`.
  *
  * `npm test` runs all four; `npm run test:<tier>` runs one. DynamoDB Local starts (once) only when a db or
