@@ -47,18 +47,28 @@ describe('cursors', () => {
       'a cursor of the earlier readable format',
       () => Buffer.from(JSON.stringify({ v: 1, l: 'x', k: { pk: 'PROPOSAL#a', sk: '#' } })).toString('base64url'),
     ],
-  ])('answers %s with BAD_USER_INPUT and no DynamoDB query', async (_name, change) => {
+  ])('answers %s with 400 BAD_USER_INPUT before any subgraph call', async (_name, change) => {
     const bad = change(await firstCursor());
     db.calls.length = 0;
     const res = await gw.post({ query: PAGE, variables: { after: bad } });
-    expect(res.status).toBeLessThan(500);
+    expect(res.status).toBe(400);
+    expect(res.json.data).toBeUndefined();
     expect(res.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.json.errors[0].message).toMatch(/cursor|list/);
     expect(res.text).not.toMatch(/INTERNAL_SERVER_ERROR|ValidationException/);
-    expect(db.calls).not.toContain('QueryCommand');
+    // The response cache reads the data version (one GetItem); nothing else touches the table.
+    expect(db.calls.filter((c) => c !== 'GetItemCommand')).toEqual([]);
   });
 
-  it('answers a cursor of another order of the same list with BAD_USER_INPUT', async () => {
+  it('checks a cursor written into the query as a literal, too', async () => {
+    const res = await gw.post({
+      query: '{ proposals(first: 1, after: "AgAAAAAAAAAAAAAAAAAAAAAAAA") { edges { cursor } } }',
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers a cursor of another order of the same list with BAD_USER_INPUT at its field', async () => {
     const oldest = await gw.post({ query: '{ proposals(first: 1, orderBy: OLDEST) { pageInfo { endCursor } } }' });
     const res = await gw.post({ query: PAGE, variables: { after: oldest.json.data.proposals.pageInfo.endCursor } });
     expect(res.json.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });

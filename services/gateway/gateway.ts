@@ -20,7 +20,7 @@ import { lambdaUrlSigner, type SignRequest } from './signing';
 import { armor, fieldRepeatsRule, MAX_COST, MAX_TOKENS, pageSizePlugin, pageSizeRule } from './limits';
 import { costDirectives } from './cost';
 import { requestLogPlugin } from './requestLog';
-import { SUBGRAPHS, type SubgraphName } from './subgraphs';
+import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from './subgraphs';
 import { ResponseCache, responseCachePlugin } from './responseCache';
 import { FetchCache } from './fetchCache';
 import { DataVersionClock, readDataVersion } from '../core/dynamo/dataVersion';
@@ -28,6 +28,7 @@ import { log } from '../core/log';
 import { CLIENT_CODES, ConfigError } from '../core/errors';
 import { configureCursors } from '../core/cursor';
 import { type TrustedDocuments, trustedDocumentsPlugin } from './trustedDocuments';
+import { ownCursorFields } from './cursorChecks';
 
 /** The committed supergraph, written by `npm run compose` (or the copy at `path`, in a bundle). */
 export function supergraphSdl(path: string = join(__dirname, 'supergraph.graphql')): string {
@@ -119,6 +120,8 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     },
   });
   const protection = armor();
+  // Built on the first request that checks a cursor, not at cold start.
+  let cursorFields: Set<string> | undefined;
   return new ApolloServer({
     gateway,
     formatError: formatGatewayError,
@@ -137,7 +140,15 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
     plugins: [
       // First: in `only` mode it decides what runs at all, before any other plugin reads the request.
       ...(deps.trustedDocuments ? [trustedDocumentsPlugin(deps.trustedDocuments)] : []),
-      requestChecksPlugin({ clientCodes: CLIENT_CODES, costs: costDirectives(deps.supergraphSdl), maxCost: MAX_COST }),
+      requestChecksPlugin({
+        clientCodes: CLIENT_CODES,
+        costs: costDirectives(deps.supergraphSdl),
+        maxCost: MAX_COST,
+        cursorFields: () => {
+          cursorFields ??= ownCursorFields(deps.supergraphSdl, SUBGRAPH_NAMES);
+          return cursorFields;
+        },
+      }),
       requestLogPlugin(),
       responseCachePlugin(),
       ...protection.plugins,

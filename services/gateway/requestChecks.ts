@@ -26,6 +26,7 @@ import {
 } from 'graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import { type CostDirectives, estimateCost } from './cost';
+import { cursorErrors } from './cursorChecks';
 
 /** Longest id accepted: source ids are ≤ 63 characters, upstream ids ≤ 200 (services/core/ids.ts). */
 export const MAX_ID_LENGTH = 300;
@@ -159,6 +160,8 @@ export interface RequestChecks {
   costs: CostDirectives;
   /** The most a request may cost, in estimated objects (limits.ts says why). */
   maxCost: number;
+  /** "Type.field" of our subgraphs' fields that take a cursor (cursorChecks.ts), built on first use. */
+  cursorFields?: () => ReadonlySet<string>;
 }
 
 /**
@@ -167,7 +170,7 @@ export interface RequestChecks {
  * `extensions.cost`; and turns any 500 whose errors are all client mistakes into a 400, so that a
  * mistake these checks do not know yet never counts as ours.
  */
-export function requestChecksPlugin({ clientCodes, costs, maxCost }: RequestChecks): ApolloServerPlugin {
+export function requestChecksPlugin({ clientCodes, costs, maxCost, cursorFields }: RequestChecks): ApolloServerPlugin {
   return {
     async requestDidStart() {
       let estimated: number | undefined;
@@ -188,6 +191,8 @@ export function requestChecksPlugin({ clientCodes, costs, maxCost }: RequestChec
           if (long.length) throw badRequest(long.slice(0, 5).join(' '));
           const coerced = getVariableValues(checking, operation.variableDefinitions ?? [], variables, { maxErrors: 5 });
           if (coerced.errors) throw badRequest(coerced.errors.map((e) => e.message).join(' '));
+          const cursors = cursorFields ? cursorErrors(checking, document, coerced.coerced, cursorFields()) : [];
+          if (cursors.length) throw badRequest(cursors.join(' '));
           estimated = estimateCost(checking, costs, document, operation, coerced.coerced);
           if (estimated > maxCost) {
             throw new GraphQLError(
