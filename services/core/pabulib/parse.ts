@@ -41,28 +41,7 @@ type Section = (typeof SECTIONS)[number];
 
 /** @param options.lines also record the line of every row, so that a reader can point at a bad value. */
 export function parsePabulib(text: string, options: { lines?: boolean } = {}): PabulibFile {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = (parseCsv as (input: string, options: object) => unknown)(text, {
-      delimiter: ';',
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // Some files mix CRLF with a stray LF (Amsterdam 335, line 16).
-      record_delimiter: ['\r\n', '\n'],
-    }) as typeof records; // with `info: true`, csv-parse returns { record, info } pairs
-  } catch (e) {
-    const err = e as { code?: string; lines?: number; bytes_records?: number; message: string };
-    if (err.code === 'CSV_QUOTE_NOT_CLOSED' && err.bytes_records !== undefined) {
-      // csv-parse notices at the end of the file; the quote opened in the record after the last complete one.
-      const before = Buffer.from(text).subarray(0, err.bytes_records).toString('utf8');
-      throw new PabulibFormatError(before.split(/\r\n|\n/).length, 'a quote opens here and is never closed', {
-        cause: e,
-      });
-    }
-    throw new PabulibFormatError(err.lines ?? 0, err.message, { cause: e });
-  }
+  const records = csvRecords(text);
 
   const file: PabulibFile = { meta: [], projects: { columns: [], rows: [] }, votes: null };
   if (options.lines) {
@@ -119,6 +98,53 @@ export function parsePabulib(text: string, options: { lines?: boolean } = {}): P
   if (!seen.has('PROJECTS'))
     throw new PabulibFormatError(records.at(-1)?.info.lines ?? 1, 'the file has no PROJECTS section');
   return file;
+}
+
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * The file's records with the line each ends on. csv-parse reads everything up to the VOTES header; the
+ * VOTES lines, which are most of a file and hardly ever quoted, are split directly when the block holds
+ * no quote at all (plain `;`-separated lines, where CSV has nothing else to do), which halves the time
+ * of a large file. With a quote anywhere in VOTES, csv-parse reads the whole file.
+ */
+function csvRecords(text: string): CsvRecord[] {
+  const votes = /(?:^|\n)VOTES\r?\n/.exec(text);
+  const cut = votes ? votes.index + votes[0].length : -1;
+  if (cut < 0 || text.includes('"', cut)) return parseCsvRecords(text);
+  const head = parseCsvRecords(text.slice(0, cut));
+  const offset = (text.slice(0, cut).match(/\n/g) ?? []).length;
+  const lines = text.slice(cut).split('\n');
+  const tail: CsvRecord[] = [];
+  lines.forEach((l, i) => {
+    const line = l.endsWith('\r') ? l.slice(0, -1) : l;
+    if (line !== '') tail.push({ record: line.split(';'), info: { lines: offset + i + 1 } });
+  });
+  return [...head, ...tail];
+}
+
+function parseCsvRecords(text: string): CsvRecord[] {
+  try {
+    return (parseCsv as (input: string, options: object) => unknown)(text, {
+      delimiter: ';',
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      // Some files mix CRLF with a stray LF (Amsterdam 335, line 16).
+      record_delimiter: ['\r\n', '\n'],
+    }) as CsvRecord[]; // with `info: true`, csv-parse returns { record, info } pairs
+  } catch (e) {
+    const err = e as { code?: string; lines?: number; bytes_records?: number; message: string };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED' && err.bytes_records !== undefined) {
+      // csv-parse notices at the end of the file; the quote opened in the record after the last complete one.
+      const before = Buffer.from(text).subarray(0, err.bytes_records).toString('utf8');
+      throw new PabulibFormatError(before.split(/\r\n|\n/).length, 'a quote opens here and is never closed', {
+        cause: e,
+      });
+    }
+    throw new PabulibFormatError(err.lines ?? 0, err.message, { cause: e });
+  }
 }
 
 /** The value of a META key, or undefined. */
