@@ -25,7 +25,7 @@ describe('proposals in a requested language', () => {
     machineTranslated: false,
   });
   const nl = (title: string) => ({ ...en(title), locale: 'nl' });
-  const budget = aBudget(1, { translations: [nl('Budget 1'), en('Neighbourhood budget')] });
+  const budget = aBudget(1, { translations: [nl(aBudget(1).title), en('Neighbourhood budget')] });
   const translatedProject = { ...aProject(budget, 0), title: 'Bankjes', translations: [nl('Bankjes'), en('Benches')] };
   const plainProject = aProject(budget, 1);
   beforeAll(async () => {
@@ -83,5 +83,25 @@ describe('proposals in a requested language', () => {
     });
     const bad = await gw.post({ query: `{ budget(id: "${budget.id}") { title(locale: "n l") } }` });
     expect(bad.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("takes the language of a whole request from one variable, which a field's own locale overrides", async () => {
+    const query = `query($locale: String = "en", $id: ID!, $budget: ID!) {
+      proposal(id: $id) { title(locale: $locale) textLocale(locale: $locale) }
+      budget(id: $budget) { title(locale: $locale) nl: title(locale: "nl")
+        projects(first: 1) { edges { node { title(locale: $locale) } } } } }`;
+    const english = await gw.post({ query, variables: { id: proposal.id, budget: budget.id } });
+    expect(english.json.errors).toBeUndefined();
+    expect(english.json.data).toEqual({
+      proposal: { title: 'More benches', textLocale: 'en' },
+      budget: {
+        title: 'Neighbourhood budget',
+        nl: budget.title,
+        projects: { edges: [{ node: { title: 'Benches' } }] },
+      },
+    });
+    const primary = await gw.post({ query, variables: { id: proposal.id, budget: budget.id, locale: null } });
+    expect(primary.json.data.proposal).toEqual({ title: proposal.title, textLocale: proposal.locale });
+    expect(primary.json.data.budget.projects.edges[0].node.title).toBe('Bankjes');
   });
 });
