@@ -1,7 +1,8 @@
 /**
  * `npm run bench:harvest [-- <n>]`: items per second harvested into DynamoDB Local from a simulated
  * installation of n proposals (default 10,000), per platform: the first harvest (every item new) and a
- * second one (nothing changed, nothing written). The rate limit is lifted so that the figure measures
+ * second one (nothing changed, nothing written). Pabulib has no proposals: its case is one `.pb` file of
+ * n ballots (one budget of 8 projects), so its items/s is not comparable; its seconds are. The rate limit is lifted so that the figure measures
  * Inspraak, not politeness; against a real installation the per-source rate limit dominates
  * (60 requests a minute: 10,000 OpenStad proposals in 100 pages take 100 s of waiting alone).
  */
@@ -9,6 +10,7 @@ import { startDynamoLocal } from '../dev/dynamoLocal';
 import { generateConsulSeed, startConsulSimulator } from '../dev/simulators/consul';
 import { generateDecidimSeed, startDecidimSimulator } from '../dev/simulators/decidim';
 import { generateOpenstadSeed, startOpenstadSimulator } from '../dev/simulators/openstad';
+import { generatePabulibSeed, startPabulibSimulator } from '../dev/simulators/pabulib';
 import type { SimServer } from '../dev/simulators/simServer';
 import { createDynamo } from '../services/core/dynamo/client';
 import { ensureTable } from '../services/core/dynamo/table';
@@ -67,6 +69,18 @@ async function main() {
       'CONSUL 2.4.1',
       () => startConsulSimulator({ seed: generateConsulSeed(n) }),
       (url) => ({ id: 'bench-consul', municipality: 'GM0106', platform: 'consul', baseUrl: url }),
+    ],
+    [
+      'Pabulib (ballots)',
+      () => startPabulibSimulator({ seed: generatePabulibSeed(n) }),
+      (url) => ({
+        id: 'bench-pabulib',
+        municipality: 'GM0106',
+        platform: 'pabulib',
+        baseUrl: url,
+        files: Object.keys(generatePabulibSeed(1).files),
+        requestsPerMinute: 600,
+      }),
     ],
   ];
   console.log(`Harvesting ${n} proposals per platform into DynamoDB Local (${ddb.endpoint})\n`);
