@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { apiSchemaSdl, composeSupergraph } from '../services/gateway/compose';
-import { subgraphTypeDefs } from '../services/core/schema';
+import { DEFAULT_SCHEMA_DIR, prebuiltFileName, subgraphTypeDefs } from '../services/core/schema';
+import { prebuildSubgraphSchema } from '../services/core/subgraphSchema';
 import { SUBGRAPH_NAMES } from '../services/gateway/subgraphs';
 import { isolationViolations } from './support/faultIsolation';
 
@@ -17,6 +18,14 @@ describe('the supergraph', () => {
     const committed = readFileSync(join(__dirname, '..', 'client', 'schema.graphql'), 'utf8');
     expect(apiSchemaSdl()).toBe(committed);
     expect(committed).not.toMatch(/@join__|_entities|_service/);
+  });
+
+  it('ships every subgraph prebuilt, current in schema/<name>.prebuilt.json (run `npm run compose`)', () => {
+    for (const name of SUBGRAPH_NAMES) {
+      const sdl = readFileSync(join(DEFAULT_SCHEMA_DIR, `${name}.graphql`), 'utf8');
+      const committed = JSON.parse(readFileSync(join(DEFAULT_SCHEMA_DIR, prebuiltFileName(name)), 'utf8'));
+      expect({ name, ...committed }).toEqual({ name, ...prebuildSubgraphSchema(sdl) });
+    }
   });
 
   it('lets a third party extend our entities with a subgraph of its own', () => {

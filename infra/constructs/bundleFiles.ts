@@ -20,8 +20,8 @@ export const BOOTSTRAP_ENTRY = 'services/bootstrap/lambda.ts';
 /** The harvester's AWS handlers, `scheduleHandler` and `workerHandler`. */
 export const HARVESTER_ENTRY = 'services/harvester/lambda.ts';
 
-/** Every subgraph's SDL (read from INSPRAAK_SCHEMA_DIR, SCHEMA_DIR below). */
-export const SCHEMA_FILES: BundleFile = ['schema/*.graphql', 'schema/'];
+/** Every subgraph's SDL and prebuilt schema (read from INSPRAAK_SCHEMA_DIR, SCHEMA_DIR below). */
+export const SCHEMA_FILES: BundleFile = ['schema/*', 'schema/'];
 /** The composed supergraph (the gateway reads it from INSPRAAK_SUPERGRAPH, SUPERGRAPH_PATH below). */
 export const SUPERGRAPH_FILE: BundleFile = ['services/gateway/supergraph.graphql', 'supergraph.graphql'];
 

@@ -1,9 +1,9 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { TableAccess } from '../core/dynamo/loader';
 import { subgraphTypeDefs } from '../core/schema';
 import { defineSubgraph, type Subgraph } from '../core/subgraph';
+import { buildSubgraphSchemaFast } from '../core/subgraphSchema';
 import { createBudgetsContext, type BudgetsContext } from './context';
 import type { Resolvers } from './generated/resolvers';
 import { Budget } from './resolvers/Budget';
@@ -33,7 +33,7 @@ export function createBudgetsSubgraph(
 ): Subgraph<BudgetsContext> {
   return {
     name: 'budgets',
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    schema: buildSubgraphSchemaFast(typeDefs, resolvers as never),
     createContext: () => createBudgetsContext(db),
   };
 }

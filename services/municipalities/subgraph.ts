@@ -1,9 +1,9 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { TableAccess } from '../core/dynamo/loader';
 import { subgraphTypeDefs } from '../core/schema';
 import { defineSubgraph, type Subgraph } from '../core/subgraph';
+import { buildSubgraphSchemaFast } from '../core/subgraphSchema';
 import { municipalitiesConfigShape } from './config';
 import { createMunicipalitiesContext, type ChangeFeedOptions, type MunicipalitiesContext } from './context';
 import type { Resolvers } from './generated/resolvers';
@@ -26,7 +26,7 @@ export function createMunicipalitiesSubgraph(
 ): Subgraph<MunicipalitiesContext> {
   return {
     name: 'municipalities',
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    schema: buildSubgraphSchemaFast(typeDefs, resolvers as never),
     createContext: () => createMunicipalitiesContext(db, options),
   };
 }

@@ -1,9 +1,9 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { TableAccess } from '../core/dynamo/loader';
 import { subgraphTypeDefs } from '../core/schema';
 import { defineSubgraph, type Subgraph } from '../core/subgraph';
+import { buildSubgraphSchemaFast } from '../core/subgraphSchema';
 import { createProposalsContext, type ProposalsContext } from './context';
 import type { Resolvers } from './generated/resolvers';
 import { Municipality } from './resolvers/Municipality';
@@ -20,7 +20,7 @@ export function createProposalsSubgraph(
 ): Subgraph<ProposalsContext> {
   return {
     name: 'proposals',
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    schema: buildSubgraphSchemaFast(typeDefs, resolvers as never),
     createContext: () => createProposalsContext(db),
   };
 }

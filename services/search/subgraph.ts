@@ -1,10 +1,10 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { TableAccess } from '../core/dynamo/loader';
 import { loadMunicipalities } from '../core/registry';
 import { subgraphTypeDefs } from '../core/schema';
 import { defineSubgraph, type Subgraph } from '../core/subgraph';
+import { buildSubgraphSchemaFast } from '../core/subgraphSchema';
 import { searchConfigShape, searchIndexOptions } from './config';
 import { downloadSnapshot, snapshotS3 } from './snapshotStore';
 import { log } from '../core/log';
@@ -43,7 +43,7 @@ export function createSearchSubgraph(
   const context: SearchContext = { index, municipalities };
   return {
     name: 'search',
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    schema: buildSubgraphSchemaFast(typeDefs, resolvers as never),
     createContext: () => context,
   };
 }
