@@ -1,4 +1,5 @@
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
@@ -18,6 +19,12 @@ describe('the supergraph', () => {
     const committed = readFileSync(join(__dirname, '..', 'client', 'schema.graphql'), 'utf8');
     expect(apiSchemaSdl()).toBe(committed);
     expect(committed).not.toMatch(/@join__|_entities|_service/);
+  });
+
+  it('is valid with the subgraphs extracted from it (the gateway assumes so: validateSupergraph false)', () => {
+    const committed = readFileSync(join(__dirname, '..', 'services', 'gateway', 'supergraph.graphql'), 'utf8');
+    const supergraph = Supergraph.build(committed, { validateSupergraph: true });
+    expect(supergraph.subgraphs().names()).toEqual(expect.arrayContaining([...SUBGRAPH_NAMES]));
   });
 
   it('ships every subgraph prebuilt, current in schema/<name>.prebuilt.json (run `npm run compose`)', () => {

@@ -100,6 +100,10 @@ export function createGatewayServer(deps: GatewayDeps): ApolloServer {
   };
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
+    // Composition (`npm run compose`) has validated the supergraph and test/composition.test.ts validates the
+    // committed one again; validating it and the four subgraphs extracted from it at every cold start cost
+    // CPU for nothing (docs/operations.md, "Size and cold start"). Apollo's default outside NODE_ENV=production.
+    validateSupergraph: false,
     buildService: ({ name, url }) => {
       const ds = deps.dataSources[name];
       // Search is left out: its index follows the change feed on its own clock, not the data version.
