@@ -31,12 +31,14 @@ export const harvesterConfig = (env: Record<string, string | undefined> = proces
 /** Requests per minute when the source does not say: under Decidim's and OpenStad's 100 per IP. */
 export const DEFAULT_REQUESTS_PER_MINUTE = 60;
 
-export function httpFor(source: SourceConfig): PoliteHttpClient {
+/** The polite client of a source, as its settings say; `fetch` replaces the global one (tests: a simulator's). */
+export function httpFor(source: SourceConfig, fetch?: typeof globalThis.fetch): PoliteHttpClient {
   return new PoliteHttpClient({
     baseUrl: source.baseUrl,
     timeoutMs: source.timeoutMs,
     maxResponseBytes: source.maxResponseBytes,
     requestsPerMinute: source.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
+    ...(fetch && { fetch }),
   });
 }
 

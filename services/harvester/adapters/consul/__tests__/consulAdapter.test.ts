@@ -23,7 +23,7 @@ async function harvest(
   config: Record<string, unknown> = {},
   prepare?: (s: ConsulSimulator & { http: PoliteHttpClient }) => void,
 ) {
-  sim = await startConsulSimulator(options);
+  sim = await startConsulSimulator({ listen: false, ...options });
   const http = new PoliteHttpClient({
     baseUrl: sim.url,
     timeoutMs: 2000,
@@ -31,6 +31,7 @@ async function harvest(
     requestsPerMinute: 6000,
     retries: 1,
     backoffMs: 10,
+    fetch: sim.fetch,
   });
   prepare?.(Object.assign(sim, { http }));
   const bodies: unknown[] = [];
@@ -331,7 +332,7 @@ describe('consulAdapter when things go wrong', () => {
   });
 
   it("reads HTML through the client's getText and reports investments it cannot place when the index is missing", async () => {
-    sim = await startConsulSimulator({ municipality: 'GM0106' });
+    sim = await startConsulSimulator({ listen: false, municipality: 'GM0106' });
     const base = sim.url;
     const texts: string[] = [];
     const http = Object.assign(
@@ -342,6 +343,7 @@ describe('consulAdapter when things go wrong', () => {
         requestsPerMinute: 6000,
         retries: 1,
         backoffMs: 10,
+        fetch: sim.fetch,
       }),
       {
         async getText(path: string, query: Query = {}) {
@@ -350,7 +352,7 @@ describe('consulAdapter when things go wrong', () => {
           if (path.endsWith('/investments')) throw new UpstreamHttpError(404, `GET /${path} answered HTTP 404`);
           const url = new URL(path, `${base}/`);
           for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
-          return (await fetch(url)).text();
+          return (await sim!.fetch(url)).text();
         },
       },
     );

@@ -18,7 +18,7 @@ let sim: ConsulSimulator | undefined;
 afterAll(() => sim?.close());
 
 it('tombstones a stored whole-budget item of a budget with several headings and moves its investments', async () => {
-  sim = await startConsulSimulator({ municipality: 'GM0855' });
+  sim = await startConsulSimulator({ listen: false, municipality: 'GM0855' });
   const [source] = parseSources(
     [{ id: 'gm0855-consul', municipality: 'GM0855', platform: 'consul', baseUrl: sim.url, requestsPerMinute: 600 }],
     'test',
@@ -49,7 +49,7 @@ it('tombstones a stored whole-budget item of a budget with several headings and 
     return new Date(clock);
   };
   const deps = (adapter: PlatformAdapter<SourceConfig>) =>
-    harvestDeps(store, { adapters: everyPlatform(adapter), http: httpFor, now: tick });
+    harvestDeps(store, { adapters: everyPlatform(adapter), http: (s) => httpFor(s, sim!.fetch), now: tick });
 
   await harvestSource(deps(before), source!);
   expect(store.records('budget').map((b) => b.record.id)).toEqual([id('4'), id('5')]);

@@ -39,6 +39,7 @@ async function harvest(sim: DecidimSimulator, statusMap: DecidimSourceConfig['st
     requestsPerMinute: 6000,
     retries: 1,
     backoffMs: 10,
+    fetch: sim.fetch,
   });
   const issues: RecordIssue[] = [];
   const before = sim.requests.length;
@@ -52,7 +53,7 @@ async function harvest(sim: DecidimSimulator, statusMap: DecidimSourceConfig['st
 }
 
 async function start(version: DecidimVersion, options: Parameters<typeof startDecidimSimulator>[0] = {}) {
-  const sim = await startDecidimSimulator({ version, ...options });
+  const sim = await startDecidimSimulator({ version, listen: false, ...options });
   sims.push(sim);
   return sim;
 }
