@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { log } from '../core/log';
 import { EXPORT_MANIFEST_KEY, type ExportManifest, type ExportSink } from './exportJob';
 
 export interface ExportStore extends ExportSink {
@@ -47,8 +48,11 @@ export function s3ExportStore(s3: S3Client, bucket: string): ExportStore {
       } catch (e) {
         // Without s3:ListBucket a missing object is a 403, not a 404: the job may read only its own keys.
         const status = e instanceof S3ServiceException ? e.$metadata.httpStatusCode : undefined;
-        if (e instanceof S3ServiceException && (e.name === 'NoSuchKey' || status === 404 || status === 403))
+        if (e instanceof S3ServiceException && (e.name === 'NoSuchKey' || status === 404 || status === 403)) {
+          // A 403 is also what a broken policy gives: say so, since the job then exports on every run.
+          if (status === 403) log.warn('export: no manifest readable (403); exporting as if none', { bucket });
           return null;
+        }
         throw e;
       }
     },
