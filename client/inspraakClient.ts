@@ -22,23 +22,45 @@ export class InspraakRequestError extends Error {
   }
 }
 
+/** An error of a partial answer: where (`path`), why (`extensions.code`) and which subgraph. */
+export interface PartialError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; serviceName?: string };
+}
+
 export type Change = NonNullable<ChangesQuery['changes']>['edges'][number]['node'];
 
 export function inspraakClient(url: string, init: { fetch?: typeof fetch } = {}) {
   const doFetch = init.fetch ?? fetch;
 
-  async function request<R, V extends Record<string, unknown>>(
+  /**
+   * The answer as sent: `data` with whatever could be answered, and `errors`, each with its `path`. A
+   * subgraph that fails nulls only the fields it completes (nullable, so typed `| null`), so a page can
+   * show what arrived. Throws InspraakRequestError only when there is no data at all.
+   */
+  async function requestPartial<R, V extends Record<string, unknown>>(
     document: TypedDocumentNode<R, V>,
     variables: V,
-  ): Promise<R> {
+  ): Promise<{ data: R; errors: PartialError[] }> {
     const response = await doFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
       body: JSON.stringify({ query: print(document), variables }),
     });
-    const body = (await response.json()) as { data?: R | null; errors?: InspraakRequestError['errors'] };
-    if (body.errors?.length || !body.data) throw new InspraakRequestError(response.status, body.errors ?? []);
-    return body.data;
+    const body = (await response.json()) as { data?: R | null; errors?: PartialError[] };
+    if (!body.data) throw new InspraakRequestError(response.status, body.errors ?? []);
+    return { data: body.data, errors: body.errors ?? [] };
+  }
+
+  /** The data, or InspraakRequestError when the answer has any error (see `requestPartial` to keep the rest). */
+  async function request<R, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<R, V>,
+    variables: V,
+  ): Promise<R> {
+    const { data, errors } = await requestPartial(document, variables);
+    if (errors.length) throw new InspraakRequestError(200, errors);
+    return data;
   }
 
   /**
@@ -59,5 +81,5 @@ export function inspraakClient(url: string, init: { fetch?: typeof fetch } = {})
     }
   }
 
-  return { request, changes };
+  return { request, requestPartial, changes };
 }

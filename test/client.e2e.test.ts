@@ -6,12 +6,14 @@ import { inspraakClient, InspraakRequestError } from '../client/inspraakClient';
 import { MunicipalityBudgetsDocument } from '../client/generated/graphql';
 import { ensureRegistry } from '../services/core/registry';
 import { aBudget, aProject, aProposal, aSource } from './support/builders';
-import { freshTable } from './support/db';
+import { freshTable, type TestDb } from './support/db';
+import { closedPort } from './support/ports';
 import { startTestGateway, type TestGateway } from './support/gateway';
 import { seed } from './support/seed';
 
 describe('the typed client, against a live gateway', () => {
   let gw: TestGateway;
+  let db: TestDb;
   const budget = aBudget(1, {
     municipalityCode: 'GM0518',
     phase: 'FINISHED',
@@ -22,7 +24,7 @@ describe('the typed client, against a live gateway', () => {
   const proposals = Array.from({ length: 150 }, (_, n) => aProposal(n));
 
   beforeAll(async () => {
-    const db = await freshTable('client');
+    db = await freshTable('client');
     await ensureRegistry(db.doc, db.table);
     await seed(db, {
       sources: [aSource(), aSource({ id: 'gm0518-openstad', municipalityCode: 'GM0518' })],
@@ -65,5 +67,28 @@ describe('the typed client, against a live gateway', () => {
       InspraakRequestError,
     );
     await expect(client.request(MunicipalityBudgetsDocument, { code: 'Amsterdam' })).rejects.toThrow(/BAD_USER_INPUT/);
+  });
+
+  it('keeps what arrived when a subgraph fails, with the error at its path', async () => {
+    const broken = await startTestGateway(db, {
+      INSPRAAK_SUBGRAPH_URLS: JSON.stringify({ budgets: `http://127.0.0.1:${await closedPort()}/graphql` }),
+    });
+    try {
+      const client = inspraakClient(broken.url);
+      const { data, errors } = await client.requestPartial(MunicipalityBudgetsDocument, { code: 'GM0518' });
+      expect(data.municipality).toEqual({ name: "'s-Gravenhage", budgets: null });
+      expect(errors).toEqual([
+        {
+          message: expect.any(String),
+          path: ['municipality', 'budgets'],
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'budgets' },
+        },
+      ]);
+      await expect(client.request(MunicipalityBudgetsDocument, { code: 'GM0518' })).rejects.toThrow(
+        /SUBGRAPH_UNAVAILABLE/,
+      );
+    } finally {
+      await broken.close();
+    }
   });
 });
