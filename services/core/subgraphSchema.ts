@@ -18,6 +18,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { addResolversToSchema, type GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { entitiesResolver } from '@apollo/subgraph/dist/types';
 import { buildASTSchema, type DocumentNode, type GraphQLSchema, graphqlSync, parse, printSchema } from 'graphql';
+import { InvariantError } from './errors';
 
 /** What `buildSubgraphSchema` builds from one SDL, as text (schema/prebuilt/<name>.json). */
 export interface PrebuiltSubgraphSchema {
@@ -40,7 +41,8 @@ export function prebuildSubgraphSchema(sdl: string): PrebuiltSubgraphSchema {
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl) });
   const answer = graphqlSync({ schema, source: '{ _service { sdl } }' });
   const service = (answer.data?._service as { sdl?: unknown } | undefined)?.sdl;
-  if (typeof service !== 'string') throw new Error(`_service.sdl did not answer: ${JSON.stringify(answer.errors)}`);
+  if (typeof service !== 'string')
+    throw new InvariantError(`_service.sdl did not answer: ${JSON.stringify(answer.errors)}`);
   return { source: sdlHash(sdl), schema: printSchema(schema), service };
 }
 
