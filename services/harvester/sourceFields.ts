@@ -4,12 +4,27 @@
  * joins those schemas, from the adapter registry, into the sources file's schema.
  */
 import { z } from 'zod';
+import { DUTCH_TIME_ZONE } from '../core/days';
 import { municipalityCodeSchema, pabulibRuleSchema, proposalStatusSchema } from '../core/model';
 
 /** A source id: lower-case letters, digits and dashes; it prefixes the ids of everything harvested. */
 export const sourceIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lower-case letters, digits and dashes, e.g. gm0363-openstad');
+
+/** An IANA time zone the runtime knows (`Europe/Amsterdam`): the zone an installation's bare days are meant in. */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected an IANA time zone, e.g. Europe/Amsterdam')
+  .default(DUTCH_TIME_ZONE);
 
 export const sourceFields = {
   id: sourceIdSchema,

@@ -7,22 +7,34 @@
  * says so in `comment`, and is not one the checker accepts: its num_votes and votes have no VOTES rows).
  */
 import type { AnonymousBallots, Budget, BudgetProject, VotingRule } from '../../core/model';
+import { DUTCH_TIME_ZONE, dayInstant, localDay } from '../../core/days';
 import type { OutcomeResult } from '../outcome/budgetOutcome';
 import type { VoteType } from '../../core/pabulib/fields';
 import type { PabulibFile } from '../../core/pabulib/parse';
 
 /** Whole units as Pabulib writes them: `30000`, or `12.5` for amounts with cents. */
 const units = (cents: number) => String(cents / 100);
-const day = (iso: string | null | undefined) =>
-  iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : undefined;
+/** `dd.mm.yyyy`, the day an instant falls on in the Netherlands (where every budget we serve is held). */
+const day = (iso: string | null | undefined) => {
+  if (!iso) return undefined;
+  const [y, m, d] = localDay(iso, DUTCH_TIME_ZONE).split('-');
+  return `${d}.${m}.${y}`;
+};
 /**
  * `date_begin` and `date_end`: days, or years where the period runs from a year's first instant to a
- * year's last (how a Pabulib source stores a file that gives only years, docs/data-model.md §7).
+ * year's last in Dutch time (how a Pabulib source stores a file that gives only years, docs/data-model.md §7).
  */
-function dates(period: Budget['votingPeriod']): [string | undefined, string | undefined] {
+export function pabulibDates(period: Budget['votingPeriod']): [string | undefined, string | undefined] {
   const { start, end } = period ?? { start: null, end: null };
-  if (start?.endsWith('-01-01T00:00:00.000Z') && end?.endsWith('-12-31T23:59:59.999Z'))
-    return [start.slice(0, 4), end.slice(0, 4)];
+  const startYear = start ? localDay(start, DUTCH_TIME_ZONE).slice(0, 4) : null;
+  const endYear = end ? localDay(end, DUTCH_TIME_ZONE).slice(0, 4) : null;
+  if (
+    startYear &&
+    endYear &&
+    start === dayInstant(`${startYear}-01-01`, 'start', DUTCH_TIME_ZONE) &&
+    end === dayInstant(`${endYear}-12-31`, 'end', DUTCH_TIME_ZONE)
+  )
+    return [startYear, endYear];
   return [day(start), day(end)];
 }
 /**
@@ -65,7 +77,7 @@ export function budgetToPabulib({ budget, projects, municipalityName, result, ba
   const voteType = voteTypeOf(rule);
   const listed = new Set(projects.map((p) => p.provenance.upstreamId));
   const idOf = projectIdIn(budget);
-  const [dateBegin, dateEnd] = dates(budget.votingPeriod);
+  const [dateBegin, dateEnd] = pabulibDates(budget.votingPeriod);
   const votes = (ballots?.ballots ?? [])
     .map((b) => {
       const kept = b.vote.map((i, j) => [ballots!.projects[i]!, b.points?.[j]] as const).filter(([u]) => listed.has(u));

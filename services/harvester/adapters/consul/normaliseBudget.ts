@@ -2,7 +2,7 @@ import { makeId } from '../../../core/ids';
 import type { Budget, VotingRule } from '../../../core/model';
 import { fromWholeUnits } from '../../../core/money';
 import { plainText } from '../../text';
-import { stepInstant } from '../decidim/budgetPhase';
+import { dayInstant } from '../../../core/days';
 import { consulBudgetPhase } from './budgetPhase';
 import type { BudgetUnit } from './budgetUnits';
 import { baseUrlOf, type NormaliseContext } from './normaliseProposal';
@@ -34,8 +34,8 @@ function votingPeriod(unit: BudgetUnit, timeZone: string): Budget['votingPeriod'
     phases.length === 9 ? phases[6] : unit.node.phase === 'balloting' ? phases.find((p) => p.current) : undefined;
   if (!balloting || (!balloting.firstDay && !balloting.lastDay)) return null;
   return {
-    start: stepInstant(balloting.firstDay, 'start', timeZone),
-    end: stepInstant(balloting.lastDay, 'end', timeZone),
+    start: dayInstant(balloting.firstDay, 'start', timeZone),
+    end: dayInstant(balloting.lastDay, 'end', timeZone),
   };
 }
 

@@ -1,6 +1,6 @@
 /** A CONSUL source in the sources file: the common fields and CONSUL's own. */
 import { z } from 'zod';
-import { sourceFields } from '../../sourceFields';
+import { sourceFields, timeZoneSchema } from '../../sourceFields';
 
 export const sourceSchema = z.object({
   ...sourceFields,
@@ -12,7 +12,7 @@ export const sourceSchema = z.object({
   /** Setting months_to_archive_proposals (docs/upstreams/consul.md §6); not exposed by the API. */
   monthsToArchiveProposals: z.number().int().min(1).default(12),
   /** The installation's time zone (`config.time_zone`), for the phase days of the budget page. */
-  timeZone: z.string().min(1).default('Europe/Amsterdam'),
+  timeZone: timeZoneSchema,
   /**
    * Each budget's `voting_style` (and, for approval, `max_ballot_lines`), by CONSUL budget id: no public
    * page shows them (docs/upstreams/consul.md §5.4 item 8), so only the operator can say. Unset → UNKNOWN.

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../../../core/errors';
 import { budgetPhaseSchema, VOTING_RULE_KINDS } from '../../../core/model';
+import { timeZoneSchema } from '../../sourceFields';
 import type { DecidimSourceConfig } from './sourceSchema';
 
 const wholeUnits = z.number().int().min(0).nullable().default(null);
@@ -14,7 +15,7 @@ const settingsSchema = z.object({
   /** Preferred primary language (data-model §2.5). */
   locale: z.string().min(2).default('nl'),
   /** Time zone of `Date` values, i.e. 0.27 step dates (data-model §2.2). */
-  timeZone: z.string().default('Europe/Amsterdam'),
+  timeZone: timeZoneSchema,
   /** Root taxonomies (ids or names) whose taxonomies are areas (data-model §4.1); unset: by root name. */
   areaTaxonomyRoots: z.array(z.string()).optional(),
   /** Process step position (0-based) → budget phase (data-model §4.6 rule 1). */

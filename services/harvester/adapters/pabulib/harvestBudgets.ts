@@ -55,7 +55,7 @@ function harvestFile(
   file: string,
   text: string,
 ): { budget: Budget; projects: BudgetProject[]; ballots: AnonymousBallots | null } {
-  const env = { source: ctx.source, harvestedAt: ctx.harvestedAt };
+  const env = { source: ctx.source, harvestedAt: ctx.harvestedAt, timeZone: ctx.source.timeZone };
   const election = readElection(text);
   const key = budgetKey(file);
   const budgetId = makeId(ctx.source.id, 'budget', key);

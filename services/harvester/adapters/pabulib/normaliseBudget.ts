@@ -2,6 +2,7 @@
  * One `.pb` file → a Budget (docs/data-model.md §7, docs/upstreams/pabulib.md §2): a past election, so
  * FINISHED; the total, currency, dates and ballot from META; `rule` as the rule the platform states.
  */
+import { dayInstant } from '../../../core/days';
 import { makeId } from '../../../core/ids';
 import { type Budget, PABULIB_RULES, type PabulibRule } from '../../../core/model';
 import { plainText } from '../../text';
@@ -12,14 +13,19 @@ import { votingRule } from './votingRule';
 export interface NormaliseEnv {
   source: SourceConfigBase;
   harvestedAt: string;
+  /** The zone the file's days are meant in (the source's `timeZone`). */
+  timeZone: string;
 }
 
-/** A year (`2020`) is the whole year; a day (`31.03.2024`) is that UTC day, from its first to its last instant. */
-export function dayBounds(value: string | undefined, edge: 'start' | 'end'): string | null {
+/**
+ * A year (`2020`) is the whole year; a day (`31.03.2024`) is that day; both from their first to their last
+ * instant in `timeZone`, the election's own zone (docs/data-model.md §7).
+ */
+export function dayBounds(value: string | undefined, edge: 'start' | 'end', timeZone: string): string | null {
   if (!value) return null;
   const iso =
     value.length === 4 ? `${value}-${edge === 'start' ? '01-01' : '12-31'}` : value.split('.').reverse().join('-');
-  return `${iso}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`;
+  return dayInstant(iso, edge, timeZone);
 }
 
 /** The file's name without `.pb`: the budget's upstream id. */
@@ -36,8 +42,8 @@ export function normaliseBudget(
 ): Budget {
   const { meta } = election;
   const currency = meta.currency ?? env.source.currency;
-  const start = dayBounds(meta.date_begin, 'start');
-  const end = dayBounds(meta.date_end, 'end');
+  const start = dayBounds(meta.date_begin, 'start', env.timeZone);
+  const end = dayBounds(meta.date_end, 'end', env.timeZone);
   const rule = PABULIB_RULES.includes(meta.rule as PabulibRule) ? (meta.rule as PabulibRule) : null;
   const key = budgetKey(file);
   const place = [meta.unit, meta.district, meta.subunit, meta.instance].filter(Boolean).join(' ');

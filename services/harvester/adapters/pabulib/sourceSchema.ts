@@ -3,7 +3,7 @@
  * and the `.pb` files to read from it (docs/upstreams/pabulib.md §1).
  */
 import { z } from 'zod';
-import { sourceFields } from '../../sourceFields';
+import { sourceFields, timeZoneSchema } from '../../sourceFields';
 
 /** A file name in the directory: no path separators, no `..`, ending in `.pb`. */
 const fileName = z
@@ -13,6 +13,8 @@ const fileName = z
 export const sourceSchema = z.object({
   ...sourceFields,
   platform: z.literal('pabulib'),
+  /** The zone the files' `date_begin`/`date_end` days are meant in; Pabulib's own files are Dutch or Polish (both CET). */
+  timeZone: timeZoneSchema,
   /**
    * Where the files are: an http(s) URL (each file is fetched from `<baseUrl>/<file>` through the polite
    * client), a `file:` URL, or a local directory path, absolute or relative to the sources file

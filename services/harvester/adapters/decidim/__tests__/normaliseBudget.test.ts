@@ -1,5 +1,6 @@
 import { budgetProjectSchema, budgetSchema } from '../../../../core/model';
-import { budgetPhase, stepInstant } from '../budgetPhase';
+import { dayInstant } from '../../../../core/days';
+import { budgetPhase } from '../budgetPhase';
 import { normaliseBudget, type BudgetContext } from '../normaliseBudget';
 import { EMPTY_TAXONOMY_INDEX } from '../taxonomyIndex';
 import { budgetNode, projectNode } from '../upstreamSchemas';
@@ -267,8 +268,8 @@ describe('budgetPhase', () => {
 
   it('reads 0.27 step dates as whole days in the source time zone', () => {
     expect([
-      stepInstant('2025-02-01', 'start', 'Europe/Amsterdam'),
-      stepInstant('2025-07-31', 'end', 'Europe/Amsterdam'),
+      dayInstant('2025-02-01', 'start', 'Europe/Amsterdam'),
+      dayInstant('2025-07-31', 'end', 'Europe/Amsterdam'),
     ]).toEqual(['2025-01-31T23:00:00.000Z', '2025-07-31T21:59:59.999Z']);
   });
 });

@@ -46,7 +46,7 @@ describe('the Pabulib adapter', () => {
       title: 'Assen Top Idee',
       total: { amountMinor: 10_000_000, currency: 'EUR' },
       phase: 'FINISHED',
-      votingPeriod: { start: '2024-03-31T00:00:00.000Z', end: '2024-04-15T23:59:59.999Z' },
+      votingPeriod: { start: '2024-03-30T23:00:00.000Z', end: '2024-04-15T21:59:59.999Z' }, // Dutch days (CET, then CEST)
       votingRule: { kind: 'CHOOSE_K', minProjects: 2, maxProjects: null },
       voterCount: 84,
       outcomeRule: { rule: 'equalshares/add1', threshold: null, statedBy: 'PLATFORM' },
