@@ -51,6 +51,11 @@ export function assenSeed(): ConsulSeed {
         geozoneId: 1,
         authorId: 1,
         tagIds: [1, 6],
+        // An Active Storage path on the installation's own host, as image_tag of a variant writes it.
+        image: {
+          path: '/rails/active_storage/representations/redirect/eyJfcmFpbHMiOnsiZGF0YSI6MTEyfX0/eyJfcmFpbHMiOnsiZGF0YSI6InRodW1iIn19/bankje.jpg',
+          title: 'IMG_2041.jpg',
+        },
       }),
       proposal({
         id: 118,
@@ -106,6 +111,8 @@ export function assenSeed(): ConsulSeed {
         geozoneId: 4,
         authorId: 3,
         tagIds: [1],
+        // Served from another host (an asset CDN): not an image on the installation's own host.
+        image: { path: 'https://cdn.example.net/assen/hondenveld.jpg', title: 'Hondenveld' },
       }),
       proposal({
         id: 147,

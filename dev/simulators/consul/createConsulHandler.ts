@@ -1,5 +1,6 @@
 /**
- * Routes of the simulated CONSUL installation: `/consul.json` (docs/upstreams/consul.md §1), `/graphql` (§2), the budget
+ * Routes of the simulated CONSUL installation: `/consul.json` (docs/upstreams/consul.md §1), `/graphql` (§2), the proposals index
+ * (§6.1), the budget
  * HTML pages (§5.3, §5.4: the budget page, its investments index and investments, its results), the home page, and Rails' 404 for everything else.
  */
 import type { SimHandler } from '../simServer';
@@ -7,6 +8,7 @@ import { budgetPage } from './budgetPage';
 import { findBudget, investmentPage, investmentsIndex, resultsPage } from './budgetPages';
 import type { ConsulGeneration } from './consulSdl';
 import { graphqlEndpoint } from './graphqlEndpoint';
+import { proposalsIndex } from './proposalsIndex';
 import { forbiddenPage, homePage, notFoundPage } from './railsPages';
 import type { ConsulSeed } from './seedTypes';
 
@@ -33,6 +35,9 @@ export function createConsulHandler(seed: () => ConsulSeed, options: ConsulHandl
     }
     if (req.method !== 'GET') return notFoundPage();
     if (req.path === '/') return homePage(`CONSUL ${data.municipality}`);
+    // Every generation has the proposals index; process.proposals off → 403 (docs/upstreams/consul.md §6.1).
+    if (req.path === '/proposals')
+      return data.features.proposals === null ? forbiddenPage() : proposalsIndex(data, req.query);
     const m = /^\/budgets\/([^/]+)(?:\/(investments|results)(?:\/(\d+))?)?\/?$/.exec(req.path);
     if (!m || options.generation !== '2.4.1') return notFoundPage();
     const budget = findBudget(data, decodeURIComponent(m[1]!));

@@ -51,6 +51,8 @@ export interface ConsulProposal {
   tagIds: number[];
   /** Moderated (`hidden_at` set): gone from web and API (docs/upstreams/consul.md §6 "Hidden"). */
   hidden?: boolean;
+  /** The proposal's image (`Imageable`): its path on the installation and its own title (the index's alt text). */
+  image?: { path: string; title: string };
 }
 
 export const BUDGET_PHASES = [

@@ -7,6 +7,7 @@ import { fetchHtml } from './fetchHtml';
 import { currencyOf, moneyHidden, normaliseBudget } from './normaliseBudget';
 import { baseUrlOf } from './normaliseProposal';
 import { normaliseProject } from './normaliseProject';
+import { onOwnHost } from './ownHost';
 import { type BudgetPage, parseBudgetPage } from './parseBudgetPage';
 import { BUDGETS, INVESTMENTS } from './queries';
 import { isMissing, readBudgetPages, readResults } from './readBudgetPages';
@@ -26,16 +27,6 @@ async function readBudgetPage(ctx: HarvestContext<ConsulSourceConfig>, id: strin
   } catch (e) {
     if (isMissing(e)) return null;
     throw e;
-  }
-}
-
-/** An image src made absolute on the installation's own host; null for anything that is not http(s) there. */
-function onOwnHost(src: string, base: string): string | null {
-  try {
-    const url = new URL(src, `${base}/`);
-    return url.origin === new URL(base).origin ? url.href : null;
-  } catch {
-    return null;
   }
 }
 

@@ -3,6 +3,7 @@ import type { HarvestContext } from '../../adapter';
 import type { ConsulSourceConfig } from './sourceSchema';
 import { crawlConnection } from './crawlConnection';
 import { normaliseProposal } from './normaliseProposal';
+import { readProposalImages } from './readProposalImages';
 import { PROPOSAL_TRANSLATIONS, PROPOSALS } from './queries';
 import {
   proposalNodeSchema,
@@ -17,7 +18,8 @@ const pickProposals = (data: Record<string, unknown>) => data.proposals;
  * Crawls proposals once per configured locale, `?locale=xx` each, the first locale fully and the others
  * for their translatable fields only (docs/upstreams/consul.md §2 "Locale", §8 note 9; docs/data-model.md §2.5). Rows
  * are deduplicated by id, because offset pages over an unordered relation can repeat rows (docs/upstreams/consul.md
- * §3.1, §8 note 4). A record that fails validation or normalisation is reported and skipped.
+ * §3.1, §8 note 4). A record that fails validation or normalisation is reported and skipped. Images come
+ * from the proposals index pages afterwards (readProposalImages, best effort).
  */
 export async function harvestProposals(ctx: HarvestContext<ConsulSourceConfig>): Promise<Proposal[]> {
   const [primaryLocale = 'nl', ...otherLocales] = ctx.source.locales;
@@ -73,5 +75,6 @@ export async function harvestProposals(ctx: HarvestContext<ConsulSourceConfig>):
       });
     }
   }
+  await readProposalImages(ctx, proposals);
   return proposals;
 }

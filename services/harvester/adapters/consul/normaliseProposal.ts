@@ -88,7 +88,7 @@ export function normaliseProposal(
     tags: tagsOf(node),
     area: node.geozone?.name ? plainText(node.geozone.name) || null : null,
     location: null, // map locations are HTML only (docs/upstreams/consul.md §6 "Exposure")
-    images: [],
+    images: [], // GraphQL has none; readProposalImages adds the index's (docs/upstreams/consul.md §6.1)
     url: `${baseUrlOf(source)}/proposals/${node.id}`,
     provenance: {
       sourceId: source.id,

@@ -168,8 +168,10 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
   it('keeps requests few and never asks for more than 25 rows', async () => {
     const { run, bodies, sim: s } = await harvest({ municipality: 'GM0106' });
     await run;
-    // consul.json, the schema probe, proposals, budgets, investments, two budget pages, one results page, …
-    expect(s.requests.length).toBe(10);
+    // consul.json, the schema probe, proposals, one proposals index page (images), budgets, investments, two
+    // budget pages, one results page, …
+    expect(s.requests.length).toBe(11);
+    expect(s.requests.filter((r) => r.path === '/proposals')).toHaveLength(1);
     for (const b of bodies) {
       const firsts = [...JSON.stringify(b).matchAll(/first: (\d+)/g)].map((m) => Number(m[1]));
       for (const f of firsts) expect(f).toBeLessThanOrEqual(25);
@@ -185,6 +187,80 @@ describe('consulAdapter against a simulated CONSUL 2.4.1 (Assen)', () => {
     const result = await run;
     expect(result.proposals).toHaveLength(8 + 55);
     expect(new Set(ids(result.proposals)).size).toBe(63);
+  });
+});
+
+describe('consulAdapter: proposal images from the proposals index (docs/upstreams/consul.md §6.1)', () => {
+  it("attaches the index card's image on the installation's own host, alt the proposal title, and nothing else", async () => {
+    const { run, issues, sim: s } = await harvest({ municipality: 'GM0106' });
+    const result = await run;
+    expect(issues).toEqual([]);
+    const imagesOf = (id: string) => result.proposals.find((p) => p.provenance.upstreamId === id)!.images;
+    expect(imagesOf('112')).toEqual([
+      {
+        url: `${s.url}/rails/active_storage/representations/redirect/eyJfcmFpbHMiOnsiZGF0YSI6MTEyfX0/eyJfcmFpbHMiOnsiZGF0YSI6InRodW1iIn19/bankje.jpg`,
+        alt: 'Meer bankjes in het Asserbos',
+      },
+    ]);
+    // 140's image is on another host (a CDN): left out, never fetched.
+    expect(imagesOf('140')).toEqual([]);
+    expect(result.proposals.filter((p) => p.images.length > 0).map((p) => p.provenance.upstreamId)).toEqual(['112']);
+    for (const p of result.proposals) proposalSchema.parse(p);
+    // The image URLs were only read from the page, never requested.
+    expect(s.requests.some((r) => r.path.startsWith('/rails/') || r.path.includes('hondenveld'))).toBe(false);
+  });
+
+  it('reads only as many index pages as needed: it stops at the last (short) page or once every proposal was seen', async () => {
+    const fresh = (n: number) => (s: ConsulSimulator) => {
+      const base = s.seed.proposals[1]!; // 118, no image
+      const proposals = Array.from({ length: n }, (_, i) => ({
+        ...base,
+        id: 3000 + i,
+        createdAt: new Date(Date.UTC(2026, 9, 1) + i * 3_600_000).toISOString(),
+        ...(i === 0 && { image: { path: '/system/images/3000/thumb.jpg', title: 'x' } }),
+      }));
+      s.seed = { ...s.seed, proposals };
+    };
+    const indexPages = (x: ConsulSimulator) => x.requests.filter((r) => r.path === '/proposals').map((r) => r.query);
+    const a = await harvest({ municipality: 'GM0106' }, {}, fresh(60));
+    const r60 = await a.run;
+    // 60 listed, 25 a page: pages 1, 2 and the short page 3; the oldest (3000) is on page 3.
+    expect(indexPages(a.sim).map((q) => new URLSearchParams(q).get('page'))).toEqual(['1', '2', '3']);
+    expect(r60.proposals.find((p) => p.provenance.upstreamId === '3000')!.images).toHaveLength(1);
+    await a.sim.close();
+    const b = await harvest({ municipality: 'GM0106' }, {}, fresh(50));
+    await b.run;
+    // 50 listed: every proposal was seen after two full pages, so no empty third page is asked for.
+    expect(indexPages(b.sim)).toHaveLength(2);
+  });
+
+  it('a proposals page that is not the index: proposals still harvested without images, one issue reported', async () => {
+    const { run, issues } = await harvest({ municipality: 'GM0106' }, {}, (s) => {
+      const get = s.http.getText.bind(s.http);
+      s.http.getText = (path: string, query?: Query) =>
+        path === 'proposals' ? Promise.resolve('<html><body><p>Onderhoud</p></body></html>') : get(path, query);
+    });
+    const result = await run;
+    expect(ids(result.proposals)).toEqual(['112', '118', '125', '131', '140', '147', '153', '158']);
+    expect(result.proposals.every((p) => p.images.length === 0)).toBe(true);
+    expect(issues).toEqual([
+      {
+        kind: 'proposal',
+        upstreamId: null,
+        message: expect.stringMatching(/^CONSUL \/proposals index \(UPSTREAM_SCHEMA_ERROR\): page 1 is not/),
+      },
+    ]);
+  });
+
+  it('an index page failing over HTTP leaves the images of earlier pages and reports the failure', async () => {
+    const { run, issues } = await harvest({ municipality: 'GM0106' }, {}, (s) => {
+      const get = s.http.getText.bind(s.http);
+      s.http.getText = (path: string, query?: Query) =>
+        path === 'proposals' ? Promise.reject(new UpstreamHttpError(500, 'CONSUL answered 500')) : get(path, query);
+    });
+    const result = await run;
+    expect(result.proposals).toHaveLength(8);
+    expect(issues.map((i) => i.message)).toEqual([expect.stringContaining('(UPSTREAM_HTTP_ERROR)')]);
   });
 });
 
