@@ -148,6 +148,14 @@ describe('Pabulib files as a source', () => {
     expect(json.data.source.harvest.lastError).toMatch(/broken\.pb: PABULIB_FORMAT_INVALID line 21: expected 5 fields/);
   });
 
+  it("publishes an HTTP source's base URL, and no path on the harvesting machine for a local directory", async () => {
+    const { json } = await gw.post({
+      query: '{ a: source(id: "pb-amsterdam") { baseUrl } b: source(id: "pb-assen") { baseUrl } }',
+    });
+    expect(json.errors).toBeUndefined();
+    expect(json.data).toEqual({ a: { baseUrl: sim.url }, b: { baseUrl: null } });
+  });
+
   it.each(FILES)('%s: projects, votes, ballots, rule and outcome arrive as the file states them', async (file) => {
     const pb = parsePabulib(readFileSync(join(DATA, file), 'utf8'));
     const projects = projectRecords(pb);

@@ -291,7 +291,8 @@ export const sourceSchema = z.object({
   name: z.string().min(1),
   municipalityCode: municipalityCodeSchema,
   platform: platformSchema,
-  baseUrl: z.url(),
+  /** Null for a source read from files on the harvesting machine: that path is not published. */
+  baseUrl: z.url().nullable(),
   platformVersion: z.string().nullable(),
   /** The content's licence as declared in the sources file (SPDX id or URL); absent or null: unknown. */
   licence: z.string().min(1).nullable().optional(),

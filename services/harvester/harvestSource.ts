@@ -77,7 +77,8 @@ export function sourceRegistration(config: SourceConfig): Omit<Source, 'harvest'
     name: config.name ?? config.id,
     municipalityCode: config.municipality,
     platform: platformOf(config.platform),
-    baseUrl: config.baseUrl,
+    // A local directory (a Pabulib source's files on the harvesting machine) is not a public address.
+    baseUrl: config.baseUrl.startsWith('file:') ? null : config.baseUrl,
     // Declared in the sources file, or unknown (null): never guessed.
     licence: config.licence ?? null,
     attribution: config.attribution ?? null,

@@ -325,8 +325,8 @@ export type Source = Node & {
   __typename?: 'Source';
   /** Whom to credit when reusing the content (e.g. `Gemeente Amsterdam`), as declared in the sources file; null where none is declared. */
   attribution: Maybe<Scalars['String']['output']>;
-  /** The installation's public base URL. */
-  baseUrl: Scalars['String']['output'];
+  /** The installation's public base URL. Null for a source read from files on the harvesting machine (a Pabulib source's local directory), whose path is not published. */
+  baseUrl: Maybe<Scalars['String']['output']>;
   /** How harvesting this source is going. */
   harvest: HarvestStatus;
   /** Stable id of the source, chosen when it was registered, e.g. `gm0363-openstad`. It prefixes the ids of every item harvested from it. */
@@ -646,7 +646,7 @@ export type QueryResolvers<ContextType = MunicipalitiesContext, ParentType exten
 export type SourceResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source'], FederationReferenceType extends FederationReferenceTypes['Source'] = FederationReferenceTypes['Source']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Source']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attribution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  baseUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  baseUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   harvest?: Resolver<ResolversTypes['HarvestStatus'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
