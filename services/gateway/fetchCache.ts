@@ -20,6 +20,7 @@ import { type DocumentNode, type GraphQLFormattedError, Kind, parse, type Select
 import { LRUCache } from 'lru-cache';
 import { stringify } from 'safe-stable-stringify';
 import type { DataVersion } from '../core/dynamo/dataVersion';
+import { byteBoundedCache } from './byteBoundedCache';
 import { type RequestState, requestState } from './requestLog';
 
 export interface FetchCacheSettings {
@@ -63,12 +64,7 @@ export class FetchCache {
     private readonly settings: FetchCacheSettings,
     private readonly now: () => number = Date.now,
   ) {
-    this.store = new LRUCache<string, string>({
-      maxSize: Math.max(1, settings.maxBytes),
-      // No single answer may take more than an eighth of the cache.
-      maxEntrySize: Math.max(1, Math.floor(settings.maxBytes / 8)),
-      sizeCalculation: (value, key) => 2 * (value.length + key.length) + 100,
-    });
+    this.store = byteBoundedCache<string>(settings.maxBytes, (value, key) => 2 * (value.length + key.length) + 100);
   }
 
   /** Fetch operations that read the clock, by text (the planner's fetches are finite per supergraph). */

@@ -19,6 +19,7 @@ import Negotiator from 'negotiator';
 import { stringify } from 'safe-stable-stringify';
 import type { DataVersion } from '../core/dynamo/dataVersion';
 import { log } from '../core/log';
+import { byteBoundedCache } from './byteBoundedCache';
 import { readsTheClock } from './fetchCache';
 import { requestState, trackRequest } from './requestLog';
 
@@ -81,12 +82,7 @@ export class ResponseCache {
     private readonly settings: ResponseCacheSettings,
     private readonly now: () => number = Date.now,
   ) {
-    this.store = new LRUCache<string, Answer>({
-      maxSize: Math.max(1, settings.maxBytes),
-      // No single answer may take more than an eighth of the cache.
-      maxEntrySize: Math.max(1, Math.floor(settings.maxBytes / 8)),
-      sizeCalculation: (a, key) => answerBytes(a, key),
-    });
+    this.store = byteBoundedCache<Answer>(settings.maxBytes, answerBytes);
   }
 
   /** Entries and the bytes they are counted at; never more than `maxBytes`. */
