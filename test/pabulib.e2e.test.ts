@@ -4,6 +4,7 @@
  * `yes` = votes, `maxBudget` = the election's budget), harvested, and read back through the gateway.
  * The files are read from ../shared/data at test time and never copied into the repository.
  */
+import { unthrottledHarvestDeps } from './support/unthrottledHarvest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startOpenstadSimulator, type OpenstadSimulator } from '../dev/simulators/openstad';
@@ -14,8 +15,6 @@ import { metaValue, parsePabulib, projectRecords } from '../services/core/pabuli
 import { ensureRegistry } from '../services/core/registry';
 import { parseSources } from '../services/harvester/config';
 import { harvestAll } from '../services/harvester/harvestAll';
-import { PoliteHttpClient } from '../services/harvester/http/HttpClient';
-import { harvestDeps } from '../services/harvester/runtime';
 import { freshTable } from './support/db';
 import { startTestGateway, type TestGateway } from './support/gateway';
 
@@ -86,15 +85,7 @@ describe('real Pabulib elections through a simulated OpenStad installation', () 
       });
       elections.push({ file, sourceId, projectId, budget, projects, voters: pb.votes?.rows.length ?? 0 });
     }
-    const deps = harvestDeps(db, {
-      http: (s) =>
-        new PoliteHttpClient({
-          baseUrl: s.baseUrl,
-          timeoutMs: 5000,
-          maxResponseBytes: s.maxResponseBytes,
-          requestsPerMinute: 60_000,
-        }),
-    });
+    const deps = unthrottledHarvestDeps(db);
     const reports = await harvestAll(deps, parseSources(configs, 'test'));
     expect(reports.map((r) => [r.sourceId, r.state])).toEqual(configs.map((c) => [c.id, 'OK']));
     gw = await startTestGateway(db);

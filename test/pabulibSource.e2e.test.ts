@@ -4,6 +4,7 @@
  * then read back through the gateway the way a client reads them. The files are read at test time and
  * never copied into the repository.
  */
+import { unthrottledHarvestDeps } from './support/unthrottledHarvest';
 import { request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,6 @@ import { writePabulib } from '../services/core/pabulib/write';
 import { ensureRegistry } from '../services/core/registry';
 import { loadSources, parseSources } from '../services/harvester/config';
 import { harvestAll } from '../services/harvester/harvestAll';
-import { PoliteHttpClient } from '../services/harvester/http/HttpClient';
-import { harvestDeps } from '../services/harvester/runtime';
 import { freshTable } from './support/db';
 import { startTestGateway, type TestGateway } from './support/gateway';
 
@@ -105,15 +104,7 @@ describe('Pabulib files as a source', () => {
       ),
       ...loadSources(sourcesFile),
     ];
-    const deps = harvestDeps(db, {
-      http: (s) =>
-        new PoliteHttpClient({
-          baseUrl: s.baseUrl,
-          timeoutMs: 5000,
-          maxResponseBytes: s.maxResponseBytes,
-          requestsPerMinute: 60_000,
-        }),
-    });
+    const deps = unthrottledHarvestDeps(db);
     reports = await harvestAll(deps, sources);
     gw = await startTestGateway(db);
   }, 60_000);

@@ -3,6 +3,7 @@
  * the only per-voter records kept are anonymous ballots (sets of project indexes, shuffled). The harvest of one installation of each platform is checked at both ends: what the adapters
  * ask for, and everything they leave in the table.
  */
+import { unthrottledHarvestDeps } from './support/unthrottledHarvest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startConsulSimulator } from '../dev/simulators/consul';
 import { ballotsOf } from '../services/core/dynamo/ballotItems';
@@ -11,8 +12,6 @@ import { startOpenstadSimulator } from '../dev/simulators/openstad';
 import { ensureRegistry } from '../services/core/registry';
 import { parseSources } from '../services/harvester/config';
 import { harvestAll } from '../services/harvester/harvestAll';
-import { PoliteHttpClient } from '../services/harvester/http/HttpClient';
-import { harvestDeps } from '../services/harvester/runtime';
 import { freshTable } from './support/db';
 import { keysOf, PERSONAL_KEYS } from './support/personalKeys';
 
@@ -38,15 +37,7 @@ it('stores no voter, author or IP data from any platform, and never asks for per
       ],
       'test',
     );
-    const deps = harvestDeps(db, {
-      http: (s) =>
-        new PoliteHttpClient({
-          baseUrl: s.baseUrl,
-          timeoutMs: 5000,
-          maxResponseBytes: s.maxResponseBytes,
-          requestsPerMinute: 60_000,
-        }),
-    });
+    const deps = unthrottledHarvestDeps(db);
     expect((await harvestAll(deps, sources)).map((r) => r.state)).toEqual(['OK', 'OK', 'OK']);
 
     // OpenStad's vote list carries pseudonymous user ids (docs/upstreams/openstad.md §7 note 8): read where public, and
